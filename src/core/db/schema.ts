@@ -1,0 +1,177 @@
+import type { Generated } from 'kysely';
+
+/** Row types of every table, as Kysely sees them. Column names are the database's own. */
+
+interface RecordColumns {
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PartnershipsTable extends RecordColumns {
+  id: string;
+  slug: string;
+  name_en: string | null;
+  name_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+}
+
+export interface PlansTable extends RecordColumns {
+  id: string;
+  partnership_id: string;
+  slug: string;
+  title_en: string | null;
+  title_fr: string | null;
+  short_title_en: string | null;
+  short_title_fr: string | null;
+  period_start: number;
+  period_end: number;
+  period_note: string | null;
+  adopted_on: string | null;
+  adopted_at_en: string | null;
+  adopted_at_fr: string | null;
+  status: string;
+  summary_en: string | null;
+  summary_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  full_text_url: string | null;
+}
+
+export interface PlanDocumentsTable extends RecordColumns {
+  id: string;
+  plan_id: string;
+  position: number;
+  kind: string;
+  title: string;
+  url: string | null;
+  published_on: string | null;
+  confidence: string | null;
+  note: string | null;
+}
+
+export interface FrameworkNodesTable extends RecordColumns {
+  id: string;
+  plan_id: string;
+  parent_id: string | null;
+  kind: string;
+  code: string;
+  depth: number;
+  position: number;
+  title_en: string | null;
+  title_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  status: Generated<string>;
+}
+
+export interface OrganisationsTable extends RecordColumns {
+  id: string;
+  name_en: string | null;
+  name_fr: string | null;
+  acronym: string | null;
+  type: string;
+  country: string | null;
+  iati_identifier: string | null;
+  website: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+}
+
+export interface OrganisationFormerNamesTable extends RecordColumns {
+  id: string;
+  organisation_id: string;
+  name: string;
+  acronym: string | null;
+  until: string | null;
+  note: string | null;
+}
+
+export interface ActivitiesTable extends RecordColumns {
+  id: string;
+  iati_identifier: string | null;
+  title_en: string | null;
+  title_fr: string | null;
+  summary_en: string | null;
+  summary_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  type: string;
+  status: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  regional: Generated<number>;
+}
+
+export interface ActivityCountriesTable extends RecordColumns {
+  activity_id: string;
+  country: string;
+}
+
+export interface ActivityParticipantsTable extends RecordColumns {
+  id: string;
+  activity_id: string;
+  organisation_id: string;
+  role: string;
+  position: number;
+  note: string | null;
+}
+
+export interface FundingLinesTable extends RecordColumns {
+  id: string;
+  activity_id: string;
+  position: number;
+  amount_minor: number;
+  currency: string;
+  type: string;
+  date: string | null;
+  provider_id: string | null;
+  recipient_id: string | null;
+  note: string | null;
+}
+
+export interface ActivityLinksTable extends RecordColumns {
+  id: string;
+  activity_id: string;
+  node_id: string;
+  rationale: string | null;
+  confidence: string | null;
+}
+
+export interface ActivitySourcesTable extends RecordColumns {
+  id: string;
+  activity_id: string;
+  position: number;
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  published_on: string | null;
+  confidence: string;
+  note: string | null;
+}
+
+export interface SeedAppliedTable {
+  key: string;
+  applied_at: string;
+}
+
+export interface Database {
+  partnerships: PartnershipsTable;
+  plans: PlansTable;
+  plan_documents: PlanDocumentsTable;
+  framework_nodes: FrameworkNodesTable;
+  organisations: OrganisationsTable;
+  organisation_former_names: OrganisationFormerNamesTable;
+  activities: ActivitiesTable;
+  activity_countries: ActivityCountriesTable;
+  activity_participants: ActivityParticipantsTable;
+  funding_lines: FundingLinesTable;
+  activity_links: ActivityLinksTable;
+  activity_sources: ActivitySourcesTable;
+  seed_applied: SeedAppliedTable;
+}

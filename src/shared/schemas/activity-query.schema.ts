@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, COUNTRY_CODES, REGION_CODE } from '../vocab';
+
+const id = z.string().trim().min(1).max(100);
+
+/** Accepts `a`, `a,b` or repeated parameters and yields a de-duplicated list. */
+function listOf<O extends string, T extends z.ZodType<O, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50, 'Give at most 50 values.'))
+    .transform((v) => [...new Set(v)]);
+}
+
+const year = z.coerce
+  .number({ error: 'Give a year as four digits, for example 2011.' })
+  .int('Give a whole year, for example 2011.')
+  .min(1900, 'Give a year from 1900 on.')
+  .max(2200, 'Give a year up to 2200.');
+
+export const ACTIVITY_SORTS = ['start', '-start', 'title', '-title', 'updated', '-updated'] as const;
+
+/**
+ * Filters, sort and paging of the activity list. Shared by the API (query string),
+ * the web UI (URL search params) and the CLI.
+ */
+export const activityListQuerySchema = z
+  .object({
+    plan: id.optional(),
+    node: listOf(id).optional(),
+    pillar: listOf(id).optional(),
+    organisation: listOf(id).optional(),
+    country: listOf(
+      z.enum([...COUNTRY_CODES, REGION_CODE], {
+        error: `Use ISO country codes of the ASEAN member states and Timor-Leste (${COUNTRY_CODES.join(', ')}) or ${REGION_CODE} for region-wide activities.`,
+      }),
+    ).optional(),
+    status: listOf(z.enum(ACTIVITY_STATUSES, { error: `Use one of: ${ACTIVITY_STATUSES.join(', ')}.` })).optional(),
+    type: listOf(z.enum(ACTIVITY_TYPES, { error: `Use one of: ${ACTIVITY_TYPES.join(', ')}.` })).optional(),
+    yearFrom: year.optional(),
+    yearTo: year.optional(),
+    q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),
+    sort: z.enum(ACTIVITY_SORTS, { error: `Use one of: ${ACTIVITY_SORTS.join(', ')}.` }).default('-start'),
+    page: z.coerce.number({ error: 'Give a page number.' }).int('Give a whole page number.').min(1, 'Pages start at 1.').default(1),
+    pageSize: z.coerce
+      .number({ error: 'Give a page size.' })
+      .int('Give a whole page size.')
+      .min(1, 'Give a page size of at least 1.')
+      .max(100, 'Give a page size of at most 100.')
+      .default(20),
+  })
+  .strict()
+  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, {
+    message: 'yearFrom must not be after yearTo.',
+    path: ['yearTo'],
+  });
+
+export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
+export type ActivityListQueryInput = z.input<typeof activityListQuerySchema>;
+
+export const organisationListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),
+    page: z.coerce.number().int().min(1, 'Pages start at 1.').default(1),
+    pageSize: z.coerce.number().int().min(1).max(200, 'Give a page size of at most 200.').default(50),
+  })
+  .strict();
+export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;

@@ -1,0 +1,64 @@
+/**
+ * Controlled vocabularies shared by every layer. Codes are stable identifiers stored in the
+ * database and used in URLs; human labels live in the i18n message catalogues.
+ */
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ACTIVITY_TYPES = [
+  'project',
+  'dialogue',
+  'training',
+  'research',
+  'scholarship',
+  'forum',
+  'technical_assistance',
+  'in_kind',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** Implementation status of an activity (maps onto IATI ActivityStatus 1–6). */
+export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled', 'suspended'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const PARTICIPANT_ROLES = ['funder', 'implementer', 'beneficiary', 'partner'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const FUNDING_TYPES = ['commitment', 'disbursement', 'budget'] as const;
+export type FundingType = (typeof FUNDING_TYPES)[number];
+
+export const ORGANISATION_TYPES = [
+  'government',
+  'asean_body',
+  'un_agency',
+  'multilateral',
+  'research',
+  'academic',
+  'civil_society',
+  'foundation',
+  'private',
+  'other',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export const PLAN_STATUSES = ['draft', 'active', 'completed', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const NODE_STATUSES = ['active', 'retired'] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+/** Labels the research notes attach to each fact. */
+export const CONFIDENCE_LEVELS = ['verified', 'inferred', 'uncertain', 'not_found'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** The ASEAN member states and Timor-Leste (ISO 3166-1 alpha-2). */
+export const COUNTRY_CODES = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'] as const;
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+/** Pseudo-country used in filters for activities that cover the ASEAN region as a whole. */
+export const REGION_CODE = 'ASEAN';
+
+/** Countries an organisation may be based in: the above plus Canada and an open ISO code. */
+export const ISO_COUNTRY = /^[A-Z]{2}$/;
