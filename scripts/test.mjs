@@ -3,7 +3,8 @@
 //   unit — src/**/*.test.ts         (no database, no network)
 //   int  — test/**/*.int.test.ts    (real HTTP against real SQLite and real PostgreSQL)
 //   e2e  — e2e/**/*.e2e.test.ts     (real Chromium against the built web UI)
-// `node scripts/test.mjs` runs all three in that order; pass tier names to pick.
+//   static — the TypeScript type check and ESLint, before any test runs
+// `node scripts/test.mjs` runs all four in that order; pass tier names to pick.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,16 +24,38 @@ function find(dir, match) {
     .sort();
 }
 
+const STATIC = [
+  ['tsc', '--noEmit', '-p', 'tsconfig.json'],
+  ['eslint', '--max-warnings', '0', '.'],
+];
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const tiers = wanted.length ? wanted : Object.keys(TIERS);
+const tiers = wanted.length ? wanted : ['static', ...Object.keys(TIERS)];
 let failed = false;
 for (const tier of tiers) {
+  if (tier === 'static') {
+    for (const [bin, ...args] of STATIC) {
+      console.log(`\n▶ ${bin} ${args.join(' ')}`);
+      const res = spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit' });
+      if (res.status !== 0) failed = true;
+    }
+    continue;
+  }
   const spec = TIERS[tier];
   if (!spec) {
     console.error(`Unknown test tier "${tier}". Use: ${Object.keys(TIERS).join(', ')}`);
     process.exit(2);
   }
   const files = find(spec.dir, spec.match);
+  if (tier === 'e2e' && files.length) {
+    // The browser tests run against a fresh build of the UI.
+    console.log('\n▶ build the web UI');
+    const build = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      failed = true;
+      continue;
+    }
+  }
   if (files.length === 0) {
     console.error(`No ${tier} test files found under ${spec.dir}/`);
     failed = true;

@@ -34,7 +34,7 @@ export async function migrateToLatest({ db }: Db): Promise<MigrationResult[]> {
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     throw new MigrationError(
-      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       results,
       error,
     );

@@ -1,0 +1,17 @@
+import { WEB_DIR, webIsBuilt } from '../../src/cli/build-web';
+import { createSqliteDatabase, type TestDatabase } from '../../test/support/databases';
+import { startTestServer, type TestServer } from '../../test/support/server';
+
+/** The real server with the built UI (`npm run build`; the test script builds it first) on a fresh, seeded SQLite database. */
+export async function startPortal(): Promise<{ server: TestServer; stop: () => Promise<void> }> {
+  if (!webIsBuilt()) throw new Error('The web UI is not built: run `npm run build` first.');
+  const database: TestDatabase = await createSqliteDatabase();
+  const server = await startTestServer(database, { webDir: WEB_DIR });
+  return {
+    server,
+    stop: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type AppConfig } from '../core/config';
+import { createCore } from '../core/core';
+import { openDatabase, type Db } from '../core/db/database';
+import { migrateToLatest } from '../core/db/migrate';
+import { seedDatabase } from '../core/seed/seed.service';
+import { buildApp } from '../server/app';
+import { buildWeb, WEB_DIR, webIsBuilt, webNeedsBuild } from './build-web';
+
+/** Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+function config(): AppConfig {
+  return loadConfig(process.env);
+}
+
+function describeDb(cfg: AppConfig): string {
+  return cfg.database.kind === 'sqlite'
+    ? `SQLite ${cfg.database.file}`
+    : `PostgreSQL ${cfg.database.url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, '//$1@')}`;
+}
+
+async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(cfg.database);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Give a port number from 0 to 65535.');
+  return n;
+}
+
+const program = new Command()
+  .name('actionline')
+  .description('ActionLine: plan, track, report and publish the implementation of Plans of Action.')
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE));
+
+program
+  .command('serve')
+  .description('Migrate, seed (unless SEED_ON_START=false) and serve the web UI and API.')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)', port)
+  .option('--host <host>', 'address to listen on (default: HOST or 0.0.0.0)')
+  .option('--build-if-missing', 'build the web UI first when it is not built yet or its sources changed')
+  .action(async (opts: { port?: number; host?: string; buildIfMissing?: boolean }) => {
+    const cfg = config();
+    if (opts.buildIfMissing && webNeedsBuild()) {
+      console.log('Building the web UI…');
+      await buildWeb();
+    }
+    const db = openDatabase(cfg.database);
+    await migrateToLatest(db);
+    if (cfg.seedOnStart) await seedDatabase(db);
+    const app = await buildApp({
+      core: createCore(db),
+      webDir: webIsBuilt() ? WEB_DIR : undefined,
+      logger: { level: cfg.logLevel },
+    });
+    const shutdown = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    const address = await app.listen({ port: opts.port ?? cfg.port, host: opts.host ?? cfg.host });
+    if (!webIsBuilt()) app.log.warn('The web UI is not built: run `npm run build` (serving the API only).');
+    app.log.info(`ActionLine is serving ${address} on ${describeDb(cfg)}`);
+  });
+
+program
+  .command('build')
+  .description('Build the web UI into dist/web.')
+  .action(async () => {
+    await buildWeb();
+    console.log(`Built the web UI into ${WEB_DIR}`);
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema to the latest version.')
+  .action(async () => {
+    const cfg = config();
+    const results = await withDb(cfg, migrateToLatest);
+    console.log(results.length ? results.map((r) => `applied ${r.migrationName}`).join('\n') : 'Schema is up to date.');
+    console.log(`Database: ${describeDb(cfg)}`);
+  });
+
+program
+  .command('seed')
+  .description('Load the seed plans, organisations and activities; records applied before are never changed.')
+  .option('--dir <dir>', 'seed folder (default: the repository’s seed/)')
+  .action(async (opts: { dir?: string }) => {
+    const cfg = config();
+    const report = await withDb(cfg, async (db) => {
+      await migrateToLatest(db);
+      return seedDatabase(db, opts.dir ? { dir: opts.dir } : {});
+    });
+    const added = Object.entries(report.applied).filter(([, n]) => n > 0);
+    console.log(added.length ? added.map(([k, n]) => `added ${n} ${k}`).join('\n') : 'Nothing new to seed.');
+    console.log(`${report.skipped} seed records were applied before and left as they are.`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(EXIT_USAGE);
+  }
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(EXIT_FAILURE);
+});

@@ -1,0 +1,27 @@
+import type { Db } from './db/database';
+import { ActivityRepository } from './repositories/activity.repository';
+import { OrganisationRepository } from './repositories/organisation.repository';
+import { PlanRepository } from './repositories/plan.repository';
+import { ActivityService } from './services/activity.service';
+import { OrganisationService } from './services/organisation.service';
+import { PlanService } from './services/plan.service';
+
+/** The domain services, wired by hand from plain factories. Shared by the server, the CLI and tests. */
+export interface Core {
+  db: Db;
+  plans: PlanService;
+  activities: ActivityService;
+  organisations: OrganisationService;
+}
+
+export function createCore(db: Db): Core {
+  const planRepo = new PlanRepository(db.db);
+  const orgRepo = new OrganisationRepository(db.db);
+  const activityRepo = new ActivityRepository(db.db);
+  return {
+    db,
+    plans: new PlanService(planRepo),
+    activities: new ActivityService(activityRepo, planRepo, orgRepo),
+    organisations: new OrganisationService(orgRepo),
+  };
+}

@@ -1,0 +1,243 @@
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import type {
+  ActivitiesTable,
+  ActivityLinksTable,
+  ActivitySourcesTable,
+  Database,
+  FundingLinesTable,
+  OrganisationsTable,
+} from '../db/schema';
+import type { ActivityStatus, ActivityType } from '../../shared/vocab';
+import { REGION_CODE } from '../../shared/vocab';
+
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type FundingLineRow = Selectable<FundingLinesTable>;
+export type LinkRow = Selectable<ActivityLinksTable>;
+export type SourceRow = Selectable<ActivitySourcesTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+
+/** Filters already resolved to ids by the service. Every set is OR within, AND across. */
+export interface ActivityFilter {
+  /** Activities linked to any of these nodes (the service expands descendants and plans). */
+  nodeIdSets?: string[][];
+  organisationIds?: string[];
+  countries?: string[];
+  statuses?: ActivityStatus[];
+  types?: ActivityType[];
+  yearFrom?: number;
+  yearTo?: number;
+  text?: string;
+}
+
+export type ActivitySortKey = 'start' | '-start' | 'title' | '-title' | 'updated' | '-updated';
+
+type Eb = ExpressionBuilder<Database & { a: ActivitiesTable }, 'a'>;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Activities and everything that hangs off them. Only this file queries those tables. */
+export class ActivityRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private where(eb: Eb, f: ActivityFilter) {
+    const and = [];
+    for (const ids of f.nodeIdSets ?? []) {
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom('activity_links as l')
+            .select(sql.lit(1).as('one'))
+            .whereRef('l.activity_id', '=', 'a.id')
+            .where('l.node_id', 'in', ids.length ? ids : ['']),
+        ),
+      );
+    }
+    if (f.organisationIds?.length) {
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom('activity_participants as p')
+            .select(sql.lit(1).as('one'))
+            .whereRef('p.activity_id', '=', 'a.id')
+            .where('p.organisation_id', 'in', f.organisationIds),
+        ),
+      );
+    }
+    if (f.countries?.length) {
+      const codes = f.countries.filter((c) => c !== REGION_CODE);
+      const any = [];
+      if (codes.length) {
+        any.push(
+          eb.exists(
+            eb
+              .selectFrom('activity_countries as c')
+              .select(sql.lit(1).as('one'))
+              .whereRef('c.activity_id', '=', 'a.id')
+              .where('c.country', 'in', codes),
+          ),
+        );
+      }
+      if (f.countries.includes(REGION_CODE)) any.push(eb('a.regional', '=', 1));
+      and.push(eb.or(any));
+    }
+    if (f.statuses?.length) and.push(eb('a.status', 'in', f.statuses));
+    if (f.types?.length) and.push(eb('a.type', 'in', f.types));
+    // Year range: the activity's span overlaps it. An open end counts as "still running" for
+    // planned and ongoing activities; an activity with no dates at all never matches.
+    if (f.yearTo !== undefined) {
+      and.push(eb(eb.fn.coalesce('a.start_date', 'a.end_date'), '<=', `${f.yearTo}-12-31`));
+    }
+    if (f.yearFrom !== undefined) {
+      const openEnd = eb
+        .case()
+        .when('a.status', 'in', ['planned', 'ongoing'])
+        .then(sql.lit('9999'))
+        .else(eb.ref('a.start_date'))
+        .end();
+      and.push(eb(eb.fn.coalesce('a.end_date', openEnd), '>=', String(f.yearFrom)));
+    }
+    if (f.text) {
+      const pattern = `%${escapeLike(f.text.toLowerCase())}%`;
+      const like = (col: 'a.title_en' | 'a.title_fr' | 'a.summary_en' | 'a.summary_fr' | 'a.iati_identifier') =>
+        sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
+      and.push(
+        eb.or([
+          like('a.title_en'),
+          like('a.title_fr'),
+          like('a.summary_en'),
+          like('a.summary_fr'),
+          like('a.iati_identifier'),
+          eb.exists(
+            eb
+              .selectFrom('activity_participants as p')
+              .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+              .select(sql.lit(1).as('one'))
+              .whereRef('p.activity_id', '=', 'a.id')
+              .where((e) =>
+                e.or([
+                  sql<boolean>`lower(${sql.ref('o.name_en')}) like ${pattern} escape '\\'`,
+                  sql<boolean>`lower(${sql.ref('o.name_fr')}) like ${pattern} escape '\\'`,
+                  sql<boolean>`lower(${sql.ref('o.acronym')}) like ${pattern} escape '\\'`,
+                ]),
+              ),
+          ),
+        ]),
+      );
+    }
+    return eb.and(and);
+  }
+
+  async list(
+    filter: ActivityFilter,
+    sort: ActivitySortKey,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: ActivityRow[]; total: number }> {
+    const base = this.db.selectFrom('activities as a').where((eb) => this.where(eb, filter));
+    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    let q = base.selectAll('a');
+    const desc = sort.startsWith('-');
+    const dir = desc ? 'desc' : 'asc';
+    switch (sort) {
+      case 'start':
+      case '-start':
+        // Undated activities last in either direction.
+        q = q.orderBy(sql`case when a.start_date is null then 1 else 0 end`).orderBy('a.start_date', dir);
+        break;
+      case 'title':
+      case '-title':
+        q = q.orderBy(sql`lower(coalesce(a.title_en, a.title_fr))`, dir);
+        break;
+      case 'updated':
+      case '-updated':
+        q = q.orderBy('a.updated_at', dir);
+        break;
+    }
+    const rows = await q.orderBy('a.id').offset(page.offset).limit(page.limit).execute();
+    return { rows, total: Number(totalRow.n) };
+  }
+
+  findById(id: string): Promise<ActivityRow | undefined> {
+    return this.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  countries(activityIds: readonly string[]): Promise<{ activity_id: string; country: string }[]> {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('activity_countries')
+      .select(['activity_id', 'country'])
+      .where('activity_id', 'in', activityIds)
+      .orderBy('country')
+      .execute();
+  }
+
+  participants(activityIds: readonly string[]) {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('activity_participants as p')
+      .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+      .select([
+        'p.activity_id',
+        'p.role',
+        'p.note',
+        'p.position',
+        'o.id as organisation_id',
+        'o.name_en',
+        'o.name_fr',
+        'o.acronym',
+        'o.type',
+        'o.country',
+      ])
+      .where('p.activity_id', 'in', activityIds)
+      .orderBy('p.position')
+      .execute();
+  }
+
+  links(activityIds: readonly string[]) {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('activity_links as l')
+      .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('plans as p', 'p.id', 'n.plan_id')
+      .select([
+        'l.activity_id',
+        'l.rationale',
+        'l.confidence',
+        'n.id as node_id',
+        'n.code',
+        'n.kind',
+        'n.title_en',
+        'n.title_fr',
+        'n.plan_id',
+        'p.slug as plan_slug',
+        'p.period_start',
+        'p.short_title_en as plan_short_title_en',
+        'p.short_title_fr as plan_short_title_fr',
+      ])
+      .where('l.activity_id', 'in', activityIds)
+      .orderBy('p.period_start')
+      .orderBy('n.depth')
+      .orderBy('n.code')
+      .execute();
+  }
+
+  fundingLines(activityIds: readonly string[]): Promise<FundingLineRow[]> {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('funding_lines')
+      .selectAll()
+      .where('activity_id', 'in', activityIds)
+      .orderBy('position')
+      .execute();
+  }
+
+  sources(activityId: string): Promise<SourceRow[]> {
+    return this.db.selectFrom('activity_sources').selectAll().where('activity_id', '=', activityId).orderBy('position').execute();
+  }
+
+  organisationsByIds(ids: readonly string[]): Promise<OrganisationRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+  }
+}

@@ -1,0 +1,234 @@
+import type {
+  ActivityDetail,
+  ActivityLink,
+  ActivitySummary,
+  MoneyTotal,
+  NodeRef,
+  OrganisationRef,
+  Page,
+  Participant,
+} from '../../shared/api-types';
+import { fromMinorUnits } from '../../shared/money';
+import type { ActivityListQuery } from '../../shared/schemas/activity-query.schema';
+import type {
+  ActivityStatus,
+  ActivityType,
+  Confidence,
+  FundingType,
+  OrganisationType,
+  ParticipantRole,
+} from '../../shared/vocab';
+import { invalidReference, notFound, type FieldIssue } from '../errors';
+import { ancestorsOf, withDescendants } from '../framework-tree';
+import type { ActivityFilter, ActivityRepository, ActivityRow, FundingLineRow } from '../repositories/activity.repository';
+import { loc } from '../repositories/localized';
+import type { OrganisationRepository } from '../repositories/organisation.repository';
+import type { PlanRepository } from '../repositories/plan.repository';
+import { nodeRef } from './plan.service';
+
+/** Sums funding lines per currency and type; different currencies are never added together. */
+export function fundingTotals(lines: readonly Pick<FundingLineRow, 'amount_minor' | 'currency' | 'type'>[]): MoneyTotal[] {
+  const sums = new Map<string, { currency: string; type: FundingType; minor: number }>();
+  for (const l of lines) {
+    const k = `${l.currency}|${l.type}`;
+    const s = sums.get(k) ?? { currency: l.currency, type: l.type as FundingType, minor: 0 };
+    s.minor += Number(l.amount_minor);
+    sums.set(k, s);
+  }
+  return [...sums.values()]
+    .sort((a, b) => a.type.localeCompare(b.type) || a.currency.localeCompare(b.currency))
+    .map((s) => ({ currency: s.currency, type: s.type, amount: fromMinorUnits(s.minor, s.currency) }));
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = m.get(k) ?? [];
+    list.push(i);
+    m.set(k, list);
+  }
+  return m;
+}
+
+function orgRef(o: { organisation_id: string; name_en: string | null; name_fr: string | null; acronym: string | null }): OrganisationRef {
+  return { id: o.organisation_id, name: loc(o.name_en, o.name_fr), acronym: o.acronym };
+}
+
+/** Lists and reads cooperation activities. */
+export class ActivityService {
+  constructor(
+    private readonly activities: ActivityRepository,
+    private readonly plans: PlanRepository,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  /** Turns the query's plan, node, pillar and organisation references into id sets; reports each unknown one. */
+  private async resolveFilter(q: ActivityListQuery): Promise<ActivityFilter> {
+    const issues: FieldIssue[] = [];
+    const nodeIdSets: string[][] = [];
+
+    if (q.plan) {
+      const plan = await this.plans.findPlan(q.plan);
+      if (!plan) issues.push({ name: 'plan', reason: `No plan with id or slug "${q.plan}" exists.` });
+      else nodeIdSets.push((await this.plans.listNodes([plan.id])).map((n) => n.id));
+    }
+
+    for (const param of ['node', 'pillar'] as const) {
+      const ids = q[param];
+      if (!ids?.length) continue;
+      const found = await this.plans.findNodes(ids);
+      const byId = new Map(found.map((n) => [n.id, n]));
+      for (const id of ids) {
+        const n = byId.get(id);
+        if (!n) issues.push({ name: param, reason: `No framework node with id "${id}" exists.` });
+        else if (param === 'pillar' && n.parent_id !== null) {
+          issues.push({ name: param, reason: `"${id}" is ${n.kind} ${n.code}, not a pillar; filter on it with node=${id}.` });
+        }
+      }
+      const planNodes = await this.plans.listNodes([...new Set(found.map((n) => n.plan_id))]);
+      nodeIdSets.push([...withDescendants(planNodes, found.map((n) => n.id))]);
+    }
+
+    if (q.organisation?.length) {
+      const existing = new Set((await this.organisations.findExisting(q.organisation)).map((o) => o.id));
+      for (const id of q.organisation) {
+        if (!existing.has(id)) issues.push({ name: 'organisation', reason: `No organisation with id "${id}" exists.` });
+      }
+    }
+    if (issues.length) throw invalidReference(issues);
+
+    return {
+      nodeIdSets,
+      organisationIds: q.organisation,
+      countries: q.country,
+      statuses: q.status,
+      types: q.type,
+      yearFrom: q.yearFrom,
+      yearTo: q.yearTo,
+      text: q.q || undefined,
+    };
+  }
+
+  async list(q: ActivityListQuery): Promise<Page<ActivitySummary>> {
+    const filter = await this.resolveFilter(q);
+    const { rows, total } = await this.activities.list(filter, q.sort, {
+      offset: (q.page - 1) * q.pageSize,
+      limit: q.pageSize,
+    });
+    const ids = rows.map((r) => r.id);
+    const [countries, participants, links, funding] = await Promise.all([
+      this.activities.countries(ids),
+      this.activities.participants(ids),
+      this.activities.links(ids),
+      this.activities.fundingLines(ids),
+    ]);
+    const countriesBy = groupBy(countries, (c) => c.activity_id);
+    const participantsBy = groupBy(participants, (p) => p.activity_id);
+    const linksBy = groupBy(links, (l) => l.activity_id);
+    const fundingBy = groupBy(funding, (f) => f.activity_id);
+    const items = rows.map((a): ActivitySummary => {
+      const ps = participantsBy.get(a.id) ?? [];
+      return {
+        id: a.id,
+        title: loc(a.title_en, a.title_fr),
+        summary: loc(a.summary_en, a.summary_fr),
+        type: a.type as ActivityType,
+        status: a.status as ActivityStatus,
+        startDate: a.start_date,
+        endDate: a.end_date,
+        countries: (countriesBy.get(a.id) ?? []).map((c) => c.country),
+        regional: a.regional === 1,
+        funders: ps.filter((p) => p.role === 'funder').map(orgRef),
+        implementers: ps.filter((p) => p.role === 'implementer').map(orgRef),
+        nodes: (linksBy.get(a.id) ?? []).map(
+          (l): NodeRef => ({ id: l.node_id, code: l.code, kind: l.kind, title: loc(l.title_en, l.title_fr) }),
+        ),
+        funding: fundingTotals(fundingBy.get(a.id) ?? []),
+        updatedAt: a.updated_at,
+      };
+    });
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(id: string): Promise<ActivityDetail> {
+    const a: ActivityRow | undefined = await this.activities.findById(id);
+    if (!a) throw notFound('activity', id);
+    const [countries, participants, links, funding, sources] = await Promise.all([
+      this.activities.countries([id]),
+      this.activities.participants([id]),
+      this.activities.links([id]),
+      this.activities.fundingLines([id]),
+      this.activities.sources(id),
+    ]);
+    const planNodes = await this.plans.listNodes([...new Set(links.map((l) => l.plan_id))]);
+    const nodesById = new Map(planNodes.map((n) => [n.id, n]));
+    const orgIds = [...new Set(funding.flatMap((f) => [f.provider_id, f.recipient_id]).filter((x): x is string => !!x))];
+    const orgs = new Map((await this.activities.organisationsByIds(orgIds)).map((o) => [o.id, o]));
+    const fundingOrg = (orgId: string | null): OrganisationRef | null => {
+      const o = orgId ? orgs.get(orgId) : undefined;
+      return o ? { id: o.id, name: loc(o.name_en, o.name_fr), acronym: o.acronym } : null;
+    };
+
+    return {
+      id: a.id,
+      iatiIdentifier: a.iati_identifier,
+      title: loc(a.title_en, a.title_fr),
+      summary: loc(a.summary_en, a.summary_fr),
+      description: loc(a.description_en, a.description_fr),
+      type: a.type as ActivityType,
+      status: a.status as ActivityStatus,
+      plannedStart: a.planned_start,
+      plannedEnd: a.planned_end,
+      actualStart: a.actual_start,
+      actualEnd: a.actual_end,
+      countries: countries.map((c) => c.country),
+      regional: a.regional === 1,
+      participants: participants.map(
+        (p): Participant => ({
+          organisation: { ...orgRef(p), type: p.type as OrganisationType, country: p.country },
+          role: p.role as ParticipantRole,
+          note: p.note,
+        }),
+      ),
+      funding: funding.map((f) => ({
+        id: f.id,
+        amount: fromMinorUnits(Number(f.amount_minor), f.currency),
+        currency: f.currency,
+        type: f.type as FundingType,
+        date: f.date,
+        provider: fundingOrg(f.provider_id),
+        recipient: fundingOrg(f.recipient_id),
+        note: f.note,
+      })),
+      fundingTotals: fundingTotals(funding),
+      links: links.map((l): ActivityLink => {
+        const node = nodesById.get(l.node_id);
+        return {
+          node: {
+            id: l.node_id,
+            code: l.code,
+            kind: l.kind,
+            title: loc(l.title_en, l.title_fr),
+            plan: { id: l.plan_id, slug: l.plan_slug, shortTitle: loc(l.plan_short_title_en, l.plan_short_title_fr) },
+          },
+          ancestors: node ? ancestorsOf(nodesById, node).map(nodeRef) : [],
+          rationale: l.rationale,
+          confidence: l.confidence as Confidence | null,
+        };
+      }),
+      sources: sources.map((s) => ({
+        id: s.id,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        publishedOn: s.published_on,
+        confidence: s.confidence as Confidence,
+        note: s.note,
+      })),
+      createdAt: a.created_at,
+      updatedAt: a.updated_at,
+      version: a.version,
+    };
+  }
+}

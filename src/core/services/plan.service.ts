@@ -1,0 +1,140 @@
+import type {
+  FrameworkNodeDetail,
+  FrameworkNodeTree,
+  NodeRef,
+  PlanDetail,
+  PlanSummary,
+} from '../../shared/api-types';
+import type { Confidence, NodeStatus, PlanStatus } from '../../shared/vocab';
+import { notFound } from '../errors';
+import { activityCounts, ancestorsOf, childrenIndex } from '../framework-tree';
+import { loc } from '../repositories/localized';
+import type { NodeRow, PlanRepository, PlanRow } from '../repositories/plan.repository';
+
+export function nodeRef(n: NodeRow): NodeRef {
+  return { id: n.id, code: n.code, kind: n.kind, title: loc(n.title_en, n.title_fr) };
+}
+
+function presentPlanSummary(p: PlanRow, activityCount: number): PlanSummary {
+  return {
+    id: p.id,
+    slug: p.slug,
+    partnership: { id: p.partnership_id, slug: p.partnership_slug, name: loc(p.partnership_name_en, p.partnership_name_fr) },
+    title: loc(p.title_en, p.title_fr),
+    shortTitle: loc(p.short_title_en, p.short_title_fr),
+    periodStart: p.period_start,
+    periodEnd: p.period_end,
+    periodNote: p.period_note,
+    adoptedOn: p.adopted_on,
+    adoptedAt: loc(p.adopted_at_en, p.adopted_at_fr),
+    status: p.status as PlanStatus,
+    summary: loc(p.summary_en, p.summary_fr),
+    activityCount,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    version: p.version,
+  };
+}
+
+/** Reads plans and their frameworks, with activity counts per node. */
+export class PlanService {
+  constructor(private readonly plans: PlanRepository) {}
+
+  private async distinctActivityCountByPlan(planIds: string[]): Promise<Map<string, number>> {
+    const [nodes, links] = await Promise.all([this.plans.listNodes(planIds), this.plans.listLinkPairs(planIds)]);
+    const planOfNode = new Map(nodes.map((n) => [n.id, n.plan_id]));
+    const sets = new Map<string, Set<string>>();
+    for (const l of links) {
+      const planId = planOfNode.get(l.node_id);
+      if (!planId) continue;
+      const set = sets.get(planId) ?? new Set<string>();
+      set.add(l.activity_id);
+      sets.set(planId, set);
+    }
+    return new Map([...sets].map(([k, v]) => [k, v.size]));
+  }
+
+  async list(): Promise<PlanSummary[]> {
+    const rows = await this.plans.listPlans();
+    const counts = await this.distinctActivityCountByPlan(rows.map((r) => r.id));
+    return rows.map((r) => presentPlanSummary(r, counts.get(r.id) ?? 0));
+  }
+
+  /** Resolves a plan id or slug; throws not_found. */
+  async requirePlan(idOrSlug: string): Promise<PlanRow> {
+    const plan = await this.plans.findPlan(idOrSlug);
+    if (!plan) throw notFound('plan', idOrSlug);
+    return plan;
+  }
+
+  async get(idOrSlug: string): Promise<PlanDetail> {
+    const plan = await this.requirePlan(idOrSlug);
+    const [nodes, links, documents] = await Promise.all([
+      this.plans.listNodes([plan.id]),
+      this.plans.listLinkPairs([plan.id]),
+      this.plans.listDocuments(plan.id),
+    ]);
+    const counts = activityCounts(nodes, links);
+    const index = childrenIndex(nodes);
+    const build = (parentId: string | null): FrameworkNodeTree[] =>
+      (index.get(parentId) ?? []).map((n) => ({
+        id: n.id,
+        code: n.code,
+        kind: n.kind,
+        position: n.position,
+        title: loc(n.title_en, n.title_fr),
+        description: loc(n.description_en, n.description_fr),
+        status: n.status as NodeStatus,
+        activityCount: counts.get(n.id)?.total ?? 0,
+        directActivityCount: counts.get(n.id)?.direct ?? 0,
+        children: build(n.id),
+      }));
+    return {
+      ...presentPlanSummary(plan, new Set(links.map((l) => l.activity_id)).size),
+      description: loc(plan.description_en, plan.description_fr),
+      fullTextUrl: plan.full_text_url,
+      documents: documents.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        title: d.title,
+        url: d.url,
+        publishedOn: d.published_on,
+        confidence: d.confidence as Confidence | null,
+        note: d.note,
+      })),
+      framework: build(null),
+    };
+  }
+
+  async getNode(id: string): Promise<FrameworkNodeDetail> {
+    const [node] = await this.plans.findNodes([id]);
+    if (!node) throw notFound('framework node', id);
+    const plan = await this.requirePlan(node.plan_id);
+    const [nodes, links] = await Promise.all([this.plans.listNodes([plan.id]), this.plans.listLinkPairs([plan.id])]);
+    const counts = activityCounts(nodes, links);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const children = childrenIndex(nodes).get(node.id) ?? [];
+    return {
+      id: node.id,
+      code: node.code,
+      kind: node.kind,
+      position: node.position,
+      title: loc(node.title_en, node.title_fr),
+      description: loc(node.description_en, node.description_fr),
+      status: node.status as NodeStatus,
+      plan: {
+        id: plan.id,
+        slug: plan.slug,
+        title: loc(plan.title_en, plan.title_fr),
+        shortTitle: loc(plan.short_title_en, plan.short_title_fr),
+      },
+      ancestors: ancestorsOf(byId, node).map(nodeRef),
+      children: children.map((c) => ({ ...nodeRef(c), activityCount: counts.get(c.id)?.total ?? 0 })),
+      activityCount: counts.get(node.id)?.total ?? 0,
+      directActivityCount: counts.get(node.id)?.direct ?? 0,
+      createdAt: node.created_at,
+      updatedAt: node.updated_at,
+      version: node.version,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Core } from '../core/core';
+import { DomainError } from '../core/errors';
+import { problem, problemFromDomainError, sendProblem } from './problem';
+import { activityRoutes } from './routes/activities/activities.routes';
+import { organisationRoutes } from './routes/organisations/organisations.routes';
+import { planRoutes } from './routes/plans/plans.routes';
+
+export interface AppOptions {
+  core: Core;
+  /** Folder of the built web UI; when absent the server answers the API only. */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+};
+
+/** Builds the HTTP application: the JSON API under /api/v1 and, when built, the web UI. */
+export async function buildApp({ core, webDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(compress, { threshold: 1024 });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));
+    const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side. The error was logged; please try again.'));
+    }
+    return sendProblem(reply, problem(status, (err as { code?: string }).code?.toLowerCase() ?? 'bad_request', err instanceof Error ? err.message : String(err)));
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(core.db.db);
+      return { status: 'ready', database: core.db.dialect };
+    } catch {
+      return sendProblem(reply, problem(503, 'database_unavailable', 'The database is not reachable; retry shortly.'));
+    }
+  });
+
+  planRoutes(app, core);
+  activityRoutes(app, core);
+  organisationRoutes(app, core);
+
+  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || !hasWeb || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(url)) {
+      return sendProblem(reply, problem(404, 'not_found', `Nothing is served at ${req.method} ${url}.`));
+    }
+    // Client-side routes: the web UI's shell answers every page URL.
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}

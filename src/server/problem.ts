@@ -1,0 +1,66 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { Problem } from '../shared/api-types';
+import type { DomainError} from '../core/errors';
+import { invalidInput, type DomainErrorCode, type FieldIssue } from '../core/errors';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  invalid_input: 400,
+  invalid_reference: 400,
+  conflict: 409,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function problemType(code: string): string {
+  return `urn:actionline:problem:${code.replace(/_/g, '-')}`;
+}
+
+export function problem(status: number, code: string, detail: string, errors?: FieldIssue[]): Problem {
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+export function problemFromDomainError(err: DomainError): Problem {
+  return problem(STATUS[err.code], err.code, err.message, err.issues);
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Zod issues → field issues named as the caller wrote them (`country`, `funding.0.amount`). */
+export function fieldIssues(error: z.ZodError, allowed?: readonly string[]): FieldIssue[] {
+  return error.issues.flatMap((i): FieldIssue[] => {
+    if (i.code === 'unrecognized_keys') {
+      const hint = allowed ? ` Use one of: ${allowed.join(', ')}.` : '';
+      return i.keys.map((k) => ({ name: [...i.path, k].join('.'), reason: `Unknown parameter.${hint}` }));
+    }
+    // List parameters are validated item by item; name the parameter, not its index.
+    const name = i.path.filter((p) => typeof p !== 'number').join('.') || '(input)';
+    return [{ name, reason: i.message }];
+  });
+}
+
+/** Validates input at the boundary; throws invalid_input listing every problem. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, allowed?: readonly string[]): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(fieldIssues(result.error, allowed), 'Some parameters are not valid; see errors.');
+  return result.data;
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { createCore } from '../../src/core/core';
+import { openDatabase, type Db } from '../../src/core/db/database';
+import { migrateToLatest } from '../../src/core/db/migrate';
+import { seedDatabase } from '../../src/core/seed/seed.service';
+import { buildApp } from '../../src/server/app';
+import type { TestDatabase } from './databases';
+
+export interface TestServer {
+  baseUrl: string;
+  db: Db;
+  app: FastifyInstance;
+  /** GET a path and parse the JSON body. */
+  get<T = unknown>(path: string): Promise<{ status: number; contentType: string; body: T }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real application over real HTTP on a free loopback port, on a migrated and
+ * seeded database.
+ */
+export async function startTestServer(target: TestDatabase, options: { webDir?: string; seed?: boolean } = {}): Promise<TestServer> {
+  const db = openDatabase(target.config);
+  await migrateToLatest(db);
+  if (options.seed !== false) await seedDatabase(db);
+  const app = await buildApp({ core: createCore(db), webDir: options.webDir });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    db,
+    app,
+    async get<T>(path: string) {
+      const res = await fetch(baseUrl + path);
+      const contentType = res.headers.get('content-type') ?? '';
+      const text = await res.text();
+      return { status: res.status, contentType, body: (text ? JSON.parse(text) : null) as T };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
