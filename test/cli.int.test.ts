@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { PlanSummary } from '../src/shared/api-types';
+import { DATABASES, type TestDatabase } from './support/databases';
+
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+function envFor(db: TestDatabase): NodeJS.ProcessEnv {
+  return db.config.kind === 'postgres'
+    ? { ...process.env, DATABASE_URL: db.config.url, LOG_LEVEL: 'info' }
+    : { ...process.env, DATABASE_URL: `sqlite:${db.config.file}`, LOG_LEVEL: 'info' };
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [...CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** Starts `serve` as a real child process and resolves with its address once it listens. */
+function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /ActionLine is serving (http:\/\/[^ ]+) on/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+}
+
+for (const target of DATABASES) {
+  describe(`CLI on ${target.name}`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await target.create();
+    });
+    after(async () => {
+      await database?.drop();
+    });
+
+    it('migrates, seeds once, and reports nothing new on the second seed', () => {
+      const env = envFor(database);
+      const migrate = cli(['migrate'], env);
+      assert.equal(migrate.status, 0, migrate.stderr);
+      assert.match(migrate.stdout, /applied 0001-initial/);
+      const again = cli(['migrate'], env);
+      assert.match(again.stdout, /Schema is up to date/);
+
+      const seed = cli(['seed'], env);
+      assert.equal(seed.status, 0, seed.stderr);
+      assert.match(seed.stdout, /added 3 plans/);
+      assert.match(seed.stdout, /added \d+ activities/);
+      const reseed = cli(['seed'], env);
+      assert.equal(reseed.status, 0, reseed.stderr);
+      assert.match(reseed.stdout, /Nothing new to seed/);
+    });
+
+    it('serves the product on this database and stops cleanly on SIGTERM', async () => {
+      const server = await serve({ ...envFor(database), SEED_ON_START: 'true' });
+      try {
+        const res = await fetch(`${server.url}/api/v1/plans`);
+        assert.equal(res.status, 200);
+        const body = (await res.json()) as { items: PlanSummary[] };
+        assert.equal(body.items[0]?.slug, 'asean-canada-2010-2015');
+        const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { database: string };
+        assert.equal(ready.database, target.name);
+      } finally {
+        assert.equal(await server.stop(), 0);
+      }
+    });
+  });
+}
+
+describe('CLI defaults and errors', () => {
+  it('keeps its SQLite file under DATA_DIR by default', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-cli-'));
+    try {
+      const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'info' };
+      delete env.DATABASE_URL;
+      const server = await serve(env);
+      const res = await fetch(`${server.url}/api/v1/plans`);
+      assert.equal(res.status, 200);
+      assert.equal(await server.stop(), 0);
+      assert.ok(fs.existsSync(path.join(dir, 'actionline.sqlite')));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad configuration with exit code 2, naming every bad variable', () => {
+    const res = cli(['migrate'], { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    assert.equal(res.status, 2);
+    assert.match(res.stderr, /PORT/);
+    assert.match(res.stderr, /DATABASE_URL/);
+    assert.match(res.stderr, /LOG_LEVEL/);
+  });
+
+  it('answers an unknown command with usage and exit code 2', () => {
+    const res = cli(['frobnicate'], process.env);
+    assert.equal(res.status, 2);
+    assert.match(res.stderr, /unknown command/i);
+  });
+});
