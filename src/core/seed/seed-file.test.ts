@@ -6,30 +6,8 @@ import assert from 'node:assert/strict';
 import type { SeedNode } from './seed-file.schema';
 import { loadSeed, SeedValidationError, type LoadedSeed, type PartnershipSeed } from './seed-loader';
 import { DEFAULT_SEED_DIR } from './seed.service';
+import { OVERVIEW_2010 } from '../../../test/fixtures/asean-canada-overview';
 
-/** The pillars and areas of the 2010-2015 plan, in the order of Canada's overview page. */
-const OVERVIEW_2010: [string, string][] = [
-  ['1', 'Political and Security Cooperation'],
-  ['1.1', 'Human Rights, Good Governance, Democracy and Rule of Law'],
-  ['1.2', 'Counter-terrorism and transnational crime'],
-  ['1.3', 'Interfaith Dialogue'],
-  ['2', 'Economic Cooperation'],
-  ['2.1', 'Trade and investment'],
-  ['2.2', 'Multilateral and regional institutions'],
-  ['2.3', 'Energy'],
-  ['2.4', 'Finance'],
-  ['2.5', 'Food and Agriculture'],
-  ['2.6', 'Information and Communication Technology (ICT)'],
-  ['3', 'Socio-Cultural Cooperation'],
-  ['3.1', 'Environment'],
-  ['3.2', 'Science and Technology'],
-  ['3.3', 'Disaster Management and Emergency Response'],
-  ['3.4', 'Promotion and Protection of the Rights of Migrant Workers'],
-  ['3.5', 'Multiculturalism'],
-  ['3.6', 'Health and Pandemic Preparedness and Response'],
-  ['3.7', 'Natural Resources'],
-  ['3.8', 'Education, Culture and People-to-People Contacts'],
-];
 
 function flatten(nodes: SeedNode[]): SeedNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
