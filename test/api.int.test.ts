@@ -149,9 +149,20 @@ for (const target of DATABASES) {
         for (const a of page.items) assert.ok(a.nodes.some((n) => codes.has(n.code) || n.code === pillar.code), a.title.en!);
       });
 
-      it('filters by plan', async () => {
+      it('filters by plan, and the plan’s statistics add up over exactly those activities', async () => {
         const page = await list(`plan=${PLAN}&pageSize=100`);
         assert.equal(page.total, plan.activityCount);
+        const countries = new Set(page.items.flatMap((a) => a.countries));
+        assert.equal(plan.stats.countryCount, countries.size);
+        assert.equal(plan.stats.regionalActivityCount, page.items.filter((a) => a.regional).length);
+        assert.ok(plan.stats.partnerCount >= new Set(page.items.flatMap((a) => [...a.funders, ...a.implementers].map((o) => o.id))).size);
+        const sums = new Map<string, number>();
+        for (const t of page.items.flatMap((a) => a.funding)) {
+          sums.set(`${t.type} ${t.currency}`, (sums.get(`${t.type} ${t.currency}`) ?? 0) + Math.round(Number(t.amount) * 100));
+        }
+        const stated = new Map(plan.stats.funding.map((t) => [`${t.type} ${t.currency}`, Math.round(Number(t.amount) * 100)]));
+        assert.deepEqual(stated, sums);
+        assert.ok((stated.get('commitment CAD') ?? 0) >= 300000000, 'at least the CAD 3 million grant');
       });
 
       it('filters by organisation, country, status and type', async () => {

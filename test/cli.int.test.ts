@@ -92,7 +92,7 @@ describe('CLI defaults and errors', () => {
   it('keeps its SQLite file under DATA_DIR by default', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-cli-'));
     try {
-      const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'info' };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'info' };
       delete env.DATABASE_URL;
       const server = await serve(env);
       const res = await fetch(`${server.url}/api/v1/plans`);

@@ -75,8 +75,20 @@ export interface FrameworkNodeTree {
   children: FrameworkNodeTree[];
 }
 
+export interface PlanStats {
+  /** Distinct organisations taking part in the plan's activities, in any role. */
+  partnerCount: number;
+  /** Distinct countries named by the plan's activities. */
+  countryCount: number;
+  /** Activities that cover the ASEAN region as a whole. */
+  regionalActivityCount: number;
+  /** Funding of the plan's activities per currency and type; currencies are never added together. */
+  funding: MoneyTotal[];
+}
+
 export interface PlanDetail extends PlanSummary {
   description: LocalizedText;
+  stats: PlanStats;
   fullTextUrl: string | null;
   documents: PlanDocument[];
   framework: FrameworkNodeTree[];

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, FrameworkNodesTable, PlanDocumentsTable, PlansTable } from '../db/schema';
 
 export type PlanRow = Selectable<PlansTable> & {
@@ -61,5 +61,49 @@ export class PlanRepository {
       .select(['l.activity_id', 'l.node_id'])
       .where('n.plan_id', 'in', planIds)
       .execute();
+  }
+
+  /** Activities linked anywhere in the plan's framework, as a subquery. */
+  private planActivityIds(planId: string) {
+    return this.db
+      .selectFrom('activity_links as l')
+      .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .select('l.activity_id')
+      .where('n.plan_id', '=', planId);
+  }
+
+  /** Partners, countries, region-wide activities and funding sums over the plan's activities. */
+  async planStats(planId: string) {
+    const ids = this.planActivityIds(planId);
+    const [partners, countries, regional, funding] = await Promise.all([
+      this.db
+        .selectFrom('activity_participants')
+        .select(sql<number>`count(distinct organisation_id)`.as('n'))
+        .where('activity_id', 'in', ids)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('activity_countries')
+        .select(sql<number>`count(distinct country)`.as('n'))
+        .where('activity_id', 'in', ids)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('activities')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('regional', '=', 1)
+        .where('id', 'in', ids)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('funding_lines')
+        .select(['currency', 'type', (eb) => eb.fn.sum<number>('amount_minor').as('amount_minor')])
+        .where('activity_id', 'in', ids)
+        .groupBy(['currency', 'type'])
+        .execute(),
+    ]);
+    return {
+      partners: Number(partners.n),
+      countries: Number(countries.n),
+      regional: Number(regional.n),
+      funding: funding.map((f) => ({ currency: f.currency, type: f.type, amount_minor: Number(f.amount_minor) })),
+    };
   }
 }

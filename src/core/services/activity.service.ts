@@ -2,13 +2,11 @@ import type {
   ActivityDetail,
   ActivityLink,
   ActivitySummary,
-  MoneyTotal,
   NodeRef,
   OrganisationRef,
   Page,
   Participant,
 } from '../../shared/api-types';
-import { fromMinorUnits } from '../../shared/money';
 import type { ActivityListQuery } from '../../shared/schemas/activity-query.schema';
 import type {
   ActivityStatus,
@@ -20,25 +18,13 @@ import type {
 } from '../../shared/vocab';
 import { invalidReference, notFound, type FieldIssue } from '../errors';
 import { ancestorsOf, withDescendants } from '../framework-tree';
-import type { ActivityFilter, ActivityRepository, ActivityRow, FundingLineRow } from '../repositories/activity.repository';
+import { fundingTotals } from '../funding';
+import { fromMinorUnits } from '../../shared/money';
+import type { ActivityFilter, ActivityRepository, ActivityRow } from '../repositories/activity.repository';
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
 import type { PlanRepository } from '../repositories/plan.repository';
 import { nodeRef } from './plan.service';
-
-/** Sums funding lines per currency and type; different currencies are never added together. */
-export function fundingTotals(lines: readonly Pick<FundingLineRow, 'amount_minor' | 'currency' | 'type'>[]): MoneyTotal[] {
-  const sums = new Map<string, { currency: string; type: FundingType; minor: number }>();
-  for (const l of lines) {
-    const k = `${l.currency}|${l.type}`;
-    const s = sums.get(k) ?? { currency: l.currency, type: l.type as FundingType, minor: 0 };
-    s.minor += Number(l.amount_minor);
-    sums.set(k, s);
-  }
-  return [...sums.values()]
-    .sort((a, b) => a.type.localeCompare(b.type) || a.currency.localeCompare(b.currency))
-    .map((s) => ({ currency: s.currency, type: s.type, amount: fromMinorUnits(s.minor, s.currency) }));
-}
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();

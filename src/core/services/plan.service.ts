@@ -7,6 +7,7 @@ import type {
 } from '../../shared/api-types';
 import type { Confidence, NodeStatus, PlanStatus } from '../../shared/vocab';
 import { notFound } from '../errors';
+import { fundingTotals } from '../funding';
 import { activityCounts, ancestorsOf, childrenIndex } from '../framework-tree';
 import { loc } from '../repositories/localized';
 import type { NodeRow, PlanRepository, PlanRow } from '../repositories/plan.repository';
@@ -69,10 +70,11 @@ export class PlanService {
 
   async get(idOrSlug: string): Promise<PlanDetail> {
     const plan = await this.requirePlan(idOrSlug);
-    const [nodes, links, documents] = await Promise.all([
+    const [nodes, links, documents, stats] = await Promise.all([
       this.plans.listNodes([plan.id]),
       this.plans.listLinkPairs([plan.id]),
       this.plans.listDocuments(plan.id),
+      this.plans.planStats(plan.id),
     ]);
     const counts = activityCounts(nodes, links);
     const index = childrenIndex(nodes);
@@ -92,6 +94,12 @@ export class PlanService {
     return {
       ...presentPlanSummary(plan, new Set(links.map((l) => l.activity_id)).size),
       description: loc(plan.description_en, plan.description_fr),
+      stats: {
+        partnerCount: stats.partners,
+        countryCount: stats.countries,
+        regionalActivityCount: stats.regional,
+        funding: fundingTotals(stats.funding),
+      },
       fullTextUrl: plan.full_text_url,
       documents: documents.map((d) => ({
         id: d.id,
