@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import type { Language } from '../../shared/vocab';
+import { queryString, type QueryValue } from '../api/client';
+import { useLang } from '../i18n/LanguageContext';
+
+const seg = encodeURIComponent;
+
+/** Every page URL carries the language prefix. */
+export function pathsFor(lang: Language) {
+  return {
+    home: () => `/${lang}/`,
+    plan: (slug: string) => `/${lang}/plans/${seg(slug)}`,
+    node: (id: string) => `/${lang}/framework/${seg(id)}`,
+    activities: (params: Record<string, QueryValue> = {}) => `/${lang}/activities${queryString(params)}`,
+    activity: (id: string) => `/${lang}/activities/${seg(id)}`,
+    organisations: (params: Record<string, QueryValue> = {}) => `/${lang}/organisations${queryString(params)}`,
+    organisation: (id: string) => `/${lang}/organisations/${seg(id)}`,
+  };
+}
+
+export type Paths = ReturnType<typeof pathsFor>;
+
+export function usePaths(): Paths {
+  const lang = useLang();
+  return useMemo(() => pathsFor(lang), [lang]);
+}

@@ -1,0 +1,5 @@
+import { NotFoundContent } from '../components/ErrorSummary';
+
+export default function NotFoundPage() {
+  return <NotFoundContent />;
+}
