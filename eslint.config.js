@@ -14,7 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         // node:test's describe/it return promises that the runner itself awaits.
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
       ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -33,12 +37,18 @@ export default tseslint.config(
           patterns: [
             { group: ['fastify', '@fastify/*'], message: 'core and shared must not depend on the HTTP layer.' },
             { group: ['react', 'react-dom', 'react-*'], message: 'core and shared must not depend on the UI.' },
-            { group: ['**/server/**', '**/web/**', '**/cli/**'], message: 'core and shared must not import outer layers.' },
+            {
+              group: ['**/server/**', '**/web/**', '**/cli/**'],
+              message: 'core and shared must not import outer layers.',
+            },
           ],
         },
       ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
 );

@@ -54,18 +54,34 @@ describe('public portal in Chromium', () => {
 
     await pillar.openArea(AREA);
     const titles = await pillar.activityTitles();
-    assert.ok(titles.some((t) => GRANT.test(t)), titles.join('\n'));
-    assert.ok(titles.some((t) => /Human Rights Resource Centre/.test(t)), titles.join('\n'));
+    assert.ok(
+      titles.some((t) => GRANT.test(t)),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => /Human Rights Resource Centre/.test(t)),
+      titles.join('\n'),
+    );
     await page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: PILLAR }).waitFor();
 
     await pillar.openActivity(GRANT);
     const main = pillar.main();
     await main.getByText('CAD 3,000,000').first().waitFor();
-    for (const partner of [/UN Women/, /ACWC|Commission on the Promotion and Protection of the Rights of Women and Children/, /AICHR|Intergovernmental Commission on Human Rights/]) {
+    for (const partner of [
+      /UN Women/,
+      /ACWC|Commission on the Promotion and Protection of the Rights of Women and Children/,
+      /AICHR|Intergovernmental Commission on Human Rights/,
+    ]) {
       assert.ok(await main.getByRole('link', { name: partner }).first().isVisible(), String(partner));
     }
-    await main.getByRole('link', { name: new RegExp(AREA) }).first().waitFor();
-    await main.getByText(/Verified/).first().waitFor();
+    await main
+      .getByRole('link', { name: new RegExp(AREA) })
+      .first()
+      .waitFor();
+    await main
+      .getByText(/Verified/)
+      .first()
+      .waitFor();
 
     await page.goBack();
     await pillar.expectHeading(AREA);
@@ -86,7 +102,12 @@ describe('public portal in Chromium', () => {
     await page.waitForURL(/status=completed/);
     const completed = await list.totalOtherThan(all);
     assert.ok(completed > 0 && completed < all);
-    const badges = await list.main().getByRole('list').last().getByText(/^(Completed|Ongoing|Planned|Cancelled|Suspended)$/).allInnerTexts();
+    const badges = await list
+      .main()
+      .getByRole('list')
+      .last()
+      .getByText(/^(Completed|Ongoing|Planned|Cancelled|Suspended)$/)
+      .allInnerTexts();
     assert.ok(badges.length > 0 && badges.every((b) => b === 'Completed'), badges.join());
 
     await page.reload();
@@ -117,7 +138,11 @@ describe('public portal in Chromium', () => {
     await p.open('/en/organisations');
     await p.follow(/UN Women/, p.main());
     await p.expectHeading(/UN Women/);
-    await p.main().getByText(/UNIFEM/).first().waitFor();
+    await p
+      .main()
+      .getByText(/UNIFEM/)
+      .first()
+      .waitFor();
     await p.main().getByRole('link', { name: GRANT }).first().waitFor();
     assert.deepEqual(errors, []);
   });

@@ -3,14 +3,17 @@
 //   unit — src/**/*.test.ts         (no database, no network)
 //   int  — test/**/*.int.test.ts    (real HTTP against real SQLite and real PostgreSQL)
 //   e2e  — e2e/**/*.e2e.test.ts     (real Chromium against the built web UI)
-//   static — the TypeScript type check and ESLint, before any test runs
+//   static — the TypeScript type check, ESLint and Prettier, before any test runs
 // `node scripts/test.mjs` runs all four in that order; pass tier names to pick.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const TIERS = {
-  unit: { dir: 'src', match: (f) => f.endsWith('.test.ts') && !f.endsWith('.int.test.ts') && !f.endsWith('.e2e.test.ts') },
+  unit: {
+    dir: 'src',
+    match: (f) => f.endsWith('.test.ts') && !f.endsWith('.int.test.ts') && !f.endsWith('.e2e.test.ts'),
+  },
   int: { dir: 'test', match: (f) => f.endsWith('.int.test.ts') },
   e2e: { dir: 'e2e', match: (f) => f.endsWith('.e2e.test.ts') },
 };
@@ -27,6 +30,7 @@ function find(dir, match) {
 const STATIC = [
   ['tsc', '--noEmit', '-p', 'tsconfig.json'],
   ['eslint', '--max-warnings', '0', '.'],
+  ['prettier', '--check', '--log-level', 'warn', '.'],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -62,11 +66,10 @@ for (const tier of tiers) {
     continue;
   }
   console.log(`\n▶ ${tier} tests (${files.length} files)`);
-  const res = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ACTIONLINE_TEST_TIER: tier } },
-  );
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'test', ACTIONLINE_TEST_TIER: tier },
+  });
   if (res.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

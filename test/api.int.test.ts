@@ -111,9 +111,15 @@ for (const target of DATABASES) {
         assert.equal(p.status, 200);
         assert.equal(p.body.plan.slug, PLAN);
         assert.deepEqual(p.body.ancestors, []);
-        assert.deepEqual(p.body.children.map((c) => c.code), ['1.1', '1.2', '1.3']);
+        assert.deepEqual(
+          p.body.children.map((c) => c.code),
+          ['1.1', '1.2', '1.3'],
+        );
         const a = await server.get<FrameworkNodeDetail>(`/api/v1/framework-nodes/${area('1.2').id}`);
-        assert.deepEqual(a.body.ancestors.map((n) => n.code), ['1']);
+        assert.deepEqual(
+          a.body.ancestors.map((n) => n.code),
+          ['1'],
+        );
         assert.equal(a.body.activityCount, area('1.2').activityCount);
       });
     });
@@ -124,11 +130,20 @@ for (const target of DATABASES) {
         const res = await server.get<ActivityDetail>(`/api/v1/activities/${grant.id}`);
         assert.equal(res.status, 200);
         const d = res.body;
-        assert.ok(d.funding.some((f) => f.amount === '3000000.00' && f.currency === 'CAD'), JSON.stringify(d.funding));
+        assert.ok(
+          d.funding.some((f) => f.amount === '3000000.00' && f.currency === 'CAD'),
+          JSON.stringify(d.funding),
+        );
         assert.ok(d.fundingTotals.some((t) => t.currency === 'CAD' && Number(t.amount) >= 3000000));
         const roles = d.participants.map((p) => `${p.role}:${p.organisation.acronym ?? p.organisation.name.en}`);
-        assert.ok(roles.some((r) => r.startsWith('funder:')), roles.join());
-        assert.ok(roles.some((r) => /implementer:(UN Women|UNIFEM)/.test(r)), roles.join());
+        assert.ok(
+          roles.some((r) => r.startsWith('funder:')),
+          roles.join(),
+        );
+        assert.ok(
+          roles.some((r) => /implementer:(UN Women|UNIFEM)/.test(r)),
+          roles.join(),
+        );
         assert.ok(roles.some((r) => /ACWC/.test(r)) && roles.some((r) => /AICHR/.test(r)), roles.join());
         assert.ok(d.links.some((l) => l.node.code === '1.1' && l.ancestors[0]?.code === '1'));
         assert.ok(d.sources.length > 0 && d.sources.every((s) => s.confidence));
@@ -146,7 +161,11 @@ for (const target of DATABASES) {
         const page = await list(`pillar=${pillar.id}&pageSize=100`);
         assert.equal(page.total, pillar.activityCount);
         const codes = new Set(pillar.children.map((c) => c.code));
-        for (const a of page.items) assert.ok(a.nodes.some((n) => codes.has(n.code) || n.code === pillar.code), a.title.en!);
+        for (const a of page.items)
+          assert.ok(
+            a.nodes.some((n) => codes.has(n.code) || n.code === pillar.code),
+            a.title.en!,
+          );
       });
 
       it('filters by plan, and the plan’s statistics add up over exactly those activities', async () => {
@@ -155,12 +174,20 @@ for (const target of DATABASES) {
         const countries = new Set(page.items.flatMap((a) => a.countries));
         assert.equal(plan.stats.countryCount, countries.size);
         assert.equal(plan.stats.regionalActivityCount, page.items.filter((a) => a.regional).length);
-        assert.ok(plan.stats.partnerCount >= new Set(page.items.flatMap((a) => [...a.funders, ...a.implementers].map((o) => o.id))).size);
+        assert.ok(
+          plan.stats.partnerCount >=
+            new Set(page.items.flatMap((a) => [...a.funders, ...a.implementers].map((o) => o.id))).size,
+        );
         const sums = new Map<string, number>();
         for (const t of page.items.flatMap((a) => a.funding)) {
-          sums.set(`${t.type} ${t.currency}`, (sums.get(`${t.type} ${t.currency}`) ?? 0) + Math.round(Number(t.amount) * 100));
+          sums.set(
+            `${t.type} ${t.currency}`,
+            (sums.get(`${t.type} ${t.currency}`) ?? 0) + Math.round(Number(t.amount) * 100),
+          );
         }
-        const stated = new Map(plan.stats.funding.map((t) => [`${t.type} ${t.currency}`, Math.round(Number(t.amount) * 100)]));
+        const stated = new Map(
+          plan.stats.funding.map((t) => [`${t.type} ${t.currency}`, Math.round(Number(t.amount) * 100)]),
+        );
         assert.deepEqual(stated, sums);
         assert.ok((stated.get('commitment CAD') ?? 0) >= 300000000, 'at least the CAD 3 million grant');
       });
@@ -207,13 +234,19 @@ for (const target of DATABASES) {
       it('sorts and pages with a stable total', async () => {
         const byTitle = await list('sort=title&pageSize=100');
         const titles = byTitle.items.map((a) => (a.title.en ?? a.title.fr ?? '').toLowerCase());
-        assert.deepEqual(titles, [...titles].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        assert.deepEqual(
+          titles,
+          [...titles].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)),
+        );
         const p1 = await list('sort=title&pageSize=5&page=1');
         const p2 = await list('sort=title&pageSize=5&page=2');
         assert.equal(p1.total, all.length);
         assert.equal(p2.total, all.length);
         assert.equal(p1.items.length, 5);
-        assert.deepEqual([...p1.items, ...p2.items].map((a) => a.id), byTitle.items.slice(0, p1.items.length + p2.items.length).map((a) => a.id));
+        assert.deepEqual(
+          [...p1.items, ...p2.items].map((a) => a.id),
+          byTitle.items.slice(0, p1.items.length + p2.items.length).map((a) => a.id),
+        );
         const newest = await list('sort=-start&pageSize=100');
         const starts = newest.items.map((a) => a.startDate).filter((d): d is string => !!d);
         assert.deepEqual(starts, [...starts].sort().reverse());
@@ -226,7 +259,11 @@ for (const target of DATABASES) {
         assert.equal(res.status, 200);
         assert.equal(res.body.total, 1, 'UN Women, found by its former name');
         const detail = await server.get<OrganisationDetail>(`/api/v1/organisations/${res.body.items[0]!.id}`);
-        assert.ok(detail.body.formerNames.some((f) => /UNIFEM|United Nations Development Fund for Women/.test(`${f.name} ${f.acronym}`)));
+        assert.ok(
+          detail.body.formerNames.some((f) =>
+            /UNIFEM|United Nations Development Fund for Women/.test(`${f.name} ${f.acronym}`),
+          ),
+        );
         assert.ok(detail.body.activityCount >= 1);
         assert.ok(detail.body.roles.some((r) => r.role === 'implementer'));
       });
@@ -246,7 +283,9 @@ for (const target of DATABASES) {
       });
 
       it('reports references to records that do not exist', async () => {
-        const res = await server.get<Problem>(`/api/v1/activities?node=missing-node&plan=missing-plan&pillar=${area('2.1').id}`);
+        const res = await server.get<Problem>(
+          `/api/v1/activities?node=missing-node&plan=missing-plan&pillar=${area('2.1').id}`,
+        );
         assert.equal(res.status, 400);
         const names = (res.body.errors ?? []).map((e) => e.name).sort();
         assert.deepEqual(names, ['node', 'pillar', 'plan']);
@@ -254,7 +293,12 @@ for (const target of DATABASES) {
       });
 
       it('answers unknown records and paths with 404 problems', async () => {
-        for (const path of ['/api/v1/activities/nope', '/api/v1/organisations/nope', '/api/v1/framework-nodes/nope', '/api/v1/nothing']) {
+        for (const path of [
+          '/api/v1/activities/nope',
+          '/api/v1/organisations/nope',
+          '/api/v1/framework-nodes/nope',
+          '/api/v1/nothing',
+        ]) {
           const res = await server.get<Problem>(path);
           assert.equal(res.status, 404, path);
           assert.match(res.contentType, /application\/problem\+json/, path);

@@ -21,7 +21,10 @@ function cli(args: string[], env: NodeJS.ProcessEnv) {
 
 /** Starts `serve` as a real child process and resolves with its address once it listens. */
 function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);

@@ -61,7 +61,14 @@ for (const target of DATABASES) {
         activities.reduce((n, a) => n + a.links.length, 0),
       );
       const count = async (table: 'activities' | 'framework_nodes' | 'organisations' | 'seed_applied') =>
-        Number((await db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await db.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       assert.equal(await count('activities'), activities.length);
       assert.equal(await count('framework_nodes'), nodeCount);
       assert.equal(await count('organisations'), organisations.length);
@@ -73,7 +80,10 @@ for (const target of DATABASES) {
       assert.equal(plan.slug, 'asean-canada-2010-2015');
       assert.equal(plan.adopted_on, '2010-07');
       assert.equal(plan.status, 'completed');
-      assert.match(plan.description_en ?? '', /^The adoption of the Plan of Action in 2010 was a significant step forward/);
+      assert.match(
+        plan.description_en ?? '',
+        /^The adoption of the Plan of Action in 2010 was a significant step forward/,
+      );
 
       const nodes = await db.db
         .selectFrom('framework_nodes')
@@ -96,7 +106,25 @@ for (const target of DATABASES) {
       assert.ok(areas.every((a) => a.kind === 'area' && a.depth === 1));
       assert.deepEqual(
         areas.map((a) => a.code),
-        ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8'],
+        [
+          '1.1',
+          '1.2',
+          '1.3',
+          '2.1',
+          '2.2',
+          '2.3',
+          '2.4',
+          '2.5',
+          '2.6',
+          '3.1',
+          '3.2',
+          '3.3',
+          '3.4',
+          '3.5',
+          '3.6',
+          '3.7',
+          '3.8',
+        ],
       );
       assert.equal(areas[0]?.title_en, 'Human Rights, Good Governance, Democracy and Rule of Law');
       assert.equal(areas[16]?.title_en, 'Education, Culture and People-to-People Contacts');
@@ -112,7 +140,11 @@ for (const target of DATABASES) {
       assert.equal(line?.provider_id, stableId('organisation:global-affairs-canada'));
       assert.equal(line?.recipient_id, stableId('organisation:un-women'));
 
-      const activity = await db.db.selectFrom('activities').selectAll().where('id', '=', UNIFEM).executeTakeFirstOrThrow();
+      const activity = await db.db
+        .selectFrom('activities')
+        .selectAll()
+        .where('id', '=', UNIFEM)
+        .executeTakeFirstOrThrow();
       assert.equal(activity.start_date, '2010-04');
       assert.equal(activity.end_date, '2014-03');
       assert.equal(Number(activity.regional), 1);
@@ -166,11 +198,19 @@ for (const target of DATABASES) {
       const again = await seedDatabase(db);
       assert.equal(total(again), 0);
 
-      const unifem = await db.db.selectFrom('activities').select(['title_en', 'version']).where('id', '=', UNIFEM).executeTakeFirstOrThrow();
+      const unifem = await db.db
+        .selectFrom('activities')
+        .select(['title_en', 'version'])
+        .where('id', '=', UNIFEM)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(unifem, { title_en: 'Edited title', version: 2 });
       const hrrca = await db.db.selectFrom('activities').select('id').where('id', '=', HRRCA).executeTakeFirst();
       assert.equal(hrrca, undefined);
-      const orphans = await db.db.selectFrom('activity_sources').select('id').where('activity_id', '=', HRRCA).execute();
+      const orphans = await db.db
+        .selectFrom('activity_sources')
+        .select('id')
+        .where('activity_id', '=', HRRCA)
+        .execute();
       assert.equal(orphans.length, 0);
     });
 
@@ -204,7 +244,10 @@ for (const target of DATABASES) {
         .select(['title_en', 'start_date', 'regional'])
         .where('id', '=', stableId('activity:added-later'))
         .executeTakeFirstOrThrow();
-      assert.deepEqual({ ...added, regional: Number(added.regional) }, { title_en: 'Added later', start_date: '2026-05', regional: 1 });
+      assert.deepEqual(
+        { ...added, regional: Number(added.regional) },
+        { title_en: 'Added later', start_date: '2026-05', regional: 1 },
+      );
     });
   });
 }

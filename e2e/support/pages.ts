@@ -21,7 +21,8 @@ export class Portal {
   }
 
   async expectHeading(text: string | RegExp): Promise<void> {
-    const pattern = typeof text === 'string' ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : text;
+    const pattern =
+      typeof text === 'string' ? { source: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : text;
     await this.page.waitForFunction(
       ({ source, flags }) => new RegExp(source, flags).test(document.querySelector('h1')?.textContent ?? ''),
       { source: pattern.source, flags: pattern.flags },
@@ -30,7 +31,10 @@ export class Portal {
 
   /** Follows a link by its accessible name, within `scope` when given. */
   async follow(name: string | RegExp, scope: Locator | Page = this.page): Promise<void> {
-    await scope.getByRole('link', { name, exact: typeof name === 'string' }).first().click();
+    await scope
+      .getByRole('link', { name, exact: typeof name === 'string' })
+      .first()
+      .click();
   }
 
   main(): Locator {
@@ -91,13 +95,10 @@ export class ActivityListPage extends Portal {
 
   /** The total once the list no longer shows `previous` (after a filter change re-renders it). */
   async totalOtherThan(previous: number): Promise<number> {
-    await this.page.waitForFunction(
-      (prev) => {
-        const m = /Showing \d+–\d+ of (\d+)/.exec(document.querySelector('main')?.textContent ?? '');
-        return m !== null && Number(m[1]) !== prev;
-      },
-      previous,
-    );
+    await this.page.waitForFunction((prev) => {
+      const m = /Showing \d+–\d+ of (\d+)/.exec(document.querySelector('main')?.textContent ?? '');
+      return m !== null && Number(m[1]) !== prev;
+    }, previous);
     return this.total();
   }
 

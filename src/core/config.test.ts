@@ -15,7 +15,10 @@ describe('loadConfig', () => {
     assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@db:5432/al', poolSize: 4 });
   });
   it('accepts an explicit SQLite path', () => {
-    assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database, { kind: 'sqlite', file: '/tmp/x.sqlite' });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database, {
+      kind: 'sqlite',
+      file: '/tmp/x.sqlite',
+    });
   });
   it('lists every bad variable at once', () => {
     try {

@@ -23,9 +23,7 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; poolSize: number };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
 
 export interface AppConfig {
   port: number;
@@ -54,6 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const url = e.DATABASE_URL ?? '';
   const database: DatabaseConfig = /^postgres(ql)?:\/\//.test(url)
     ? { kind: 'postgres', url, poolSize: e.DB_POOL_SIZE }
-    : { kind: 'sqlite', file: url.startsWith('sqlite:') ? path.resolve(url.slice('sqlite:'.length)) : path.join(dataDir, 'actionline.sqlite') };
+    : {
+        kind: 'sqlite',
+        file: url.startsWith('sqlite:')
+          ? path.resolve(url.slice('sqlite:'.length))
+          : path.join(dataDir, 'actionline.sqlite'),
+      };
   return { port: e.PORT, host: e.HOST, dataDir, database, logLevel: e.LOG_LEVEL, seedOnStart: e.SEED_ON_START };
 }

@@ -26,7 +26,10 @@ describe('withDescendants', () => {
 describe('ancestorsOf', () => {
   it('lists ancestors from the root down', () => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    assert.deepEqual(ancestorsOf(byId, byId.get('l112')!).map((n) => n.id), ['p1', 'a11']);
+    assert.deepEqual(
+      ancestorsOf(byId, byId.get('l112')!).map((n) => n.id),
+      ['p1', 'a11'],
+    );
     assert.deepEqual(ancestorsOf(byId, byId.get('p2')!), []);
   });
   it('stops on a cycle instead of looping', () => {
@@ -35,7 +38,10 @@ describe('ancestorsOf', () => {
       { id: 'y', parent_id: 'x' },
     ];
     const byId = new Map(cyclic.map((n) => [n.id, n]));
-    assert.deepEqual(ancestorsOf(byId, byId.get('x')!).map((n) => n.id), ['x', 'y']);
+    assert.deepEqual(
+      ancestorsOf(byId, byId.get('x')!).map((n) => n.id),
+      ['x', 'y'],
+    );
   });
 });
 

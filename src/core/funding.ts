@@ -3,7 +3,9 @@ import { fromMinorUnits } from '../shared/money';
 import type { FundingType } from '../shared/vocab';
 
 /** Sums funding lines per currency and type; different currencies are never added together. */
-export function fundingTotals(lines: readonly { amount_minor: number; currency: string; type: string }[]): MoneyTotal[] {
+export function fundingTotals(
+  lines: readonly { amount_minor: number; currency: string; type: string }[],
+): MoneyTotal[] {
   const sums = new Map<string, { currency: string; type: FundingType; minor: number }>();
   for (const l of lines) {
     const k = `${l.currency}|${l.type}`;
@@ -15,4 +17,3 @@ export function fundingTotals(lines: readonly { amount_minor: number; currency: 
     .sort((a, b) => a.type.localeCompare(b.type) || a.currency.localeCompare(b.currency))
     .map((s) => ({ currency: s.currency, type: s.type, amount: fromMinorUnits(s.minor, s.currency) }));
 }
-

@@ -44,12 +44,25 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));
-    const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
+    const status =
+      typeof (err as { statusCode?: unknown }).statusCode === 'number'
+        ? (err as { statusCode: number }).statusCode
+        : 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
-      return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side. The error was logged; please try again.'));
+      return sendProblem(
+        reply,
+        problem(500, 'internal', 'Something went wrong on our side. The error was logged; please try again.'),
+      );
     }
-    return sendProblem(reply, problem(status, (err as { code?: string }).code?.toLowerCase() ?? 'bad_request', err instanceof Error ? err.message : String(err)));
+    return sendProblem(
+      reply,
+      problem(
+        status,
+        (err as { code?: string }).code?.toLowerCase() ?? 'bad_request',
+        err instanceof Error ? err.message : String(err),
+      ),
+    );
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -73,7 +86,8 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
       wildcard: false,
       index: false,
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Problem } from '../shared/api-types';
-import type { DomainError} from '../core/errors';
+import type { DomainError } from '../core/errors';
 import { invalidInput, type DomainErrorCode, type FieldIssue } from '../core/errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -61,6 +61,7 @@ export function fieldIssues(error: z.ZodError, allowed?: readonly string[]): Fie
 /** Validates input at the boundary; throws invalid_input listing every problem. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, allowed?: readonly string[]): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalidInput(fieldIssues(result.error, allowed), 'Some parameters are not valid; see errors.');
+  if (!result.success)
+    throw invalidInput(fieldIssues(result.error, allowed), 'Some parameters are not valid; see errors.');
   return result.data;
 }

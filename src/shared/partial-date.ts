@@ -29,11 +29,9 @@ export function isPartialDate(value: string): boolean {
   return day >= 1 && day <= daysInMonth;
 }
 
-export const partialDateSchema = z
-  .string()
-  .refine(isPartialDate, {
-    message: 'Use a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2011, 2011-05 or 2011-05-03).',
-  });
+export const partialDateSchema = z.string().refine(isPartialDate, {
+  message: 'Use a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2011, 2011-05 or 2011-05-03).',
+});
 
 /** The year a partial date falls in. */
 export function yearOf(value: PartialDate): number {

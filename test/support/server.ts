@@ -19,7 +19,10 @@ export interface TestServer {
  * Starts the real application over real HTTP on a free loopback port, on a migrated and
  * seeded database.
  */
-export async function startTestServer(target: TestDatabase, options: { webDir?: string; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  target: TestDatabase,
+  options: { webDir?: string; seed?: boolean } = {},
+): Promise<TestServer> {
   const db = openDatabase(target.config);
   await migrateToLatest(db);
   if (options.seed !== false) await seedDatabase(db);

@@ -233,7 +233,12 @@ export class ActivityRepository {
   }
 
   sources(activityId: string): Promise<SourceRow[]> {
-    return this.db.selectFrom('activity_sources').selectAll().where('activity_id', '=', activityId).orderBy('position').execute();
+    return this.db
+      .selectFrom('activity_sources')
+      .selectAll()
+      .where('activity_id', '=', activityId)
+      .orderBy('position')
+      .execute();
   }
 
   organisationsByIds(ids: readonly string[]): Promise<OrganisationRow[]> {

@@ -18,7 +18,11 @@ export class PlanRepository {
       .selectFrom('plans as p')
       .innerJoin('partnerships as ps', 'ps.id', 'p.partnership_id')
       .selectAll('p')
-      .select(['ps.slug as partnership_slug', 'ps.name_en as partnership_name_en', 'ps.name_fr as partnership_name_fr']);
+      .select([
+        'ps.slug as partnership_slug',
+        'ps.name_en as partnership_name_en',
+        'ps.name_fr as partnership_name_fr',
+      ]);
   }
 
   listPlans(): Promise<PlanRow[]> {

@@ -37,7 +37,12 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   return m;
 }
 
-function orgRef(o: { organisation_id: string; name_en: string | null; name_fr: string | null; acronym: string | null }): OrganisationRef {
+function orgRef(o: {
+  organisation_id: string;
+  name_en: string | null;
+  name_fr: string | null;
+  acronym: string | null;
+}): OrganisationRef {
   return { id: o.organisation_id, name: loc(o.name_en, o.name_fr), acronym: o.acronym };
 }
 
@@ -69,11 +74,19 @@ export class ActivityService {
         const n = byId.get(id);
         if (!n) issues.push({ name: param, reason: `No framework node with id "${id}" exists.` });
         else if (param === 'pillar' && n.parent_id !== null) {
-          issues.push({ name: param, reason: `"${id}" is ${n.kind} ${n.code}, not a pillar; filter on it with node=${id}.` });
+          issues.push({
+            name: param,
+            reason: `"${id}" is ${n.kind} ${n.code}, not a pillar; filter on it with node=${id}.`,
+          });
         }
       }
       const planNodes = await this.plans.listNodes([...new Set(found.map((n) => n.plan_id))]);
-      nodeIdSets.push([...withDescendants(planNodes, found.map((n) => n.id))]);
+      nodeIdSets.push([
+        ...withDescendants(
+          planNodes,
+          found.map((n) => n.id),
+        ),
+      ]);
     }
 
     if (q.organisation?.length) {
@@ -127,9 +140,12 @@ export class ActivityService {
         regional: a.regional === 1,
         funders: ps.filter((p) => p.role === 'funder').map(orgRef),
         implementers: ps.filter((p) => p.role === 'implementer').map(orgRef),
-        nodes: (linksBy.get(a.id) ?? []).map(
-          (l): NodeRef => ({ id: l.node_id, code: l.code, kind: l.kind, title: loc(l.title_en, l.title_fr) }),
-        ),
+        nodes: (linksBy.get(a.id) ?? []).map((l): NodeRef => ({
+          id: l.node_id,
+          code: l.code,
+          kind: l.kind,
+          title: loc(l.title_en, l.title_fr),
+        })),
         funding: fundingTotals(fundingBy.get(a.id) ?? []),
         updatedAt: a.updated_at,
       };
@@ -149,7 +165,9 @@ export class ActivityService {
     ]);
     const planNodes = await this.plans.listNodes([...new Set(links.map((l) => l.plan_id))]);
     const nodesById = new Map(planNodes.map((n) => [n.id, n]));
-    const orgIds = [...new Set(funding.flatMap((f) => [f.provider_id, f.recipient_id]).filter((x): x is string => !!x))];
+    const orgIds = [
+      ...new Set(funding.flatMap((f) => [f.provider_id, f.recipient_id]).filter((x): x is string => !!x)),
+    ];
     const orgs = new Map((await this.activities.organisationsByIds(orgIds)).map((o) => [o.id, o]));
     const fundingOrg = (orgId: string | null): OrganisationRef | null => {
       const o = orgId ? orgs.get(orgId) : undefined;
@@ -170,13 +188,11 @@ export class ActivityService {
       actualEnd: a.actual_end,
       countries: countries.map((c) => c.country),
       regional: a.regional === 1,
-      participants: participants.map(
-        (p): Participant => ({
-          organisation: { ...orgRef(p), type: p.type as OrganisationType, country: p.country },
-          role: p.role as ParticipantRole,
-          note: p.note,
-        }),
-      ),
+      participants: participants.map((p): Participant => ({
+        organisation: { ...orgRef(p), type: p.type as OrganisationType, country: p.country },
+        role: p.role as ParticipantRole,
+        note: p.note,
+      })),
       funding: funding.map((f) => ({
         id: f.id,
         amount: fromMinorUnits(Number(f.amount_minor), f.currency),

@@ -1,10 +1,4 @@
-import type {
-  FrameworkNodeDetail,
-  FrameworkNodeTree,
-  NodeRef,
-  PlanDetail,
-  PlanSummary,
-} from '../../shared/api-types';
+import type { FrameworkNodeDetail, FrameworkNodeTree, NodeRef, PlanDetail, PlanSummary } from '../../shared/api-types';
 import type { Confidence, NodeStatus, PlanStatus } from '../../shared/vocab';
 import { notFound } from '../errors';
 import { fundingTotals } from '../funding';
@@ -20,7 +14,11 @@ function presentPlanSummary(p: PlanRow, activityCount: number): PlanSummary {
   return {
     id: p.id,
     slug: p.slug,
-    partnership: { id: p.partnership_id, slug: p.partnership_slug, name: loc(p.partnership_name_en, p.partnership_name_fr) },
+    partnership: {
+      id: p.partnership_id,
+      slug: p.partnership_slug,
+      name: loc(p.partnership_name_en, p.partnership_name_fr),
+    },
     title: loc(p.title_en, p.title_fr),
     shortTitle: loc(p.short_title_en, p.short_title_fr),
     periodStart: p.period_start,

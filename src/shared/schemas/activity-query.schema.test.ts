@@ -19,7 +19,13 @@ describe('activityListQuerySchema', () => {
     assert.equal(q.pageSize, 50);
   });
   it('names every bad field with a fix', () => {
-    const r = activityListQuerySchema.safeParse({ country: 'XX', status: 'done', pageSize: '500', yearFrom: 'abc', colour: 'red' });
+    const r = activityListQuerySchema.safeParse({
+      country: 'XX',
+      status: 'done',
+      pageSize: '500',
+      yearFrom: 'abc',
+      colour: 'red',
+    });
     assert.equal(r.success, false);
     const byPath = new Map(r.error.issues.map((i) => [i.path[0] ?? '', i.message]));
     assert.match(byPath.get('country')!, /ASEAN member states/);

@@ -7,7 +7,12 @@ const id = z.string().trim().min(1).max(100);
 function listOf<O extends string, T extends z.ZodType<O, string>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(50, 'Give at most 50 values.'))
     .transform((v) => [...new Set(v)]);
 }
@@ -41,7 +46,11 @@ export const activityListQuerySchema = z
     yearTo: year.optional(),
     q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),
     sort: z.enum(ACTIVITY_SORTS, { error: `Use one of: ${ACTIVITY_SORTS.join(', ')}.` }).default('-start'),
-    page: z.coerce.number({ error: 'Give a page number.' }).int('Give a whole page number.').min(1, 'Pages start at 1.').default(1),
+    page: z.coerce
+      .number({ error: 'Give a page number.' })
+      .int('Give a whole page number.')
+      .min(1, 'Pages start at 1.')
+      .default(1),
     pageSize: z.coerce
       .number({ error: 'Give a page size.' })
       .int('Give a whole page size.')

@@ -146,7 +146,8 @@ export async function fetchApi<T>(req: ApiRequest<T>, signal?: AbortSignal): Pro
 export const getPlans = (signal?: AbortSignal) => fetchApi(api.plans(), signal);
 export const getPlan = (idOrSlug: string, signal?: AbortSignal) => fetchApi(api.plan(idOrSlug), signal);
 export const getFrameworkNode = (id: string, signal?: AbortSignal) => fetchApi(api.frameworkNode(id), signal);
-export const listActivities = (params: ActivityListParams, signal?: AbortSignal) => fetchApi(api.activities(params), signal);
+export const listActivities = (params: ActivityListParams, signal?: AbortSignal) =>
+  fetchApi(api.activities(params), signal);
 export const getActivity = (id: string, signal?: AbortSignal) => fetchApi(api.activity(id), signal);
 export const listOrganisations = (params: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
   fetchApi(api.organisations(params), signal);

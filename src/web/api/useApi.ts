@@ -75,8 +75,12 @@ export function useLoader<T>(
 
 /** Loads one API request; re-runs when its URL changes. */
 export function useApi<T>(req: ApiRequest<T> | null, options: { keepPrevious?: boolean } = {}): ApiState<T> {
-  return useLoader<T>(req?.url ?? null, (signal) => (req ? fetchApi(req, signal) : Promise.reject(new Error('no request'))), {
-    ...options,
-    peek: (url) => peekCached<T>({ url }),
-  });
+  return useLoader<T>(
+    req?.url ?? null,
+    (signal) => (req ? fetchApi(req, signal) : Promise.reject(new Error('no request'))),
+    {
+      ...options,
+      peek: (url) => peekCached<T>({ url }),
+    },
+  );
 }

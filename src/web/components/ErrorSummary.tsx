@@ -55,7 +55,10 @@ export function ErrorSummary({ title, intro, issues = [], hrefFor, focus = false
             const text = issue.unknown ? (
               <FormattedMessage id="error.unknownParameter" values={{ name: <code>{issue.name}</code> }} />
             ) : issue.name ? (
-              <FormattedMessage id="error.parameter" values={{ name: <code>{issue.name}</code>, reason: issue.reason }} />
+              <FormattedMessage
+                id="error.parameter"
+                values={{ name: <code>{issue.name}</code>, reason: issue.reason }}
+              />
             ) : (
               issue.reason
             );

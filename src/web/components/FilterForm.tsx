@@ -27,7 +27,10 @@ export interface FilterValues {
 }
 
 const splitList = (values: string[]) =>
-  values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** The form's starting values, read leniently from the URL (even when the URL is invalid). */
 export function valuesFromParams(params: URLSearchParams): FilterValues {
@@ -98,6 +101,39 @@ function Field({ name, label, error, hint, children }: FieldProps) {
   );
 }
 
+interface SelectFieldProps {
+  name: string;
+  label: ReactNode;
+  error?: string | undefined;
+  value: string;
+  /** The first option, which clears the filter ("All plans"). */
+  anyLabel: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}
+
+/** A labelled drop-down whose first option clears the filter. */
+function SelectField({ name, label, error, value, anyLabel, onChange, children }: SelectFieldProps) {
+  return (
+    <Field name={name} label={label} error={error}>
+      {(describedBy) => (
+        <select
+          id={fieldId(name)}
+          name={name}
+          className="select"
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{anyLabel}</option>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 interface CheckboxGroupProps {
   name: 'country' | 'status' | 'type';
   legend: ReactNode;
@@ -114,7 +150,10 @@ function CheckboxGroup({ name, legend, options, selected, error, onChange }: Che
   // Values in the URL that are not options (invalid ones) stay visible so they can be unticked.
   const extra = selected.filter((v) => !options.some((o) => o.value === v)).map((v) => ({ value: v, label: v }));
   return (
-    <fieldset className={error ? 'field fieldset field--error' : 'field fieldset'} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className={error ? 'field fieldset field--error' : 'field fieldset'}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="field__label">{legend}</legend>
       {error && (
         <p id={errorId} className="field__error">
@@ -161,7 +200,8 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
   const text = useText();
   const headingId = useId();
   const [v, setV] = useState<FilterValues>(initial);
-  const set = <K extends keyof FilterValues>(key: K, value: FilterValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof FilterValues>(key: K, value: FilterValues[K]) =>
+    setV((prev) => ({ ...prev, [key]: value }));
 
   const plans = useMemo(() => options?.plans ?? [], [options]);
   const shownPlans = v.plan ? plans.filter((p) => p.id === v.plan || p.slug === v.plan) : plans;
@@ -183,8 +223,7 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
   );
 
   const orgs = useMemo(
-    () =>
-      [...(options?.organisations ?? [])].sort((a, b) => text(a.name).localeCompare(text(b.name), intl.locale)),
+    () => [...(options?.organisations ?? [])].sort((a, b) => text(a.name).localeCompare(text(b.name), intl.locale)),
     [options, text, intl.locale],
   );
 
@@ -225,7 +264,12 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
         <FormattedMessage id="filters.title" />
       </h2>
 
-      <Field name="q" label={<FormattedMessage id="filters.q" />} error={fieldErrors.q} hint={<FormattedMessage id="filters.qHint" />}>
+      <Field
+        name="q"
+        label={<FormattedMessage id="filters.q" />}
+        error={fieldErrors.q}
+        hint={<FormattedMessage id="filters.qHint" />}
+      >
         {(describedBy) => (
           <input
             type="search"
@@ -241,105 +285,86 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
         )}
       </Field>
 
-      <Field name="plan" label={<FormattedMessage id="filters.plan" />} error={fieldErrors.plan}>
-        {(describedBy) => (
-          <select
-            id={fieldId('plan')}
-            name="plan"
-            className="select"
-            value={v.plan}
-            aria-describedby={describedBy}
-            aria-invalid={fieldErrors.plan ? true : undefined}
-            onChange={(e) => changePlan(e.target.value)}
+      <SelectField
+        name="plan"
+        label={<FormattedMessage id="filters.plan" />}
+        error={fieldErrors.plan}
+        value={v.plan}
+        anyLabel={intl.formatMessage({ id: 'filters.anyPlan' })}
+        onChange={(value) => changePlan(value)}
+      >
+        {keepOption(v.plan, planKnown)}
+        {plans.map((p) => (
+          <option key={p.id} value={p.id}>
+            {planLabel(p)}
+          </option>
+        ))}
+      </SelectField>
+
+      <SelectField
+        name="pillar"
+        label={<FormattedMessage id="filters.pillar" />}
+        error={fieldErrors.pillar}
+        value={v.pillar}
+        anyLabel={intl.formatMessage({ id: 'filters.anyPillar' })}
+        onChange={(value) => changePillar(value)}
+      >
+        {keepOption(v.pillar, pillarKnown)}
+        {pillarGroups.map((g) =>
+          g.pillars.length === 0 ? null : (
+            <optgroup key={g.plan.id} label={planLabel(g.plan)}>
+              {g.pillars.map((f) => (
+                <option key={f.node.id} value={f.node.id}>
+                  {`${f.node.code} ${text(f.node.title)}`}
+                </option>
+              ))}
+            </optgroup>
+          ),
+        )}
+      </SelectField>
+
+      <SelectField
+        name="node"
+        label={<FormattedMessage id="filters.node" />}
+        error={fieldErrors.node}
+        value={v.node}
+        anyLabel={intl.formatMessage({ id: 'filters.anyNode' })}
+        onChange={(value) => set('node', value)}
+      >
+        {keepOption(v.node, nodeKnown)}
+        {nodeGroups.map((g) => (
+          <optgroup
+            key={g.root.id}
+            label={`${shownPlans.length > 1 ? `${planLabel(g.plan)} · ` : ''}${g.root.code} ${text(g.root.title)}`}
           >
-            <option value="">{intl.formatMessage({ id: 'filters.anyPlan' })}</option>
-            {keepOption(v.plan, planKnown)}
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {planLabel(p)}
+            {g.nodes.map((n) => (
+              <option key={n.node.id} value={n.node.id}>
+                {`${'\u2003'.repeat(n.depth)}${n.node.code} ${text(n.node.title)}`}
               </option>
             ))}
-          </select>
-        )}
-      </Field>
+          </optgroup>
+        ))}
+      </SelectField>
 
-      <Field name="pillar" label={<FormattedMessage id="filters.pillar" />} error={fieldErrors.pillar}>
-        {(describedBy) => (
-          <select
-            id={fieldId('pillar')}
-            name="pillar"
-            className="select"
-            value={v.pillar}
-            aria-describedby={describedBy}
-            aria-invalid={fieldErrors.pillar ? true : undefined}
-            onChange={(e) => changePillar(e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'filters.anyPillar' })}</option>
-            {keepOption(v.pillar, pillarKnown)}
-            {pillarGroups.map((g) =>
-              g.pillars.length === 0 ? null : (
-                <optgroup key={g.plan.id} label={planLabel(g.plan)}>
-                  {g.pillars.map((f) => (
-                    <option key={f.node.id} value={f.node.id}>
-                      {`${f.node.code} ${text(f.node.title)}`}
-                    </option>
-                  ))}
-                </optgroup>
-              ),
-            )}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="organisation"
+        label={<FormattedMessage id="filters.organisation" />}
+        error={fieldErrors.organisation}
+        value={v.organisation}
+        anyLabel={intl.formatMessage({ id: 'filters.anyOrganisation' })}
+        onChange={(value) => set('organisation', value)}
+      >
+        {keepOption(v.organisation, orgKnown)}
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.acronym ? `${text(o.name)} (${o.acronym})` : text(o.name)}
+          </option>
+        ))}
+      </SelectField>
 
-      <Field name="node" label={<FormattedMessage id="filters.node" />} error={fieldErrors.node}>
-        {(describedBy) => (
-          <select
-            id={fieldId('node')}
-            name="node"
-            className="select"
-            value={v.node}
-            aria-describedby={describedBy}
-            aria-invalid={fieldErrors.node ? true : undefined}
-            onChange={(e) => set('node', e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'filters.anyNode' })}</option>
-            {keepOption(v.node, nodeKnown)}
-            {nodeGroups.map((g) => (
-              <optgroup key={g.root.id} label={`${shownPlans.length > 1 ? `${planLabel(g.plan)} · ` : ''}${g.root.code} ${text(g.root.title)}`}>
-                {g.nodes.map((n) => (
-                  <option key={n.node.id} value={n.node.id}>
-                    {`${'\u2003'.repeat(n.depth)}${n.node.code} ${text(n.node.title)}`}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
-      </Field>
-
-      <Field name="organisation" label={<FormattedMessage id="filters.organisation" />} error={fieldErrors.organisation}>
-        {(describedBy) => (
-          <select
-            id={fieldId('organisation')}
-            name="organisation"
-            className="select"
-            value={v.organisation}
-            aria-describedby={describedBy}
-            aria-invalid={fieldErrors.organisation ? true : undefined}
-            onChange={(e) => set('organisation', e.target.value)}
-          >
-            <option value="">{intl.formatMessage({ id: 'filters.anyOrganisation' })}</option>
-            {keepOption(v.organisation, orgKnown)}
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.acronym ? `${text(o.name)} (${o.acronym})` : text(o.name)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-
-      <fieldset className={fieldErrors.yearFrom || fieldErrors.yearTo ? 'field fieldset field--error' : 'field fieldset'}>
+      <fieldset
+        className={fieldErrors.yearFrom || fieldErrors.yearTo ? 'field fieldset field--error' : 'field fieldset'}
+      >
         <legend className="field__label">
           <FormattedMessage id="filters.years" />
         </legend>
@@ -371,7 +396,9 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
                 className="input input--year"
                 maxLength={4}
                 value={v[name]}
-                aria-describedby={['filter-years-hint', fieldErrors[name] ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ')}
+                aria-describedby={['filter-years-hint', fieldErrors[name] ? `${fieldId(name)}-error` : '']
+                  .filter(Boolean)
+                  .join(' ')}
                 aria-invalid={fieldErrors[name] ? true : undefined}
                 onChange={(e) => set(name, e.target.value)}
               />

@@ -40,7 +40,10 @@ export function LocalizedBlock({ value, empty = null, className }: Props & { cla
   const lang = useLang();
   const resolved = resolveText(value, lang);
   if (!resolved) return <>{empty}</>;
-  const paragraphs = resolved.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = resolved.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <div className={className} lang={resolved.fallback ? resolved.lang : undefined}>
       {paragraphs.map((p, i) => (

@@ -65,13 +65,24 @@ function PlanStats({ plan }: { plan: PlanDetail }) {
         <FormattedMessage id="plan.statsTitle" />
       </h2>
       <dl className="stats">
-        <StatCard value={<FormattedNumber value={plan.activityCount} />} label={<FormattedMessage id="plan.statActivities" values={{ count: plan.activityCount }} />} />
+        <StatCard
+          value={<FormattedNumber value={plan.activityCount} />}
+          label={<FormattedMessage id="plan.statActivities" values={{ count: plan.activityCount }} />}
+        />
         <StatCard
           value={<FormattedNumber value={plan.framework.length} />}
-          label={<FormattedMessage id="plan.statRoots" values={{ count: plan.framework.length, kind: plan.framework[0]?.kind ?? '' }} />}
+          label={
+            <FormattedMessage
+              id="plan.statRoots"
+              values={{ count: plan.framework.length, kind: plan.framework[0]?.kind ?? '' }}
+            />
+          }
         />
         {areas > 0 && (
-          <StatCard value={<FormattedNumber value={areas} />} label={<FormattedMessage id="plan.statAreas" values={{ count: areas }} />} />
+          <StatCard
+            value={<FormattedNumber value={areas} />}
+            label={<FormattedMessage id="plan.statAreas" values={{ count: areas }} />}
+          />
         )}
         {stats.partnerCount > 0 && (
           <StatCard
@@ -163,7 +174,10 @@ function FrameworkGrid({ plan }: { plan: PlanDetail }) {
         <li key={pillar.id} className="pillar-card">
           <div className="pillar-card__head">
             <p className="pillar-card__kind">
-              <FormattedMessage id="node.kindAndCode" values={{ kind: labels.nodeKind(pillar.kind), code: pillar.code }} />
+              <FormattedMessage
+                id="node.kindAndCode"
+                values={{ kind: labels.nodeKind(pillar.kind), code: pillar.code }}
+              />
             </p>
             <h3 className="pillar-card__title">
               <Link to={paths.node(pillar.id)}>

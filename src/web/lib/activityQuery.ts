@@ -1,7 +1,4 @@
-import {
-  activityListQuerySchema,
-  type ActivityListQuery,
-} from '../../shared/schemas/activity-query.schema';
+import { activityListQuerySchema, type ActivityListQuery } from '../../shared/schemas/activity-query.schema';
 import type { QueryValue } from '../api/client';
 
 export interface ParamIssue {
@@ -12,9 +9,7 @@ export interface ParamIssue {
   unknown?: boolean;
 }
 
-export type ParsedActivityQuery =
-  | { ok: true; query: ActivityListQuery }
-  | { ok: false; issues: ParamIssue[] };
+export type ParsedActivityQuery = { ok: true; query: ActivityListQuery } | { ok: false; issues: ParamIssue[] };
 
 /** URL search params as the schema expects them: repeated parameters become arrays. */
 export function searchParamsToRecord(params: URLSearchParams): Record<string, string | string[]> {
@@ -47,7 +42,18 @@ export function parseActivityQuery(params: URLSearchParams): ParsedActivityQuery
   return { ok: false, issues };
 }
 
-export const LIST_FILTERS = ['plan', 'pillar', 'node', 'organisation', 'country', 'status', 'type', 'yearFrom', 'yearTo', 'q'] as const;
+export const LIST_FILTERS = [
+  'plan',
+  'pillar',
+  'node',
+  'organisation',
+  'country',
+  'status',
+  'type',
+  'yearFrom',
+  'yearTo',
+  'q',
+] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
 export const DEFAULT_SORT = '-start';

@@ -17,7 +17,9 @@ const intl = createIntl({ locale: en.intlLocale, messages: englishMessages });
 
 describe('activity list URL', () => {
   it('parses filters with the shared schema, lists comma-separated or repeated', () => {
-    const parsed = parseActivityQuery(new URLSearchParams('status=completed,ongoing&country=ID&country=ASEAN&yearFrom=2011&q='));
+    const parsed = parseActivityQuery(
+      new URLSearchParams('status=completed,ongoing&country=ID&country=ASEAN&yearFrom=2011&q='),
+    );
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.query.status, ['completed', 'ongoing']);
     assert.deepEqual(parsed.query.country, ['ID', 'ASEAN']);
@@ -74,7 +76,11 @@ describe('Localized', () => {
       createElement(
         LanguageContext.Provider,
         { value: en },
-        createElement(IntlProvider, { locale: en.intlLocale, messages: englishMessages }, createElement(Localized, { value })),
+        createElement(
+          IntlProvider,
+          { locale: en.intlLocale, messages: englishMessages },
+          createElement(Localized, { value }),
+        ),
       ),
     );
 

@@ -7,7 +7,14 @@ import { api, fetchApi, type ActivityListParams } from '../api/client';
 import { useApi, useLoader } from '../api/useApi';
 import { ActivityList } from '../components/ActivityCard';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { FilterForm, fieldId, valuesFromParams, valuesToParams, type FilterOptions, type FilterValues } from '../components/FilterForm';
+import {
+  FilterForm,
+  fieldId,
+  valuesFromParams,
+  valuesToParams,
+  type FilterOptions,
+  type FilterValues,
+} from '../components/FilterForm';
 import { Loading } from '../components/Loading';
 import { useText } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
@@ -32,7 +39,18 @@ const SORT_LABELS: Record<Sort, MessageId> = {
 
 const SORT_ORDER: Sort[] = ['-start', 'start', 'title', '-title', '-updated', 'updated'];
 
-const FILTER_FIELDS = new Set(['plan', 'pillar', 'node', 'organisation', 'country', 'status', 'type', 'yearFrom', 'yearTo', 'q']);
+const FILTER_FIELDS = new Set([
+  'plan',
+  'pillar',
+  'node',
+  'organisation',
+  'country',
+  'status',
+  'type',
+  'yearFrom',
+  'yearTo',
+  'q',
+]);
 
 function toApiParams(q: ActivityListQuery): ActivityListParams {
   return {
@@ -99,20 +117,24 @@ function useChips(query: ActivityListQuery | null, options: FilterOptions | unde
     const p = plans.get(query.plan);
     add('filters.plan', 'plan', p ? text(p.shortTitle) || text(p.title) : query.plan, { plan: undefined });
   }
-  for (const id of query.pillar ?? []) add('filters.pillar', `pillar-${id}`, nodeName(id), { pillar: query.pillar?.filter((x) => x !== id) });
-  for (const id of query.node ?? []) add('filters.node', `node-${id}`, nodeName(id), { node: query.node?.filter((x) => x !== id) });
+  for (const id of query.pillar ?? [])
+    add('filters.pillar', `pillar-${id}`, nodeName(id), { pillar: query.pillar?.filter((x) => x !== id) });
+  for (const id of query.node ?? [])
+    add('filters.node', `node-${id}`, nodeName(id), { node: query.node?.filter((x) => x !== id) });
   for (const id of query.organisation ?? []) {
     const o = orgs.get(id);
     add('filters.organisation', `org-${id}`, o ? (o.acronym ?? text(o.name)) : id, {
       organisation: query.organisation?.filter((x) => x !== id),
     });
   }
-  for (const c of query.country ?? []) add('filters.country', `country-${c}`, labels.country(c), { country: query.country?.filter((x) => x !== c) });
+  for (const c of query.country ?? [])
+    add('filters.country', `country-${c}`, labels.country(c), { country: query.country?.filter((x) => x !== c) });
   for (const s of query.status ?? [])
     add('filters.status', `status-${s}`, labels.activityStatus(s), { status: query.status?.filter((x) => x !== s) });
   for (const t of query.type ?? [])
     add('filters.type', `type-${t}`, labels.activityType(t), { type: query.type?.filter((x) => x !== t) });
-  if (query.yearFrom !== undefined) add('filters.yearFrom', 'yearFrom', String(query.yearFrom), { yearFrom: undefined });
+  if (query.yearFrom !== undefined)
+    add('filters.yearFrom', 'yearFrom', String(query.yearFrom), { yearFrom: undefined });
   if (query.yearTo !== undefined) add('filters.yearTo', 'yearTo', String(query.yearTo), { yearTo: undefined });
   return chips;
 }
@@ -133,16 +155,16 @@ export default function ActivitiesPage() {
   const focusResults = useRef(false);
   useDocumentTitle(intl.formatMessage({ id: 'activities.title' }));
 
-  const issues: (ParamIssue & { removeHref?: string })[] = (parsed.ok ? (results.error?.problem.errors ?? []) : parsed.issues).map(
-    (issue) => {
-      if (!issue.name) return issue;
-      const without = new URLSearchParams(search);
-      without.delete(issue.name);
-      without.delete('page');
-      const rest = without.toString();
-      return { ...issue, removeHref: `${paths.activities()}${rest ? `?${rest}` : ''}` };
-    },
-  );
+  const issues: (ParamIssue & { removeHref?: string })[] = (
+    parsed.ok ? (results.error?.problem.errors ?? []) : parsed.issues
+  ).map((issue) => {
+    if (!issue.name) return issue;
+    const without = new URLSearchParams(search);
+    without.delete(issue.name);
+    without.delete('page');
+    const rest = without.toString();
+    return { ...issue, removeHref: `${paths.activities()}${rest ? `?${rest}` : ''}` };
+  });
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) {
     if (FILTER_FIELDS.has(issue.name) && !fieldErrors[issue.name]) {
@@ -158,11 +180,14 @@ export default function ActivitiesPage() {
   }, [results.data, results.loading]);
 
   const keep = { sort: query?.sort, pageSize: query?.pageSize };
-  const clearHref = paths.activities(activityQueryToParams({ sort: keep.sort ?? '-start', pageSize: keep.pageSize ?? 20, page: 1 }));
+  const clearHref = paths.activities(
+    activityQueryToParams({ sort: keep.sort ?? '-start', pageSize: keep.pageSize ?? 20, page: 1 }),
+  );
 
   const apply = (values: FilterValues) => {
     const sort = query?.sort && query.sort !== '-start' ? query.sort : searchParams.get('sort') || undefined;
-    const pageSize = query?.pageSize && query.pageSize !== 20 ? query.pageSize : searchParams.get('pageSize') || undefined;
+    const pageSize =
+      query?.pageSize && query.pageSize !== 20 ? query.pageSize : searchParams.get('pageSize') || undefined;
     void navigate(paths.activities({ ...valuesToParams(values), sort, pageSize }));
     if (window.matchMedia('(max-width: 59.99em)').matches) {
       setFiltersOpen(false);
@@ -269,7 +294,12 @@ export default function ActivitiesPage() {
                 <label htmlFor="sort" className="field__sublabel">
                   <FormattedMessage id="sort.label" />
                 </label>
-                <select id="sort" className="select select--inline" value={query.sort} onChange={(e) => changeSort(e.target.value)}>
+                <select
+                  id="sort"
+                  className="select select--inline"
+                  value={query.sort}
+                  onChange={(e) => changeSort(e.target.value)}
+                >
                   {SORT_ORDER.map((s) => (
                     <option key={s} value={s}>
                       {intl.formatMessage({ id: SORT_LABELS[s] })}
@@ -288,7 +318,11 @@ export default function ActivitiesPage() {
               <ul>
                 {chips.map((c) => (
                   <li key={c.key}>
-                    <Link to={c.removeHref} className="chip" aria-label={intl.formatMessage({ id: 'filters.removeChip' }, { label: c.label })}>
+                    <Link
+                      to={c.removeHref}
+                      className="chip"
+                      aria-label={intl.formatMessage({ id: 'filters.removeChip' }, { label: c.label })}
+                    >
                       <span>{c.label}</span>
                       <span aria-hidden="true" className="chip__x">
                         ×

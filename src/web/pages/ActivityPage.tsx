@@ -282,13 +282,25 @@ export default function ActivityPage() {
                 <dt>
                   <FormattedMessage id="activity.planned" />
                 </dt>
-                <dd>{hasPlanned ? <DateRange start={a.plannedStart} end={a.plannedEnd} /> : <FormattedMessage id="dates.notRecorded" />}</dd>
+                <dd>
+                  {hasPlanned ? (
+                    <DateRange start={a.plannedStart} end={a.plannedEnd} />
+                  ) : (
+                    <FormattedMessage id="dates.notRecorded" />
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>
                   <FormattedMessage id="activity.actual" />
                 </dt>
-                <dd>{hasActual ? <DateRange start={a.actualStart} end={a.actualEnd} /> : <FormattedMessage id="dates.notRecorded" />}</dd>
+                <dd>
+                  {hasActual ? (
+                    <DateRange start={a.actualStart} end={a.actualEnd} />
+                  ) : (
+                    <FormattedMessage id="dates.notRecorded" />
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>

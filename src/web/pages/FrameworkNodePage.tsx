@@ -25,7 +25,9 @@ export default function FrameworkNodePage() {
   const node = nodeState.data;
   const isRootWithChildren = node !== undefined && node.ancestors.length === 0 && node.children.length > 0;
   const activitiesState = useApi(
-    node && !isRootWithChildren ? api.activities({ node: [node.id], sort: 'start', pageSize: ACTIVITY_PAGE_SIZE }) : null,
+    node && !isRootWithChildren
+      ? api.activities({ node: [node.id], sort: 'start', pageSize: ACTIVITY_PAGE_SIZE })
+      : null,
   );
   useDocumentTitle(node ? `${node.code} ${text(node.title)}` : null);
 

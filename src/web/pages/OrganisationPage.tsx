@@ -20,7 +20,10 @@ function FormerNameText({ former }: { former: FormerName }) {
   return (
     <>
       {former.until ? (
-        <FormattedMessage id="organisation.formerlyUntil" values={{ name, until: <PartialDateText value={former.until} /> }} />
+        <FormattedMessage
+          id="organisation.formerlyUntil"
+          values={{ name, until: <PartialDateText value={former.until} /> }}
+        />
       ) : (
         <FormattedMessage id="organisation.formerly" values={{ name }} />
       )}
@@ -168,7 +171,10 @@ export default function OrganisationPage() {
                 <ul className="plain-list roles">
                   {org.roles.map((r) => (
                     <li key={r.role}>
-                      <FormattedMessage id="organisation.roleCount" values={{ role: labels.role(r.role), count: r.count }} />
+                      <FormattedMessage
+                        id="organisation.roleCount"
+                        values={{ role: labels.role(r.role), count: r.count }}
+                      />
                     </li>
                   ))}
                 </ul>

@@ -30,7 +30,14 @@ function SearchForm({ initial }: { initial: string }) {
         <FormattedMessage id="organisations.filterLabel" />
       </label>
       <div className="search-form__row">
-        <input id="org-q" type="search" className="input" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+        <input
+          id="org-q"
+          type="search"
+          className="input"
+          value={q}
+          maxLength={200}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <button type="submit" className="button">
           <FormattedMessage id="organisations.filterButton" />
         </button>
@@ -146,7 +153,9 @@ export default function OrganisationsPage() {
                     </th>
                     <td className="col-secondary">{o.acronym ?? <span className="muted">—</span>}</td>
                     <td className="col-secondary">{labels.organisationType(o.type)}</td>
-                    <td className="col-secondary">{o.country ? labels.country(o.country) : <span className="muted">—</span>}</td>
+                    <td className="col-secondary">
+                      {o.country ? labels.country(o.country) : <span className="muted">—</span>}
+                    </td>
                     <td className="num">
                       <FormattedNumber value={o.activityCount} />
                     </td>

@@ -189,7 +189,11 @@ export async function up(db: AnyDb): Promise<void> {
       .addColumn('confidence', 'text')
       .addUniqueConstraint('activity_links_uq', ['activity_id', 'node_id']),
   ).execute();
-  await db.schema.createIndex('activity_links_node_ix').on('activity_links').columns(['node_id', 'activity_id']).execute();
+  await db.schema
+    .createIndex('activity_links_node_ix')
+    .on('activity_links')
+    .columns(['node_id', 'activity_id'])
+    .execute();
 
   await withRecordColumns(
     db.schema
@@ -211,7 +215,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('applied_at', 'text', (c) => c.notNull())
     .execute();
-
 }
 
 export async function down(db: AnyDb): Promise<void> {
