@@ -38,6 +38,12 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
   app.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     reply.header('x-request-id', req.id);
+    // Vite puts content-hashed files under /assets/: they never change. The UI shell is revalidated.
+    if (req.url.startsWith('/assets/') && reply.statusCode === 200) {
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+    } else if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('cache-control', 'no-cache');
+    }
   });
 
   await app.register(compress, { threshold: 1024 });
@@ -85,20 +91,20 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
       root: webDir,
       wildcard: false,
       index: false,
-      setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`))
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      },
     });
   }
 
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
-    if (url.startsWith('/api/') || !hasWeb || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(url)) {
+    if (
+      url.startsWith('/api/') ||
+      !hasWeb ||
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      /\.[a-z0-9]+$/i.test(url)
+    ) {
       return sendProblem(reply, problem(404, 'not_found', `Nothing is served at ${req.method} ${url}.`));
     }
     // Client-side routes: the web UI's shell answers every page URL.
-    reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });
 
