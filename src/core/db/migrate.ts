@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
 import type { Db } from './database';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-workspace';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-workspace': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

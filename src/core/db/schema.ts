@@ -37,6 +37,8 @@ export interface PlansTable extends RecordColumns {
   description_en: string | null;
   description_fr: string | null;
   full_text_url: string | null;
+  /** Comma-separated sides whose reviewers must each approve an activity before it is published; null: one approval. */
+  signoff_sides: string | null;
 }
 
 export interface PlanDocumentsTable extends RecordColumns {
@@ -77,6 +79,9 @@ export interface OrganisationsTable extends RecordColumns {
   website: string | null;
   description_en: string | null;
   description_fr: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  merged_into_id: string | null;
 }
 
 export interface OrganisationFormerNamesTable extends RecordColumns {
@@ -106,6 +111,9 @@ export interface ActivitiesTable extends RecordColumns {
   start_date: string | null;
   end_date: string | null;
   regional: Generated<number>;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  workflow_state: Generated<string>;
 }
 
 export interface ActivityCountriesTable extends RecordColumns {
@@ -160,6 +168,80 @@ export interface SeedAppliedTable {
   applied_at: string;
 }
 
+export interface UsersTable extends RecordColumns {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: string;
+  side: string;
+  organisation_id: string | null;
+  status: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface UserLinksTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  id: string;
+  key: string;
+  at: string;
+}
+
+export interface RecordHistoryTable {
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  version: number;
+  action: string;
+  user_id: string | null;
+  at: string;
+  comment: string | null;
+  changes: string;
+  snapshot: string;
+}
+
+export interface ActivityApprovalsTable {
+  id: string;
+  activity_id: string;
+  activity_version: number;
+  user_id: string;
+  side: string;
+  decision: string;
+  comment: string | null;
+  at: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   plans: PlansTable;
@@ -174,4 +256,11 @@ export interface Database {
   activity_links: ActivityLinksTable;
   activity_sources: ActivitySourcesTable;
   seed_applied: SeedAppliedTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  user_links: UserLinksTable;
+  sign_in_failures: SignInFailuresTable;
+  record_history: RecordHistoryTable;
+  activity_approvals: ActivityApprovalsTable;
 }

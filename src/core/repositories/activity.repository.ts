@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type {
   ActivitiesTable,
   ActivityLinksTable,
@@ -9,6 +9,7 @@ import type {
 } from '../db/schema';
 import type { ActivityStatus, ActivityType } from '../../shared/vocab';
 import { REGION_CODE } from '../../shared/vocab';
+import { activityVisible, type Audience } from '../audience';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type FundingLineRow = Selectable<FundingLinesTable>;
@@ -18,6 +19,7 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 
 /** Filters already resolved to ids by the service. Every set is OR within, AND across. */
 export interface ActivityFilter {
+  audience: Audience;
   /** Activities linked to any of these nodes (the service expands descendants and plans). */
   nodeIdSets?: string[][];
   organisationIds?: string[];
@@ -42,7 +44,7 @@ export class ActivityRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   private where(eb: Eb, f: ActivityFilter) {
-    const and = [];
+    const and: Expression<SqlBool>[] = [activityVisible('a', f.audience)];
     for (const ids of f.nodeIdSets ?? []) {
       and.push(
         eb.exists(

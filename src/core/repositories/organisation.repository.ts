@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { activityVisible, type Audience } from '../audience';
 import type { Database, OrganisationFormerNamesTable, OrganisationsTable } from '../db/schema';
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -8,8 +9,8 @@ export type FormerNameRow = Selectable<OrganisationFormerNamesTable>;
 export class OrganisationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(text: string | undefined, page: { offset: number; limit: number }) {
-    let base = this.db.selectFrom('organisations as o');
+  async list(text: string | undefined, page: { offset: number; limit: number }, audience: Audience) {
+    let base = this.db.selectFrom('organisations as o').where('o.deleted_at', 'is', null);
     if (text) {
       const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       base = base.where((eb) =>
@@ -38,8 +39,10 @@ export class OrganisationRepository {
       .select((eb) =>
         eb
           .selectFrom('activity_participants as p')
+          .innerJoin('activities as a', 'a.id', 'p.activity_id')
           .select(sql<number>`count(distinct p.activity_id)`.as('n'))
           .whereRef('p.organisation_id', '=', 'o.id')
+          .where(activityVisible('a', audience))
           .as('activity_count'),
       )
       .orderBy(sql`lower(coalesce(o.name_en, o.name_fr))`)
@@ -69,22 +72,26 @@ export class OrganisationRepository {
   }
 
   /** Number of distinct activities per participant role. */
-  async roleCounts(id: string): Promise<{ role: string; count: number }[]> {
+  async roleCounts(id: string, audience: Audience): Promise<{ role: string; count: number }[]> {
     const rows = await this.db
-      .selectFrom('activity_participants')
-      .select(['role', sql<number>`count(distinct activity_id)`.as('count')])
-      .where('organisation_id', '=', id)
-      .groupBy('role')
-      .orderBy('role')
+      .selectFrom('activity_participants as p')
+      .innerJoin('activities as a', 'a.id', 'p.activity_id')
+      .select(['p.role', sql<number>`count(distinct p.activity_id)`.as('count')])
+      .where('p.organisation_id', '=', id)
+      .where(activityVisible('a', audience))
+      .groupBy('p.role')
+      .orderBy('p.role')
       .execute();
     return rows.map((r) => ({ role: r.role, count: Number(r.count) }));
   }
 
-  async activityCount(id: string): Promise<number> {
+  async activityCount(id: string, audience: Audience): Promise<number> {
     const row = await this.db
-      .selectFrom('activity_participants')
-      .select(sql<number>`count(distinct activity_id)`.as('n'))
-      .where('organisation_id', '=', id)
+      .selectFrom('activity_participants as p')
+      .innerJoin('activities as a', 'a.id', 'p.activity_id')
+      .select(sql<number>`count(distinct p.activity_id)`.as('n'))
+      .where('p.organisation_id', '=', id)
+      .where(activityVisible('a', audience))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { activityVisible, type Audience } from '../audience';
 import type { Database, FrameworkNodesTable, PlanDocumentsTable, PlansTable } from '../db/schema';
 
 export type PlanRow = Selectable<PlansTable> & {
@@ -57,28 +58,32 @@ export class PlanRepository {
   }
 
   /** (activity, node) pairs of every link into the given plans' frameworks. */
-  listLinkPairs(planIds: readonly string[]): Promise<{ activity_id: string; node_id: string }[]> {
+  listLinkPairs(planIds: readonly string[], audience: Audience): Promise<{ activity_id: string; node_id: string }[]> {
     if (planIds.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('activity_links as l')
       .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('activities as a', 'a.id', 'l.activity_id')
       .select(['l.activity_id', 'l.node_id'])
       .where('n.plan_id', 'in', planIds)
+      .where(activityVisible('a', audience))
       .execute();
   }
 
   /** Activities linked anywhere in the plan's framework, as a subquery. */
-  private planActivityIds(planId: string) {
+  private planActivityIds(planId: string, audience: Audience) {
     return this.db
       .selectFrom('activity_links as l')
       .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('activities as a', 'a.id', 'l.activity_id')
       .select('l.activity_id')
-      .where('n.plan_id', '=', planId);
+      .where('n.plan_id', '=', planId)
+      .where(activityVisible('a', audience));
   }
 
   /** Partners, countries, region-wide activities and funding sums over the plan's activities. */
-  async planStats(planId: string) {
-    const ids = this.planActivityIds(planId);
+  async planStats(planId: string, audience: Audience) {
+    const ids = this.planActivityIds(planId, audience);
     const [partners, countries, regional, funding] = await Promise.all([
       this.db
         .selectFrom('activity_participants')

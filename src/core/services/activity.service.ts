@@ -16,6 +16,7 @@ import type {
   OrganisationType,
   ParticipantRole,
 } from '../../shared/vocab';
+import type { Audience } from '../audience';
 import { invalidReference, notFound, type FieldIssue } from '../errors';
 import { ancestorsOf, withDescendants } from '../framework-tree';
 import { fundingTotals } from '../funding';
@@ -55,7 +56,7 @@ export class ActivityService {
   ) {}
 
   /** Turns the query's plan, node, pillar and organisation references into id sets; reports each unknown one. */
-  private async resolveFilter(q: ActivityListQuery): Promise<ActivityFilter> {
+  private async resolveFilter(q: ActivityListQuery, audience: Audience): Promise<ActivityFilter> {
     const issues: FieldIssue[] = [];
     const nodeIdSets: string[][] = [];
 
@@ -98,6 +99,7 @@ export class ActivityService {
     if (issues.length) throw invalidReference(issues);
 
     return {
+      audience,
       nodeIdSets,
       organisationIds: q.organisation,
       countries: q.country,
@@ -109,8 +111,8 @@ export class ActivityService {
     };
   }
 
-  async list(q: ActivityListQuery): Promise<Page<ActivitySummary>> {
-    const filter = await this.resolveFilter(q);
+  async list(q: ActivityListQuery, audience: Audience = 'public'): Promise<Page<ActivitySummary>> {
+    const filter = await this.resolveFilter(q, audience);
     const { rows, total } = await this.activities.list(filter, q.sort, {
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,
@@ -153,9 +155,11 @@ export class ActivityService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  async get(id: string): Promise<ActivityDetail> {
+  async get(id: string, audience: Audience = 'public'): Promise<ActivityDetail> {
     const a: ActivityRow | undefined = await this.activities.findById(id);
-    if (!a) throw notFound('activity', id);
+    if (!a || a.deleted_at !== null || (audience === 'public' && a.workflow_state !== 'published')) {
+      throw notFound('activity', id);
+    }
     const [countries, participants, links, funding, sources] = await Promise.all([
       this.activities.countries([id]),
       this.activities.participants([id]),

@@ -1,6 +1,7 @@
 import type { OrganisationDetail, OrganisationSummary, Page } from '../../shared/api-types';
 import type { OrganisationListQuery } from '../../shared/schemas/activity-query.schema';
 import type { OrganisationType, ParticipantRole } from '../../shared/vocab';
+import type { Audience } from '../audience';
 import { notFound } from '../errors';
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
@@ -9,11 +10,15 @@ import type { OrganisationRepository } from '../repositories/organisation.reposi
 export class OrganisationService {
   constructor(private readonly organisations: OrganisationRepository) {}
 
-  async list(q: OrganisationListQuery): Promise<Page<OrganisationSummary>> {
-    const { rows, total } = await this.organisations.list(q.q || undefined, {
-      offset: (q.page - 1) * q.pageSize,
-      limit: q.pageSize,
-    });
+  async list(q: OrganisationListQuery, audience: Audience = 'public'): Promise<Page<OrganisationSummary>> {
+    const { rows, total } = await this.organisations.list(
+      q.q || undefined,
+      {
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      },
+      audience,
+    );
     return {
       items: rows.map((o) => ({
         id: o.id,
@@ -29,13 +34,13 @@ export class OrganisationService {
     };
   }
 
-  async get(id: string): Promise<OrganisationDetail> {
+  async get(id: string, audience: Audience = 'public'): Promise<OrganisationDetail> {
     const o = await this.organisations.findById(id);
-    if (!o) throw notFound('organisation', id);
+    if (!o || o.deleted_at !== null) throw notFound('organisation', id);
     const [formerNames, roles, activityCount] = await Promise.all([
       this.organisations.formerNames(id),
-      this.organisations.roleCounts(id),
-      this.organisations.activityCount(id),
+      this.organisations.roleCounts(id, audience),
+      this.organisations.activityCount(id, audience),
     ]);
     return {
       id: o.id,

@@ -1,5 +1,6 @@
 import type { FrameworkNodeDetail, FrameworkNodeTree, NodeRef, PlanDetail, PlanSummary } from '../../shared/api-types';
 import type { Confidence, NodeStatus, PlanStatus } from '../../shared/vocab';
+import type { Audience } from '../audience';
 import { notFound } from '../errors';
 import { fundingTotals } from '../funding';
 import { activityCounts, ancestorsOf, childrenIndex } from '../framework-tree';
@@ -39,8 +40,11 @@ function presentPlanSummary(p: PlanRow, activityCount: number): PlanSummary {
 export class PlanService {
   constructor(private readonly plans: PlanRepository) {}
 
-  private async distinctActivityCountByPlan(planIds: string[]): Promise<Map<string, number>> {
-    const [nodes, links] = await Promise.all([this.plans.listNodes(planIds), this.plans.listLinkPairs(planIds)]);
+  private async distinctActivityCountByPlan(planIds: string[], audience: Audience): Promise<Map<string, number>> {
+    const [nodes, links] = await Promise.all([
+      this.plans.listNodes(planIds),
+      this.plans.listLinkPairs(planIds, audience),
+    ]);
     const planOfNode = new Map(nodes.map((n) => [n.id, n.plan_id]));
     const sets = new Map<string, Set<string>>();
     for (const l of links) {
@@ -53,9 +57,12 @@ export class PlanService {
     return new Map([...sets].map(([k, v]) => [k, v.size]));
   }
 
-  async list(): Promise<PlanSummary[]> {
+  async list(audience: Audience = 'public'): Promise<PlanSummary[]> {
     const rows = await this.plans.listPlans();
-    const counts = await this.distinctActivityCountByPlan(rows.map((r) => r.id));
+    const counts = await this.distinctActivityCountByPlan(
+      rows.map((r) => r.id),
+      audience,
+    );
     return rows.map((r) => presentPlanSummary(r, counts.get(r.id) ?? 0));
   }
 
@@ -66,13 +73,13 @@ export class PlanService {
     return plan;
   }
 
-  async get(idOrSlug: string): Promise<PlanDetail> {
+  async get(idOrSlug: string, audience: Audience = 'public'): Promise<PlanDetail> {
     const plan = await this.requirePlan(idOrSlug);
     const [nodes, links, documents, stats] = await Promise.all([
       this.plans.listNodes([plan.id]),
-      this.plans.listLinkPairs([plan.id]),
+      this.plans.listLinkPairs([plan.id], audience),
       this.plans.listDocuments(plan.id),
-      this.plans.planStats(plan.id),
+      this.plans.planStats(plan.id, audience),
     ]);
     const counts = activityCounts(nodes, links);
     const index = childrenIndex(nodes);
@@ -112,11 +119,14 @@ export class PlanService {
     };
   }
 
-  async getNode(id: string): Promise<FrameworkNodeDetail> {
+  async getNode(id: string, audience: Audience = 'public'): Promise<FrameworkNodeDetail> {
     const [node] = await this.plans.findNodes([id]);
     if (!node) throw notFound('framework node', id);
     const plan = await this.requirePlan(node.plan_id);
-    const [nodes, links] = await Promise.all([this.plans.listNodes([plan.id]), this.plans.listLinkPairs([plan.id])]);
+    const [nodes, links] = await Promise.all([
+      this.plans.listNodes([plan.id]),
+      this.plans.listLinkPairs([plan.id], audience),
+    ]);
     const counts = activityCounts(nodes, links);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const children = childrenIndex(nodes).get(node.id) ?? [];
