@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
+import type { z } from 'zod';
+import { newPasswordSchema, userCreateSchema } from '../shared/schemas/auth.schema';
+import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
 import { createCore } from '../core/core';
 import { openDatabase, type Db } from '../core/db/database';
+import { DomainError } from '../core/errors';
 import { migrateToLatest } from '../core/db/migrate';
 import { seedDatabase } from '../core/seed/seed.service';
 import { buildApp } from '../server/app';
@@ -109,10 +113,76 @@ program
     console.log(`${report.skipped} seed records were applied before and left as they are.`);
   });
 
+const user = program.command('user').description('Manage workspace accounts.');
+
+user
+  .command('create')
+  .description(
+    'Create an account. With --password-stdin the password is read from standard input; otherwise an invitation link is printed.',
+  )
+  .requiredOption('--email <email>', 'e-mail address, used to sign in')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+  .requiredOption('--side <side>', `one of: ${SIDES.join(', ')}`)
+  .option('--organisation <id>', 'organisation id the person belongs to')
+  .option('--password-stdin', 'read the password from standard input (never from the command line)')
+  .option('--base-url <url>', 'address of the server, for the invitation link', 'http://localhost:8080')
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      role: string;
+      side: string;
+      organisation?: string;
+      passwordStdin?: boolean;
+      baseUrl: string;
+    }) => {
+      const input = parseCliInput(userCreateSchema, {
+        email: opts.email,
+        displayName: opts.name,
+        role: opts.role,
+        side: opts.side,
+        ...(opts.organisation ? { organisationId: opts.organisation } : {}),
+      });
+      const password = opts.passwordStdin ? parseCliInput(newPasswordSchema, await readStdin(), 'password') : undefined;
+      await withDb(config(), async (db) => {
+        await migrateToLatest(db);
+        const core = createCore(db);
+        const created = await core.auth.createUser(null, input, password);
+        console.log(`Created ${created.role} ${created.email} (${created.side}), id ${created.id}.`);
+        if (!password) {
+          const link = await core.auth.issueLink(null, created.id, 'invite');
+          console.log(`Invitation link (valid until ${link.expiresAt}; shown once):`);
+          console.log(`${opts.baseUrl.replace(/\/$/, '')}/en/account/accept?token=${encodeURIComponent(link.token)}`);
+        }
+      });
+    },
+  );
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** Validates CLI input with the shared schema; prints every problem and exits 2. */
+function parseCliInput<S extends z.ZodType>(schema: S, input: unknown, name?: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) console.error(`${name ?? issue.path.join('.')}: ${issue.message}`);
+  process.exit(EXIT_USAGE);
+}
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(EXIT_USAGE);
+  }
+  if (err instanceof DomainError) {
+    console.error([err.message, ...err.issues.map((i) => `  ${i.name}: ${i.reason}`)].join('\n'));
+    process.exit(err.code === 'invalid_input' || err.code === 'invalid_reference' ? EXIT_USAGE : EXIT_FAILURE);
   }
   console.error(err instanceof Error ? err.message : err);
   process.exit(EXIT_FAILURE);

@@ -2,6 +2,8 @@ import type { Db } from './db/database';
 import { ActivityRepository } from './repositories/activity.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { PlanRepository } from './repositories/plan.repository';
+import { UserRepository } from './repositories/user.repository';
+import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './services/auth.service';
 import { ActivityService } from './services/activity.service';
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
@@ -12,9 +14,10 @@ export interface Core {
   plans: PlanService;
   activities: ActivityService;
   organisations: OrganisationService;
+  auth: AuthService;
 }
 
-export function createCore(db: Db): Core {
+export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {}): Core {
   const planRepo = new PlanRepository(db.db);
   const orgRepo = new OrganisationRepository(db.db);
   const activityRepo = new ActivityRepository(db.db);
@@ -23,5 +26,6 @@ export function createCore(db: Db): Core {
     plans: new PlanService(planRepo),
     activities: new ActivityService(activityRepo, planRepo, orgRepo),
     organisations: new OrganisationService(orgRepo),
+    auth: new AuthService(new UserRepository(db.db), orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };
 }

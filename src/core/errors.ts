@@ -9,13 +9,23 @@ export interface FieldIssue {
   reason: string;
 }
 
-export type DomainErrorCode = 'not_found' | 'invalid_input' | 'conflict' | 'invalid_reference';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'invalid_reference'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'precondition_required';
 
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** Extra members of the problem answer, e.g. the current state of a record on conflict. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -33,4 +43,27 @@ export function invalidInput(issues: FieldIssue[], message = 'Some input is not 
 /** A filter or field names a record that does not exist. */
 export function invalidReference(issues: FieldIssue[]): DomainError {
   return new DomainError('invalid_reference', 'Some input refers to records that do not exist.', issues);
+}
+
+export function unauthenticated(message = 'Sign in to do this.'): DomainError {
+  return new DomainError('unauthenticated', message);
+}
+
+export function forbidden(message: string): DomainError {
+  return new DomainError('forbidden', message);
+}
+
+/** A write based on an older version than the stored one. `current` is sent back so the client can merge. */
+export function versionConflict(
+  entity: string,
+  expected: number,
+  current: unknown,
+  currentVersion: number,
+): DomainError {
+  return new DomainError(
+    'conflict',
+    `This ${entity} was changed by someone else: you edited version ${expected}, it is now at version ${currentVersion}. Review the current state, merge your changes and save again.`,
+    [],
+    { currentVersion, current },
+  );
 }

@@ -7,7 +7,10 @@ import { sql } from 'kysely';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
 import { problem, problemFromDomainError, sendProblem } from './problem';
+import { registerAuth } from './auth';
 import { activityRoutes } from './routes/activities/activities.routes';
+import { authRoutes } from './routes/auth/auth.routes';
+import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
 
@@ -81,6 +84,9 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
     }
   });
 
+  await registerAuth(app, core);
+  authRoutes(app, core);
+  userRoutes(app, core);
   planRoutes(app, core);
   activityRoutes(app, core);
   organisationRoutes(app, core);

@@ -9,13 +9,20 @@ const STATUS: Record<DomainErrorCode, number> = {
   invalid_input: 400,
   invalid_reference: 400,
   conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  precondition_required: 428,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
   404: 'Not found',
   405: 'Method not allowed',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   409: 'Conflict',
+  428: 'Precondition required',
   413: 'Payload too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
@@ -38,7 +45,7 @@ export function problem(status: number, code: string, detail: string, errors?: F
 }
 
 export function problemFromDomainError(err: DomainError): Problem {
-  return problem(STATUS[err.code], err.code, err.message, err.issues);
+  return { ...problem(STATUS[err.code], err.code, err.message, err.issues), ...err.extra };
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {

@@ -240,4 +240,7 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: { name: string; reason: string }[];
+  /** On 409 conflicts: the stored version and record, for merging. */
+  currentVersion?: number;
+  current?: unknown;
 }

@@ -62,3 +62,15 @@ export const REGION_CODE = 'ASEAN';
 
 /** Countries an organisation may be based in: the above plus Canada and an open ISO code. */
 export const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+/** Workspace roles, each including the rights of the ones before it. */
+export const ROLES = ['viewer', 'editor', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The side of a partnership a user speaks for; joint sign-off needs a reviewer of each required side. */
+export const SIDES = ['asean', 'canada', 'partner'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** Publication workflow of an activity. */
+export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];

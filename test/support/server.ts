@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createCore } from '../../src/core/core';
+import { createCore, type Core } from '../../src/core/core';
 import { openDatabase, type Db } from '../../src/core/db/database';
 import { migrateToLatest } from '../../src/core/db/migrate';
 import { seedDatabase } from '../../src/core/seed/seed.service';
@@ -9,6 +9,7 @@ import type { TestDatabase } from './databases';
 export interface TestServer {
   baseUrl: string;
   db: Db;
+  core: Core;
   app: FastifyInstance;
   /** GET a path and parse the JSON body. */
   get<T = unknown>(path: string): Promise<{ status: number; contentType: string; body: T }>;
@@ -26,11 +27,13 @@ export async function startTestServer(
   const db = openDatabase(target.config);
   await migrateToLatest(db);
   if (options.seed !== false) await seedDatabase(db);
-  const app = await buildApp({ core: createCore(db), webDir: options.webDir });
+  const core = createCore(db);
+  const app = await buildApp({ core, webDir: options.webDir });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,
     db,
+    core,
     app,
     async get<T>(path: string) {
       const res = await fetch(baseUrl + path);
