@@ -5,6 +5,7 @@ import { PlanRepository } from './repositories/plan.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './services/auth.service';
 import { ActivityService } from './services/activity.service';
+import { ActivityWriteService } from './services/activity-write.service';
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 
@@ -13,6 +14,7 @@ export interface Core {
   db: Db;
   plans: PlanService;
   activities: ActivityService;
+  activityWrites: ActivityWriteService;
   organisations: OrganisationService;
   auth: AuthService;
 }
@@ -21,10 +23,12 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const planRepo = new PlanRepository(db.db);
   const orgRepo = new OrganisationRepository(db.db);
   const activityRepo = new ActivityRepository(db.db);
+  const activities = new ActivityService(activityRepo, planRepo, orgRepo);
   return {
     db,
     plans: new PlanService(planRepo),
-    activities: new ActivityService(activityRepo, planRepo, orgRepo),
+    activities,
+    activityWrites: new ActivityWriteService(db, activities),
     organisations: new OrganisationService(orgRepo),
     auth: new AuthService(new UserRepository(db.db), orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };

@@ -13,6 +13,7 @@ import type {
   OrganisationType,
   ParticipantRole,
   PlanStatus,
+  WorkflowState,
 } from './vocab';
 
 export interface RecordMeta {
@@ -129,6 +130,7 @@ export interface ActivitySummary {
   summary: LocalizedText;
   type: ActivityType;
   status: ActivityStatus;
+  workflowState: WorkflowState;
   startDate: PartialDate | null;
   endDate: PartialDate | null;
   countries: string[];
@@ -189,6 +191,7 @@ export interface ActivityDetail extends RecordMeta {
   description: LocalizedText;
   type: ActivityType;
   status: ActivityStatus;
+  workflowState: WorkflowState;
   plannedStart: PartialDate | null;
   plannedEnd: PartialDate | null;
   actualStart: PartialDate | null;

@@ -32,3 +32,13 @@ export function fromMinorUnits(minor: number, currency: string): string {
   const unit = 10 ** exp;
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(exp, '0')}`;
 }
+
+/** Canonical decimal text: no trailing zeros after the point, no lone point ("1250.50" → "1250.5", "3000000.00" → "3000000"). */
+export function normalizeAmount(amount: string): string {
+  const t = amount.trim();
+  if (!t.includes('.')) return t.replace(/^0+(?=\d)/, '');
+  return t
+    .replace(/0+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^0+(?=\d)/, '');
+}

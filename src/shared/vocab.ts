@@ -71,6 +71,9 @@ export type Role = (typeof ROLES)[number];
 export const SIDES = ['asean', 'canada', 'partner'] as const;
 export type Side = (typeof SIDES)[number];
 
-/** Publication workflow of an activity. */
-export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+/**
+ * Publication workflow of an activity: draft → submitted → published once every required side has
+ * approved it (approval and publication are one step), or → returned for revision with a comment.
+ */
+export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'published'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];

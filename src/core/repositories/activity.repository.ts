@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Insertable } from 'kysely';
 import type {
   ActivitiesTable,
   ActivityLinksTable,
@@ -246,5 +247,122 @@ export class ActivityRepository {
   organisationsByIds(ids: readonly string[]): Promise<OrganisationRow[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.db.selectFrom('organisations').selectAll().where('id', 'in', ids).execute();
+  }
+
+  // ---- writes (run inside a transaction: construct the repository on the transaction) ----
+
+  async insert(row: Insertable<ActivitiesTable>): Promise<void> {
+    await this.db.insertInto('activities').values(row).execute();
+  }
+
+  /** Updates only when the stored version is `expectedVersion`; returns whether it did. */
+  async updateIfVersion(
+    id: string,
+    expectedVersion: number,
+    values: Partial<Omit<ActivityRow, 'id' | 'version' | 'created_at'>>,
+  ): Promise<boolean> {
+    const res = await this.db
+      .updateTable('activities')
+      .set(values)
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  async deleteChildren(id: string): Promise<void> {
+    for (const table of [
+      'activity_countries',
+      'activity_participants',
+      'funding_lines',
+      'activity_links',
+      'activity_sources',
+    ] as const) {
+      await this.db.deleteFrom(table).where('activity_id', '=', id).execute();
+    }
+  }
+
+  async insertChildren(rows: {
+    countries: Insertable<Database['activity_countries']>[];
+    participants: Insertable<Database['activity_participants']>[];
+    funding: Insertable<Database['funding_lines']>[];
+    links: Insertable<Database['activity_links']>[];
+    sources: Insertable<Database['activity_sources']>[];
+  }): Promise<void> {
+    if (rows.countries.length) await this.db.insertInto('activity_countries').values(rows.countries).execute();
+    if (rows.participants.length) await this.db.insertInto('activity_participants').values(rows.participants).execute();
+    if (rows.funding.length) await this.db.insertInto('funding_lines').values(rows.funding).execute();
+    if (rows.links.length) await this.db.insertInto('activity_links').values(rows.links).execute();
+    if (rows.sources.length) await this.db.insertInto('activity_sources').values(rows.sources).execute();
+  }
+
+  linkRows(activityId: string) {
+    return this.db
+      .selectFrom('activity_links')
+      .select(['node_id', 'rationale', 'confidence'])
+      .where('activity_id', '=', activityId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  participantRows(activityId: string) {
+    return this.db
+      .selectFrom('activity_participants')
+      .select(['organisation_id', 'role', 'note'])
+      .where('activity_id', '=', activityId)
+      .orderBy('position')
+      .execute();
+  }
+
+  /** Activities in the trash. */
+  listDeleted() {
+    return this.db
+      .selectFrom('activities')
+      .select(['id', 'title_en', 'title_fr', 'deleted_at', 'deleted_by', 'version'])
+      .where('deleted_at', 'is not', null)
+      .orderBy('deleted_at', 'desc')
+      .execute();
+  }
+
+  /** Activities waiting for review (submitted), oldest first. */
+  listSubmitted() {
+    return this.db
+      .selectFrom('activities')
+      .selectAll()
+      .where('workflow_state', '=', 'submitted')
+      .where('deleted_at', 'is', null)
+      .orderBy('updated_at')
+      .execute();
+  }
+
+  /** Sides whose sign-off the plans this activity serves require. */
+  async requiredSides(activityId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('activity_links as l')
+      .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('plans as p', 'p.id', 'n.plan_id')
+      .select('p.signoff_sides')
+      .where('l.activity_id', '=', activityId)
+      .execute();
+    const sides = new Set<string>();
+    for (const r of rows) for (const s of (r.signoff_sides ?? '').split(',')) if (s.trim()) sides.add(s.trim());
+    return [...sides].sort();
+  }
+
+  async insertApproval(row: Insertable<Database['activity_approvals']>): Promise<void> {
+    await this.db.insertInto('activity_approvals').values(row).execute();
+  }
+
+  approvals(activityId: string, version: number) {
+    return this.db
+      .selectFrom('activity_approvals as ap')
+      .innerJoin('users as u', 'u.id', 'ap.user_id')
+      .select(['ap.user_id', 'ap.side', 'ap.decision', 'ap.comment', 'ap.at', 'u.display_name'])
+      .where('ap.activity_id', '=', activityId)
+      .where('ap.activity_version', '=', version)
+      .orderBy('ap.at')
+      .execute();
   }
 }

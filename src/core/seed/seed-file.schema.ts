@@ -11,6 +11,7 @@ import {
   ORGANISATION_TYPES,
   PARTICIPANT_ROLES,
   PLAN_STATUSES,
+  SIDES,
 } from '../../shared/vocab';
 
 /**
@@ -75,6 +76,8 @@ export const seedPlanSchema = z
     summary: optionalLocalized,
     description: optionalLocalized,
     fullTextUrl: url.optional(),
+    /** Sides whose reviewers must each approve an activity before it is published. */
+    signoffSides: z.array(z.enum(SIDES)).optional(),
     documents: z
       .array(
         z

@@ -193,6 +193,7 @@ async function insertPlan(run: SeedRun, id: string, partnershipId: string, plan:
       description_en: en(plan.description),
       description_fr: fr(plan.description),
       full_text_url: plan.fullTextUrl ?? null,
+      signoff_sides: plan.signoffSides?.join(',') ?? null,
       ...run.record,
     })
     .execute();

@@ -15,6 +15,7 @@ import type {
   FundingType,
   OrganisationType,
   ParticipantRole,
+  WorkflowState,
 } from '../../shared/vocab';
 import type { Audience } from '../audience';
 import { invalidReference, notFound, type FieldIssue } from '../errors';
@@ -136,6 +137,7 @@ export class ActivityService {
         summary: loc(a.summary_en, a.summary_fr),
         type: a.type as ActivityType,
         status: a.status as ActivityStatus,
+        workflowState: a.workflow_state as WorkflowState,
         startDate: a.start_date,
         endDate: a.end_date,
         countries: (countriesBy.get(a.id) ?? []).map((c) => c.country),
@@ -186,6 +188,7 @@ export class ActivityService {
       description: loc(a.description_en, a.description_fr),
       type: a.type as ActivityType,
       status: a.status as ActivityStatus,
+      workflowState: a.workflow_state as WorkflowState,
       plannedStart: a.planned_start,
       plannedEnd: a.planned_end,
       actualStart: a.actual_start,

@@ -22,7 +22,10 @@ export const changePasswordSchema = z
   .strict();
 
 export const acceptLinkSchema = z
-  .object({ token: z.string().min(20, 'This link is incomplete; copy the whole link.').max(200), password: newPassword })
+  .object({
+    token: z.string().min(20, 'This link is incomplete; copy the whole link.').max(200),
+    password: newPassword,
+  })
   .strict();
 
 export const userCreateSchema = z

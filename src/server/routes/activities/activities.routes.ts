@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { activityListQuerySchema } from '../../../shared/schemas/activity-query.schema';
+import {
+  activityInputSchema,
+  returnDecisionSchema,
+  reviewDecisionSchema,
+} from '../../../shared/schemas/activity.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
+import { expectedVersion, sendVersioned } from '../../versioning';
+import { requireActor } from '../auth/auth.routes';
 
 const params = z.object({ id: z.string().min(1).max(200) });
+const versionParams = params.extend({
+  version: z.coerce.number({ error: 'Give a version number.' }).int().min(1, 'Versions start at 1.'),
+});
 const ALLOWED = Object.keys(activityListQuerySchema.shape);
 
 export function activityRoutes(app: FastifyInstance, core: Core): void {
@@ -13,7 +23,68 @@ export function activityRoutes(app: FastifyInstance, core: Core): void {
     core.activities.list(parseInput(activityListQuerySchema, req.query, ALLOWED), audienceOf(req)),
   );
 
-  app.get('/api/v1/activities/:id', async (req) =>
-    core.activities.get(parseInput(params, req.params).id, audienceOf(req)),
+  app.get('/api/v1/activities/:id', async (req, reply) =>
+    sendVersioned(reply, await core.activities.get(parseInput(params, req.params).id, audienceOf(req))),
   );
+
+  app.post('/api/v1/activities', async (req, reply) => {
+    const actor = requireActor(req);
+    const created = await core.activityWrites.create(actor, parseInput(activityInputSchema, req.body));
+    reply.header('location', `/api/v1/activities/${created.id}`);
+    return sendVersioned(reply, created, 201);
+  });
+
+  app.put('/api/v1/activities/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(params, req.params);
+    const input = parseInput(activityInputSchema, req.body);
+    return sendVersioned(reply, await core.activityWrites.update(actor, id, expectedVersion(req), input));
+  });
+
+  app.delete('/api/v1/activities/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    await core.activityWrites.delete(actor, parseInput(params, req.params).id, expectedVersion(req));
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/activities/:id/history', async (req) => ({
+    items: await core.activityWrites.history(requireActor(req), parseInput(params, req.params).id),
+  }));
+
+  app.post('/api/v1/activities/:id/history/:version/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id, version } = parseInput(versionParams, req.params);
+    return sendVersioned(reply, await core.activityWrites.restoreVersion(actor, id, version, expectedVersion(req)));
+  });
+
+  app.post('/api/v1/activities/:id/submit', async (req, reply) => {
+    const actor = requireActor(req);
+    return sendVersioned(
+      reply,
+      await core.activityWrites.submit(actor, parseInput(params, req.params).id, expectedVersion(req)),
+    );
+  });
+
+  app.post('/api/v1/activities/:id/approve', async (req, reply) => {
+    const actor = requireActor(req);
+    const { comment } = parseInput(reviewDecisionSchema, req.body ?? {});
+    const { id } = parseInput(params, req.params);
+    return sendVersioned(reply, await core.activityWrites.approve(actor, id, expectedVersion(req), comment));
+  });
+
+  app.post('/api/v1/activities/:id/return', async (req, reply) => {
+    const actor = requireActor(req);
+    const { comment } = parseInput(returnDecisionSchema, req.body);
+    const { id } = parseInput(params, req.params);
+    return sendVersioned(reply, await core.activityWrites.returnForRevision(actor, id, expectedVersion(req), comment));
+  });
+
+  app.get('/api/v1/review-queue', async (req) => ({ items: await core.activityWrites.reviewQueue(requireActor(req)) }));
+
+  app.get('/api/v1/trash', async (req) => ({ activities: await core.activityWrites.listTrash(requireActor(req)) }));
+
+  app.post('/api/v1/trash/activities/:id/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    return sendVersioned(reply, await core.activityWrites.restoreFromTrash(actor, parseInput(params, req.params).id));
+  });
 }

@@ -1,0 +1,540 @@
+import type { Kysely } from 'kysely';
+import type { ActivityDetail } from '../../shared/api-types';
+import { fromMinorUnits, normalizeAmount, toMinorUnits } from '../../shared/money';
+import { activityInputSchema, type ActivityInput } from '../../shared/schemas/activity.schema';
+import type { Confidence, WorkflowState } from '../../shared/vocab';
+import type { Database } from '../db/schema';
+import type { Db } from '../db/database';
+import { DomainError, invalidReference, notFound, versionConflict, type FieldIssue } from '../errors';
+import { newId, nowIso } from '../ids';
+import { authorize, type Action, type Actor } from '../policy';
+import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
+import { HistoryRepository } from '../repositories/history.repository';
+import type { ActivityService } from './activity.service';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  version: number;
+  action: string;
+  at: string;
+  user: { id: string; displayName: string } | null;
+  comment: string | null;
+  changes: FieldChange[];
+}
+
+/** Field-by-field before/after of two states of an activity. */
+export function diffActivity(before: ActivityInput | null, after: ActivityInput): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(after) as (keyof ActivityInput)[]) {
+    const b = before ? before[field] : null;
+    const a = after[field];
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+/** Raised inside a transaction to roll it back; turned into a 409 with the current state outside it. */
+class StaleVersion extends Error {
+  constructor(readonly current: number) {
+    super('stale version');
+  }
+}
+
+/**
+ * Creating, editing, deleting and restoring activities, and their publication workflow. Every
+ * write is one transaction that checks the version it was based on and appends to the history.
+ * Workflow steps (submit, approve, return) do not change the version: it counts content edits,
+ * so that an approval always names the content it approved.
+ */
+export class ActivityWriteService {
+  constructor(
+    private readonly db: Db,
+    private readonly reader: ActivityService,
+  ) {}
+
+  private async tx<T>(
+    fn: (repo: ActivityRepository, history: HistoryRepository, trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T> {
+    return this.db.db.transaction().execute((trx) => fn(new ActivityRepository(trx), new HistoryRepository(trx), trx));
+  }
+
+  /** Runs a versioned write; a stale version becomes a 409 carrying the current record. */
+  private async versioned<T>(id: string, expected: number, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof StaleVersion) {
+        throw versionConflict('activity', expected, await this.reader.get(id, 'staff'), err.current);
+      }
+      throw err;
+    }
+  }
+
+  private async checkReferences(trx: Kysely<Database>, input: ActivityInput): Promise<void> {
+    const issues: FieldIssue[] = [];
+    const orgIds = [
+      ...new Set([
+        ...input.participants.map((p) => p.organisationId),
+        ...input.funding.flatMap((f) => [f.providerId, f.recipientId]).filter((x): x is string => !!x),
+      ]),
+    ];
+    const orgs = orgIds.length
+      ? await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('id', 'in', orgIds)
+          .where('deleted_at', 'is', null)
+          .execute()
+      : [];
+    const known = new Set(orgs.map((o) => o.id));
+    input.participants.forEach((p, i) => {
+      if (!known.has(p.organisationId))
+        issues.push({
+          name: `participants.${i}.organisationId`,
+          reason: `No organisation with id "${p.organisationId}" exists.`,
+        });
+    });
+    input.funding.forEach((f, i) => {
+      for (const k of ['providerId', 'recipientId'] as const) {
+        const v = f[k];
+        if (v && !known.has(v))
+          issues.push({ name: `funding.${i}.${k}`, reason: `No organisation with id "${v}" exists.` });
+      }
+    });
+    const nodeIds = input.links.map((l) => l.nodeId);
+    const nodes = nodeIds.length
+      ? await trx.selectFrom('framework_nodes').select(['id', 'status', 'code']).where('id', 'in', nodeIds).execute()
+      : [];
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    input.links.forEach((l, i) => {
+      const n = byId.get(l.nodeId);
+      if (!n) issues.push({ name: `links.${i}.nodeId`, reason: `No framework node with id "${l.nodeId}" exists.` });
+      else if (n.status === 'retired')
+        issues.push({ name: `links.${i}.nodeId`, reason: `${n.code} is retired; link a current part of the plan.` });
+    });
+    if (issues.length) throw invalidReference(issues);
+  }
+
+  private columns(input: ActivityInput) {
+    return {
+      iati_identifier: input.iatiIdentifier,
+      title_en: input.title.en,
+      title_fr: input.title.fr,
+      summary_en: input.summary.en,
+      summary_fr: input.summary.fr,
+      description_en: input.description.en,
+      description_fr: input.description.fr,
+      type: input.type,
+      status: input.status,
+      planned_start: input.plannedStart,
+      planned_end: input.plannedEnd,
+      actual_start: input.actualStart,
+      actual_end: input.actualEnd,
+      start_date: input.actualStart ?? input.plannedStart,
+      end_date: input.actualEnd ?? input.plannedEnd,
+      regional: input.regional ? 1 : 0,
+    };
+  }
+
+  private async writeChildren(repo: ActivityRepository, id: string, input: ActivityInput, now: string): Promise<void> {
+    const meta = { created_at: now, updated_at: now };
+    await repo.insertChildren({
+      countries: input.countries.map((country) => ({ activity_id: id, country, ...meta })),
+      participants: input.participants.map((p, position) => ({
+        id: newId(),
+        activity_id: id,
+        organisation_id: p.organisationId,
+        role: p.role,
+        position,
+        note: p.note,
+        ...meta,
+      })),
+      funding: input.funding.map((f, position) => ({
+        id: newId(),
+        activity_id: id,
+        position,
+        amount_minor: toMinorUnits(f.amount, f.currency),
+        currency: f.currency,
+        type: f.type,
+        date: f.date,
+        provider_id: f.providerId,
+        recipient_id: f.recipientId,
+        note: f.note,
+        ...meta,
+      })),
+      links: input.links.map((l) => ({
+        id: newId(),
+        activity_id: id,
+        node_id: l.nodeId,
+        rationale: l.rationale,
+        confidence: l.confidence,
+        ...meta,
+      })),
+      sources: input.sources.map((s, position) => ({
+        id: newId(),
+        activity_id: id,
+        position,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        published_on: s.publishedOn,
+        confidence: s.confidence,
+        note: s.note,
+        ...meta,
+      })),
+    });
+  }
+
+  /** The stored state of an activity in input form: what history keeps and restore brings back. */
+  async snapshot(repo: ActivityRepository, row: ActivityRow): Promise<ActivityInput> {
+    const [countries, participants, funding, links, sources] = await Promise.all([
+      repo.countries([row.id]),
+      repo.participantRows(row.id),
+      repo.fundingLines([row.id]),
+      repo.linkRows(row.id),
+      repo.sources(row.id),
+    ]);
+    return {
+      iatiIdentifier: row.iati_identifier,
+      title: { en: row.title_en, fr: row.title_fr },
+      summary: { en: row.summary_en, fr: row.summary_fr },
+      description: { en: row.description_en, fr: row.description_fr },
+      type: row.type as ActivityInput['type'],
+      status: row.status as ActivityInput['status'],
+      plannedStart: row.planned_start,
+      plannedEnd: row.planned_end,
+      actualStart: row.actual_start,
+      actualEnd: row.actual_end,
+      countries: countries.map((c) => c.country as ActivityInput['countries'][number]).sort(),
+      regional: row.regional === 1,
+      participants: participants.map((p) => ({
+        organisationId: p.organisation_id,
+        role: p.role as ActivityInput['participants'][number]['role'],
+        note: p.note,
+      })),
+      funding: funding.map((f) => ({
+        amount: normalizeAmount(fromMinorUnits(Number(f.amount_minor), f.currency)),
+        currency: f.currency,
+        type: f.type as ActivityInput['funding'][number]['type'],
+        date: f.date,
+        providerId: f.provider_id,
+        recipientId: f.recipient_id,
+        note: f.note,
+      })),
+      links: links.map((l) => ({
+        nodeId: l.node_id,
+        rationale: l.rationale,
+        confidence: l.confidence as Confidence | null,
+      })),
+      sources: sources.map((s) => ({
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        publishedOn: s.published_on,
+        confidence: s.confidence as Confidence,
+        note: s.note,
+      })),
+    };
+  }
+
+  private async requireRow(repo: ActivityRepository, id: string): Promise<ActivityRow> {
+    const row = await repo.findById(id);
+    if (!row || row.deleted_at) throw notFound('activity', id);
+    return row;
+  }
+
+  private async record(
+    history: HistoryRepository,
+    actor: Actor,
+    id: string,
+    version: number,
+    action: string,
+    snapshot: ActivityInput,
+    changes: FieldChange[],
+    comment: string | null = null,
+  ): Promise<void> {
+    await history.insert({
+      id: newId(),
+      entity_type: 'activity',
+      entity_id: id,
+      version,
+      action,
+      user_id: actor.id,
+      at: nowIso(),
+      comment,
+      changes: JSON.stringify(changes),
+      snapshot: JSON.stringify(snapshot),
+    });
+  }
+
+  async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
+    authorize(actor, 'activity:create');
+    const id = newId();
+    await this.tx(async (repo, history, trx) => {
+      await this.checkReferences(trx, input);
+      const now = nowIso();
+      await repo.insert({
+        id,
+        ...this.columns(input),
+        workflow_state: 'draft',
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        deleted_by: null,
+      });
+      await this.writeChildren(repo, id, input, now);
+      await this.record(history, actor, id, 1, 'create', input, diffActivity(null, input));
+    });
+    return this.reader.get(id, 'staff');
+  }
+
+  /** Replaces the activity with `input`, if it is still at `expectedVersion`. */
+  async update(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    input: ActivityInput,
+    action: 'update' | 'restore' = 'update',
+    comment: string | null = null,
+    permission: Action = 'activity:update',
+  ): Promise<ActivityDetail> {
+    authorize(actor, permission);
+    await this.versioned(id, expectedVersion, () =>
+      this.tx(async (repo, history, trx) => {
+        const row = await this.requireRow(repo, id);
+        if (row.version !== expectedVersion) throw new StaleVersion(row.version);
+        await this.checkReferences(trx, input);
+        const before = await this.snapshot(repo, row);
+        const now = nowIso();
+        if (!(await repo.updateIfVersion(id, expectedVersion, { ...this.columns(input), updated_at: now }))) {
+          throw new StaleVersion((await repo.findById(id))?.version ?? expectedVersion);
+        }
+        await repo.deleteChildren(id);
+        await this.writeChildren(repo, id, input, now);
+        await this.record(history, actor, id, expectedVersion + 1, action, input, diffActivity(before, input), comment);
+      }),
+    );
+    return this.reader.get(id, 'staff');
+  }
+
+  /** Moves the activity to the trash; admins can restore it. */
+  async delete(actor: Actor, id: string, expectedVersion: number): Promise<void> {
+    authorize(actor, 'activity:delete');
+    await this.versioned(id, expectedVersion, () =>
+      this.tx(async (repo, history) => {
+        const row = await this.requireRow(repo, id);
+        if (row.version !== expectedVersion) throw new StaleVersion(row.version);
+        const now = nowIso();
+        if (
+          !(await repo.updateIfVersion(id, expectedVersion, { deleted_at: now, deleted_by: actor.id, updated_at: now }))
+        ) {
+          throw new StaleVersion(row.version);
+        }
+        await this.record(history, actor, id, expectedVersion + 1, 'delete', await this.snapshot(repo, row), []);
+      }),
+    );
+  }
+
+  async listTrash(actor: Actor) {
+    authorize(actor, 'trash:read');
+    const rows = await new ActivityRepository(this.db.db).listDeleted();
+    return rows.map((r) => ({
+      id: r.id,
+      title: { en: r.title_en, fr: r.title_fr },
+      deletedAt: r.deleted_at,
+      deletedBy: r.deleted_by,
+      version: r.version,
+    }));
+  }
+
+  async restoreFromTrash(actor: Actor, id: string): Promise<ActivityDetail> {
+    authorize(actor, 'trash:restore');
+    await this.tx(async (repo, history) => {
+      const row = await repo.findById(id);
+      if (!row?.deleted_at) throw notFound('activity in the trash', id);
+      await repo.updateIfVersion(id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
+      await this.record(history, actor, id, row.version + 1, 'undelete', await this.snapshot(repo, row), []);
+    });
+    return this.reader.get(id, 'staff');
+  }
+
+  async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
+    authorize(actor, 'history:read');
+    const rows = await new HistoryRepository(this.db.db).list('activity', id);
+    if (!rows.length) throw notFound('activity', id);
+    return rows.map((h) => ({
+      version: h.version,
+      action: h.action,
+      at: h.at,
+      user: h.user_id ? { id: h.user_id, displayName: h.display_name ?? '' } : null,
+      comment: h.comment,
+      changes: JSON.parse(h.changes) as FieldChange[],
+    }));
+  }
+
+  /** Brings back the state recorded at `version`, as a new version. */
+  async restoreVersion(actor: Actor, id: string, version: number, expectedVersion: number): Promise<ActivityDetail> {
+    authorize(actor, 'activity:restore-version');
+    const entry = await new HistoryRepository(this.db.db).find('activity', id, version);
+    if (!entry) throw notFound(`version ${version} of activity`, id);
+    const input = activityInputSchema.parse(JSON.parse(entry.snapshot));
+    return this.update(
+      actor,
+      id,
+      expectedVersion,
+      input,
+      'restore',
+      `Restored version ${version}.`,
+      'activity:restore-version',
+    );
+  }
+
+  // ---- workflow ----
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    from: readonly WorkflowState[],
+    step: (
+      row: ActivityRow,
+      repo: ActivityRepository,
+      history: HistoryRepository,
+    ) => Promise<{ to: WorkflowState; action: string; comment: string | null }>,
+  ): Promise<ActivityDetail> {
+    await this.versioned(id, expectedVersion, () =>
+      this.tx(async (repo, history, trx) => {
+        const row = await this.requireRow(repo, id);
+        if (row.version !== expectedVersion) throw new StaleVersion(row.version);
+        if (!from.includes(row.workflow_state as WorkflowState)) {
+          throw new DomainError(
+            'conflict',
+            `This activity is ${row.workflow_state}; this step needs it to be ${from.join(' or ')}.`,
+          );
+        }
+        const { to, action, comment } = await step(row, repo, history);
+        const res = await trx
+          .updateTable('activities')
+          .set({ workflow_state: to, updated_at: nowIso() })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .where('workflow_state', '=', row.workflow_state)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(row.version);
+        await this.record(
+          history,
+          actor,
+          id,
+          row.version,
+          action,
+          await this.snapshot(repo, row),
+          [{ field: 'workflowState', before: row.workflow_state, after: to }],
+          comment,
+        );
+      }),
+    );
+    return this.reader.get(id, 'staff');
+  }
+
+  submit(actor: Actor, id: string, expectedVersion: number): Promise<ActivityDetail> {
+    authorize(actor, 'activity:submit');
+    return this.transition(actor, id, expectedVersion, ['draft', 'returned'], async () => ({
+      to: 'submitted',
+      action: 'submit',
+      comment: null,
+    }));
+  }
+
+  /**
+   * Records a reviewer's approval of the current version. When every side the activity's plans
+   * require has approved it (or, with none required, at the first approval), it is published.
+   */
+  approve(actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<ActivityDetail> {
+    authorize(actor, 'activity:review');
+    return this.transition(actor, id, expectedVersion, ['submitted'], async (row, repo, history) => {
+      const lastEdit = (await history.list('activity', id)).find((h) =>
+        ['create', 'update', 'restore'].includes(h.action),
+      );
+      if (lastEdit?.user_id === actor.id) {
+        throw new DomainError(
+          'forbidden',
+          'You made the last change to this activity; a different reviewer must approve it.',
+        );
+      }
+      const required = await repo.requiredSides(id);
+      const approvals = await repo.approvals(id, row.version);
+      if (required.length && !required.includes(actor.side)) {
+        throw new DomainError(
+          'forbidden',
+          `This activity needs sign-off from ${required.join(' and ')}; your side is ${actor.side}.`,
+        );
+      }
+      if (approvals.some((a) => a.side === actor.side && a.decision === 'approve')) {
+        throw new DomainError('conflict', `A reviewer of the ${actor.side} side has approved this version already.`);
+      }
+      await repo.insertApproval({
+        id: newId(),
+        activity_id: id,
+        activity_version: row.version,
+        user_id: actor.id,
+        side: actor.side,
+        decision: 'approve',
+        comment,
+        at: nowIso(),
+      });
+      const approvedSides = new Set([
+        ...approvals.filter((a) => a.decision === 'approve').map((a) => a.side),
+        actor.side,
+      ]);
+      const complete = required.length === 0 || required.every((s) => approvedSides.has(s));
+      return complete
+        ? { to: 'published', action: 'publish', comment }
+        : { to: 'submitted', action: 'approve', comment };
+    });
+  }
+
+  returnForRevision(actor: Actor, id: string, expectedVersion: number, comment: string): Promise<ActivityDetail> {
+    authorize(actor, 'activity:review');
+    return this.transition(actor, id, expectedVersion, ['submitted'], async (row, repo) => {
+      await repo.insertApproval({
+        id: newId(),
+        activity_id: id,
+        activity_version: row.version,
+        user_id: actor.id,
+        side: actor.side,
+        decision: 'return',
+        comment,
+        at: nowIso(),
+      });
+      return { to: 'returned', action: 'return', comment };
+    });
+  }
+
+  /** What waits for this reviewer: submitted activities their side still has to approve. */
+  async reviewQueue(actor: Actor) {
+    authorize(actor, 'activity:review');
+    const repo = new ActivityRepository(this.db.db);
+    const items = [];
+    for (const row of await repo.listSubmitted()) {
+      const required = await repo.requiredSides(row.id);
+      const approvals = (await repo.approvals(row.id, row.version)).filter((a) => a.decision === 'approve');
+      const approvedSides = approvals.map((a) => a.side);
+      const mine = required.length === 0 || (required.includes(actor.side) && !approvedSides.includes(actor.side));
+      if (!mine) continue;
+      items.push({
+        id: row.id,
+        title: { en: row.title_en, fr: row.title_fr },
+        version: row.version,
+        submittedAt: row.updated_at,
+        requiredSides: required,
+        approvedBy: approvals.map((a) => ({ side: a.side, name: a.display_name, at: a.at })),
+      });
+    }
+    return items;
+  }
+}
