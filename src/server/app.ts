@@ -14,6 +14,12 @@ import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export interface AppOptions {
   core: Core;
   /** Folder of the built web UI; when absent the server answers the API only. */
@@ -36,6 +42,13 @@ export async function buildApp({ core, webDir, logger = false }: AppOptions): Pr
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+  });
+
+  // Every route, for the authorization tests that must cover each write route.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
 
   app.addHook('onSend', async (req, reply) => {

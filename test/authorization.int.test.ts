@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ActivityInput } from '../src/shared/schemas/activity.schema';
+import { ROLES, type Role } from '../src/shared/vocab';
+import { Client, signedIn } from './support/client';
+import { DATABASES, type TestDatabase } from './support/databases';
+import { startTestServer, type TestServer } from './support/server';
+
+type Who = 'public' | Role;
+const WHO: Who[] = ['public', ...ROLES];
+
+interface Case {
+  method: string;
+  route: string;
+  /** The least role allowed. */
+  least: Role;
+  /** Builds the concrete path and body; runs before each attempt, so destructive routes get fresh records. */
+  prepare: () => Promise<{ path: string; body?: unknown; version?: number }>;
+}
+
+const INPUT: ActivityInput = {
+  iatiIdentifier: null,
+  title: { en: 'Matrix activity', fr: null },
+  summary: { en: null, fr: null },
+  description: { en: null, fr: null },
+  type: 'dialogue',
+  status: 'planned',
+  plannedStart: '2027',
+  plannedEnd: null,
+  actualStart: null,
+  actualEnd: null,
+  countries: [],
+  regional: true,
+  participants: [],
+  funding: [],
+  links: [],
+  sources: [],
+};
+
+for (const target of DATABASES) {
+  describe(`authorization of every write route on ${target.name}`, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    const clients = new Map<Who, Client>();
+
+    const freshActivity = async (state: 'draft' | 'submitted' = 'draft') => {
+      const owner = await server.core.auth.createUser(null, {
+        email: `owner-${Math.random().toString(36).slice(2)}@example.org`,
+        displayName: 'Owner',
+        role: 'editor',
+        side: 'partner',
+      });
+      const actor = { ...owner, organisationId: null };
+      const a = await server.core.activityWrites.create(actor, INPUT);
+      if (state === 'submitted') await server.core.activityWrites.submit(actor, a.id, a.version);
+      return a;
+    };
+    const deletedActivity = async () => {
+      const a = await freshActivity();
+      const admin = await server.core.auth.createUser(null, {
+        email: `admin-${Math.random().toString(36).slice(2)}@example.org`,
+        displayName: 'Admin',
+        role: 'admin',
+        side: 'asean',
+      });
+      await server.core.activityWrites.delete(admin, a.id, a.version);
+      return a;
+    };
+
+    const CASES: Case[] = [
+      {
+        method: 'POST',
+        route: '/api/v1/activities',
+        least: 'editor',
+        prepare: async () => ({ path: '/api/v1/activities', body: INPUT }),
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/activities/:id',
+        least: 'editor',
+        prepare: async () => {
+          const a = await freshActivity();
+          return { path: `/api/v1/activities/${a.id}`, body: INPUT, version: a.version };
+        },
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/activities/:id',
+        least: 'editor',
+        prepare: async () => {
+          const a = await freshActivity();
+          return { path: `/api/v1/activities/${a.id}`, version: a.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/activities/:id/history/:version/restore',
+        least: 'editor',
+        prepare: async () => {
+          const a = await freshActivity();
+          return { path: `/api/v1/activities/${a.id}/history/1/restore`, version: a.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/activities/:id/submit',
+        least: 'editor',
+        prepare: async () => {
+          const a = await freshActivity();
+          return { path: `/api/v1/activities/${a.id}/submit`, version: a.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/activities/:id/approve',
+        least: 'reviewer',
+        prepare: async () => {
+          const a = await freshActivity('submitted');
+          return { path: `/api/v1/activities/${a.id}/approve`, body: {}, version: a.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/activities/:id/return',
+        least: 'reviewer',
+        prepare: async () => {
+          const a = await freshActivity('submitted');
+          return { path: `/api/v1/activities/${a.id}/return`, body: { comment: 'Please revise.' }, version: a.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/trash/activities/:id/restore',
+        least: 'admin',
+        prepare: async () => ({ path: `/api/v1/trash/activities/${(await deletedActivity()).id}/restore` }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/users',
+        least: 'admin',
+        prepare: async () => ({
+          path: '/api/v1/users',
+          body: {
+            email: `u-${Math.random().toString(36).slice(2)}@example.org`,
+            displayName: 'U',
+            role: 'viewer',
+            side: 'asean',
+          },
+        }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/users/:id/links',
+        least: 'admin',
+        prepare: async () => {
+          const u = await server.core.auth.createUser(null, {
+            email: `l-${Math.random().toString(36).slice(2)}@example.org`,
+            displayName: 'L',
+            role: 'viewer',
+            side: 'asean',
+          });
+          return { path: `/api/v1/users/${u.id}/links`, body: { kind: 'reset' } };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/auth/tokens',
+        least: 'viewer',
+        prepare: async () => ({ path: '/api/v1/auth/tokens', body: { name: 'matrix' } }),
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/auth/tokens/:id',
+        least: 'viewer',
+        // Revoking someone else's token is "not found": only one's own tokens are addressable.
+        prepare: async () => ({ path: '/api/v1/auth/tokens/none' }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/auth/password',
+        least: 'viewer',
+        prepare: async () => ({
+          path: '/api/v1/auth/password',
+          body: { currentPassword: 'wrong password', newPassword: 'a brand new password' },
+        }),
+      },
+      // Reads that only some roles may make.
+      {
+        method: 'GET',
+        route: '/api/v1/review-queue',
+        least: 'reviewer',
+        prepare: async () => ({ path: '/api/v1/review-queue' }),
+      },
+      { method: 'GET', route: '/api/v1/trash', least: 'admin', prepare: async () => ({ path: '/api/v1/trash' }) },
+      { method: 'GET', route: '/api/v1/users', least: 'admin', prepare: async () => ({ path: '/api/v1/users' }) },
+    ];
+    /** Writes open to everyone: they establish or end a session. */
+    const OPEN = new Set(['POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'POST /api/v1/auth/accept']);
+
+    before(async () => {
+      database = await target.create();
+      server = await startTestServer(database, { seed: false });
+      clients.set('public', new Client(server));
+      for (const role of ROLES) clients.set(role, await signedIn(server, role, 'asean'));
+    });
+    after(async () => {
+      await server?.close();
+      await database?.drop();
+    });
+
+    it('covers every write route of the application', () => {
+      const writes = server.app.routeTable
+        .filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && r.url.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.url}`);
+      const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...OPEN]);
+      assert.deepEqual(
+        writes.filter((w) => !covered.has(w)),
+        [],
+        'write routes missing from the matrix',
+      );
+    });
+
+    for (const c of CASES) {
+      it(`${c.method} ${c.route}: allowed from ${c.least} up, refused below`, async () => {
+        for (const who of WHO) {
+          const { path, body, version } = await c.prepare();
+          const res = await clients
+            .get(who)!
+            .request(c.method, path, body, version ? { 'if-match': `"${version}"` } : {});
+          const allowed = who !== 'public' && ROLES.indexOf(who) >= ROLES.indexOf(c.least);
+          if (who === 'public') assert.equal(res.status, 401, `${who}: ${JSON.stringify(res.body)}`);
+          else if (!allowed) assert.equal(res.status, 403, `${who}: ${JSON.stringify(res.body)}`);
+          else assert.ok(![401, 403].includes(res.status), `${who} got ${res.status}: ${JSON.stringify(res.body)}`);
+        }
+      });
+    }
+  });
+}
