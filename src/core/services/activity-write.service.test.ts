@@ -33,7 +33,7 @@ describe('activity input', () => {
       funding: [{ amount: '10.5', currency: 'JPY', type: 'budget' }],
     });
     assert.equal(r.success, false);
-    const paths = r.error!.issues.map((i) => i.path.join('.')).sort();
+    const paths = r.error.issues.map((i) => i.path.join('.')).sort();
     assert.deepEqual(paths, ['funding.0.amount', 'participants.1.organisationId', 'plannedEnd', 'status', 'title.en']);
   });
 });
