@@ -67,6 +67,25 @@ for (const target of DATABASES) {
       return a;
     };
 
+    const freshOrganisation = async () => {
+      const owner = await server.core.auth.createUser(null, {
+        email: `org-${Math.random().toString(36).slice(2)}@example.org`,
+        displayName: 'Org owner',
+        role: 'editor',
+        side: 'partner',
+      });
+      return server.core.organisationWrites.create(owner, {
+        name: { en: `Org ${Math.random().toString(36).slice(2)}`, fr: null },
+        acronym: null,
+        type: 'other',
+        country: null,
+        iatiIdentifier: null,
+        website: null,
+        description: { en: null, fr: null },
+        formerNames: [],
+      });
+    };
+
     const CASES: Case[] = [
       {
         method: 'POST',
@@ -183,6 +202,43 @@ for (const target of DATABASES) {
           path: '/api/v1/auth/password',
           body: { currentPassword: 'wrong password', newPassword: 'a brand new password' },
         }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/organisations',
+        least: 'editor',
+        prepare: async () => ({ path: '/api/v1/organisations', body: { name: { en: 'Matrix org' }, type: 'other' } }),
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/organisations/:id',
+        least: 'editor',
+        prepare: async () => {
+          const o = await freshOrganisation();
+          return {
+            path: `/api/v1/organisations/${o.id}`,
+            body: { name: { en: 'Renamed' }, type: 'other' },
+            version: o.version,
+          };
+        },
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/organisations/:id',
+        least: 'editor',
+        prepare: async () => {
+          const o = await freshOrganisation();
+          return { path: `/api/v1/organisations/${o.id}`, version: o.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/organisations/:id/merge',
+        least: 'editor',
+        prepare: async () => {
+          const [dup, keep] = [await freshOrganisation(), await freshOrganisation()];
+          return { path: `/api/v1/organisations/${dup.id}/merge`, body: { into: keep.id }, version: dup.version };
+        },
       },
       // Reads that only some roles may make.
       {

@@ -6,6 +6,8 @@ import { UserRepository } from './repositories/user.repository';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './services/auth.service';
 import { ActivityService } from './services/activity.service';
 import { ActivityWriteService } from './services/activity-write.service';
+import { HistoryService } from './services/history.service';
+import { OrganisationWriteService } from './services/organisation-write.service';
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 
@@ -16,6 +18,8 @@ export interface Core {
   activities: ActivityService;
   activityWrites: ActivityWriteService;
   organisations: OrganisationService;
+  organisationWrites: OrganisationWriteService;
+  history: HistoryService;
   auth: AuthService;
 }
 
@@ -24,12 +28,15 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const orgRepo = new OrganisationRepository(db.db);
   const activityRepo = new ActivityRepository(db.db);
   const activities = new ActivityService(activityRepo, planRepo, orgRepo);
+  const organisations = new OrganisationService(orgRepo);
   return {
     db,
     plans: new PlanService(planRepo),
     activities,
     activityWrites: new ActivityWriteService(db, activities),
-    organisations: new OrganisationService(orgRepo),
+    organisations,
+    organisationWrites: new OrganisationWriteService(db, organisations),
+    history: new HistoryService(db),
     auth: new AuthService(new UserRepository(db.db), orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };
 }

@@ -1,5 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, RecordHistoryTable } from '../db/schema';
+import type { FieldChange } from '../history';
+import { newId, nowIso } from '../ids';
 
 /** The change log of every record: who, when, what changed, and the full state after. */
 export class HistoryRepository {
@@ -7,6 +9,31 @@ export class HistoryRepository {
 
   async insert(row: Insertable<RecordHistoryTable>): Promise<void> {
     await this.db.insertInto('record_history').values(row).execute();
+  }
+
+  /** Appends one change: who made it, the fields it changed, and the whole state after it. */
+  async append(entry: {
+    entityType: string;
+    entityId: string;
+    version: number;
+    action: string;
+    actorId: string;
+    changes: FieldChange[];
+    snapshot: unknown;
+    comment?: string | null;
+  }): Promise<void> {
+    await this.insert({
+      id: newId(),
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      version: entry.version,
+      action: entry.action,
+      user_id: entry.actorId,
+      at: nowIso(),
+      comment: entry.comment ?? null,
+      changes: JSON.stringify(entry.changes),
+      snapshot: JSON.stringify(entry.snapshot),
+    });
   }
 
   list(entityType: string, entityId: string) {

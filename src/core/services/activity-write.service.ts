@@ -6,37 +6,16 @@ import type { Confidence, WorkflowState } from '../../shared/vocab';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/database';
 import { DomainError, invalidReference, notFound, versionConflict, type FieldIssue } from '../errors';
+import { diffFields, type FieldChange } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Action, type Actor } from '../policy';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface HistoryEntry {
-  version: number;
-  action: string;
-  at: string;
-  user: { id: string; displayName: string } | null;
-  comment: string | null;
-  changes: FieldChange[];
-}
-
 /** Field-by-field before/after of two states of an activity. */
-export function diffActivity(before: ActivityInput | null, after: ActivityInput): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of Object.keys(after) as (keyof ActivityInput)[]) {
-    const b = before ? before[field] : null;
-    const a = after[field];
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
-  }
-  return changes;
-}
+export const diffActivity = (before: ActivityInput | null, after: ActivityInput): FieldChange[] =>
+  diffFields(before, after);
 
 /** Raised inside a transaction to roll it back; turned into a 409 with the current state outside it. */
 class StaleVersion extends Error {
@@ -258,17 +237,15 @@ export class ActivityWriteService {
     changes: FieldChange[],
     comment: string | null = null,
   ): Promise<void> {
-    await history.insert({
-      id: newId(),
-      entity_type: 'activity',
-      entity_id: id,
+    await history.append({
+      entityType: 'activity',
+      entityId: id,
       version,
       action,
-      user_id: actor.id,
-      at: nowIso(),
+      actorId: actor.id,
+      changes,
+      snapshot,
       comment,
-      changes: JSON.stringify(changes),
-      snapshot: JSON.stringify(snapshot),
     });
   }
 
@@ -361,20 +338,6 @@ export class ActivityWriteService {
       await this.record(history, actor, id, row.version + 1, 'undelete', await this.snapshot(repo, row), []);
     });
     return this.reader.get(id, 'staff');
-  }
-
-  async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
-    authorize(actor, 'history:read');
-    const rows = await new HistoryRepository(this.db.db).list('activity', id);
-    if (!rows.length) throw notFound('activity', id);
-    return rows.map((h) => ({
-      version: h.version,
-      action: h.action,
-      at: h.at,
-      user: h.user_id ? { id: h.user_id, displayName: h.display_name ?? '' } : null,
-      comment: h.comment,
-      changes: JSON.parse(h.changes) as FieldChange[],
-    }));
   }
 
   /** Brings back the state recorded at `version`, as a new version. */

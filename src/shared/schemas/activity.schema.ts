@@ -150,7 +150,7 @@ export const activityInputSchema = z
   .superRefine(
     (a, ctx) => {
       const value = a as Partial<Record<string, unknown>>;
-      const str = (k: string) => (typeof value[k] === 'string' ? (value[k]) : null);
+      const str = (k: string) => (typeof value[k] === 'string' ? value[k] : null);
       const order = (from: 'plannedStart' | 'actualStart', to: 'plannedEnd' | 'actualEnd') => {
         const s = str(from);
         const e = str(to);

@@ -48,7 +48,7 @@ export function activityRoutes(app: FastifyInstance, core: Core): void {
   });
 
   app.get('/api/v1/activities/:id/history', async (req) => ({
-    items: await core.activityWrites.history(requireActor(req), parseInput(params, req.params).id),
+    items: await core.history.list(requireActor(req), 'activity', parseInput(params, req.params).id),
   }));
 
   app.post('/api/v1/activities/:id/history/:version/restore', async (req, reply) => {

@@ -4,6 +4,9 @@ import type { Core } from '../../../core/core';
 import { organisationListQuerySchema } from '../../../shared/schemas/activity-query.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
+import { expectedVersion, sendVersioned } from '../../versioning';
+import { requireActor } from '../auth/auth.routes';
+import { organisationInputSchema, organisationMergeSchema } from '../../../shared/schemas/organisation.schema';
 
 const params = z.object({ id: z.string().min(1).max(200) });
 const ALLOWED = Object.keys(organisationListQuerySchema.shape);
@@ -13,7 +16,41 @@ export function organisationRoutes(app: FastifyInstance, core: Core): void {
     core.organisations.list(parseInput(organisationListQuerySchema, req.query, ALLOWED), audienceOf(req)),
   );
 
-  app.get('/api/v1/organisations/:id', async (req) =>
-    core.organisations.get(parseInput(params, req.params).id, audienceOf(req)),
+  app.get('/api/v1/organisations/:id', async (req, reply) =>
+    sendVersioned(reply, await core.organisations.get(parseInput(params, req.params).id, audienceOf(req))),
   );
+
+  app.post('/api/v1/organisations', async (req, reply) => {
+    const created = await core.organisationWrites.create(
+      requireActor(req),
+      parseInput(organisationInputSchema, req.body),
+    );
+    reply.header('location', `/api/v1/organisations/${created.id}`);
+    return sendVersioned(reply, created, 201);
+  });
+
+  app.put('/api/v1/organisations/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(params, req.params);
+    const input = parseInput(organisationInputSchema, req.body);
+    return sendVersioned(reply, await core.organisationWrites.update(actor, id, expectedVersion(req), input));
+  });
+
+  app.delete('/api/v1/organisations/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    await core.organisationWrites.delete(actor, parseInput(params, req.params).id, expectedVersion(req));
+    return reply.code(204).send();
+  });
+
+  /** Merges this (duplicate) organisation into `into`; If-Match names the duplicate's version. */
+  app.post('/api/v1/organisations/:id/merge', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(params, req.params);
+    const { into } = parseInput(organisationMergeSchema, req.body);
+    return sendVersioned(reply, await core.organisationWrites.merge(actor, id, expectedVersion(req), into));
+  });
+
+  app.get('/api/v1/organisations/:id/history', async (req) => ({
+    items: await core.history.list(requireActor(req), 'organisation', parseInput(params, req.params).id),
+  }));
 }

@@ -1,0 +1,322 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { OrganisationDetail } from '../../shared/api-types';
+import type { OrganisationInput } from '../../shared/schemas/organisation.schema';
+import type { Db } from '../db/database';
+import type { Database, OrganisationsTable } from '../db/schema';
+import { DomainError, invalidInput, notFound, versionConflict } from '../errors';
+import { diffFields } from '../history';
+import { newId, nowIso } from '../ids';
+import { authorize, type Actor } from '../policy';
+import { HistoryRepository } from '../repositories/history.repository';
+import type { OrganisationService } from './organisation.service';
+
+type OrgRow = Selectable<OrganisationsTable>;
+
+class Stale extends Error {
+  constructor(readonly current: number) {
+    super('stale');
+  }
+}
+
+/** Creating, editing, deleting and merging organisations; every change versioned and in the history. */
+export class OrganisationWriteService {
+  constructor(
+    private readonly db: Db,
+    private readonly reader: OrganisationService,
+  ) {}
+
+  private async snapshot(trx: Kysely<Database>, row: OrgRow): Promise<OrganisationInput> {
+    const former = await trx
+      .selectFrom('organisation_former_names')
+      .selectAll()
+      .where('organisation_id', '=', row.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return {
+      name: { en: row.name_en, fr: row.name_fr },
+      acronym: row.acronym,
+      type: row.type as OrganisationInput['type'],
+      country: row.country,
+      iatiIdentifier: row.iati_identifier,
+      website: row.website,
+      description: { en: row.description_en, fr: row.description_fr },
+      formerNames: former.map((f) => ({ name: f.name, acronym: f.acronym, until: f.until, note: f.note })),
+    };
+  }
+
+  private columns(input: OrganisationInput) {
+    return {
+      name_en: input.name.en,
+      name_fr: input.name.fr,
+      acronym: input.acronym,
+      type: input.type,
+      country: input.country,
+      iati_identifier: input.iatiIdentifier,
+      website: input.website,
+      description_en: input.description.en,
+      description_fr: input.description.fr,
+    };
+  }
+
+  private async writeFormerNames(trx: Kysely<Database>, id: string, input: OrganisationInput, now: string) {
+    await trx.deleteFrom('organisation_former_names').where('organisation_id', '=', id).execute();
+    if (input.formerNames.length) {
+      await trx
+        .insertInto('organisation_former_names')
+        .values(
+          input.formerNames.map((f) => ({ id: newId(), organisation_id: id, ...f, created_at: now, updated_at: now })),
+        )
+        .execute();
+    }
+  }
+
+  private async checkUnique(trx: Kysely<Database>, input: OrganisationInput, selfId: string | null) {
+    if (!input.iatiIdentifier) return;
+    const other = await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('iati_identifier', '=', input.iatiIdentifier)
+      .executeTakeFirst();
+    if (other && other.id !== selfId) {
+      throw invalidInput([
+        {
+          name: 'iatiIdentifier',
+          reason: `Another organisation (${other.id}) has this IATI identifier; merge them instead.`,
+        },
+      ]);
+    }
+  }
+
+  private async requireRow(trx: Kysely<Database>, id: string): Promise<OrgRow> {
+    const row = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.deleted_at) throw notFound('organisation', id);
+    return row;
+  }
+
+  private async versioned<T>(id: string, expected: number, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof Stale)
+        throw versionConflict('organisation', expected, await this.reader.get(id, 'staff'), err.current);
+      throw err;
+    }
+  }
+
+  private async bump(trx: Kysely<Database>, id: string, expected: number, values: Partial<OrgRow>): Promise<void> {
+    const res = await trx
+      .updateTable('organisations')
+      .set(values)
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new Stale(expected + 1);
+  }
+
+  async create(actor: Actor, input: OrganisationInput): Promise<OrganisationDetail> {
+    authorize(actor, 'organisation:create');
+    const id = newId();
+    await this.db.db.transaction().execute(async (trx) => {
+      await this.checkUnique(trx, input, null);
+      const now = nowIso();
+      await trx
+        .insertInto('organisations')
+        .values({
+          id,
+          ...this.columns(input),
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          deleted_by: null,
+          merged_into_id: null,
+        })
+        .execute();
+      await this.writeFormerNames(trx, id, input, now);
+      await new HistoryRepository(trx).append({
+        entityType: 'organisation',
+        entityId: id,
+        version: 1,
+        action: 'create',
+        actorId: actor.id,
+        changes: diffFields(null, input),
+        snapshot: input,
+      });
+    });
+    return this.reader.get(id, 'staff');
+  }
+
+  async update(actor: Actor, id: string, expected: number, input: OrganisationInput): Promise<OrganisationDetail> {
+    authorize(actor, 'organisation:update');
+    await this.versioned(id, expected, () =>
+      this.db.db.transaction().execute(async (trx) => {
+        const row = await this.requireRow(trx, id);
+        if (row.version !== expected) throw new Stale(row.version);
+        await this.checkUnique(trx, input, id);
+        const before = await this.snapshot(trx, row);
+        const now = nowIso();
+        await this.bump(trx, id, expected, { ...this.columns(input), updated_at: now });
+        await this.writeFormerNames(trx, id, input, now);
+        await new HistoryRepository(trx).append({
+          entityType: 'organisation',
+          entityId: id,
+          version: expected + 1,
+          action: 'update',
+          actorId: actor.id,
+          changes: diffFields(before, input),
+          snapshot: input,
+        });
+      }),
+    );
+    return this.reader.get(id, 'staff');
+  }
+
+  /** Moves an organisation to the trash; refused while activities still name it (merge it instead). */
+  async delete(actor: Actor, id: string, expected: number): Promise<void> {
+    authorize(actor, 'organisation:delete');
+    await this.versioned(id, expected, () =>
+      this.db.db.transaction().execute(async (trx) => {
+        const row = await this.requireRow(trx, id);
+        if (row.version !== expected) throw new Stale(row.version);
+        const used = await trx
+          .selectFrom('activity_participants')
+          .select('id')
+          .where('organisation_id', '=', id)
+          .executeTakeFirst();
+        if (used) {
+          throw new DomainError(
+            'conflict',
+            'Activities still name this organisation. Merge it into another one instead, so no link is lost.',
+          );
+        }
+        const now = nowIso();
+        await this.bump(trx, id, expected, { deleted_at: now, deleted_by: actor.id, updated_at: now });
+        await new HistoryRepository(trx).append({
+          entityType: 'organisation',
+          entityId: id,
+          version: expected + 1,
+          action: 'delete',
+          actorId: actor.id,
+          changes: [],
+          snapshot: await this.snapshot(trx, row),
+        });
+      }),
+    );
+  }
+
+  /**
+   * Merges a duplicate into the organisation to keep: every participation, funding line and account
+   * moves over (a participation the kept one already has is not doubled), the duplicate's names
+   * become former names of the kept one, and the duplicate goes to the trash marked as merged.
+   */
+  async merge(actor: Actor, duplicateId: string, expected: number, keepId: string): Promise<OrganisationDetail> {
+    authorize(actor, 'organisation:merge');
+    if (duplicateId === keepId)
+      throw invalidInput([{ name: 'into', reason: 'Choose a different organisation to keep.' }]);
+    await this.versioned(duplicateId, expected, () =>
+      this.db.db.transaction().execute(async (trx) => {
+        const dup = await this.requireRow(trx, duplicateId);
+        if (dup.version !== expected) throw new Stale(dup.version);
+        const keep = await this.requireRow(trx, keepId).catch(() => {
+          throw invalidInput([{ name: 'into', reason: `No organisation with id "${keepId}" exists.` }]);
+        });
+        const keepBefore = await this.snapshot(trx, keep);
+        const now = nowIso();
+        const existing = await trx
+          .selectFrom('activity_participants')
+          .select(['activity_id', 'role'])
+          .where('organisation_id', '=', keepId)
+          .execute();
+        const has = new Set(existing.map((p) => `${p.activity_id}|${p.role}`));
+        for (const p of await trx
+          .selectFrom('activity_participants')
+          .select(['id', 'activity_id', 'role'])
+          .where('organisation_id', '=', duplicateId)
+          .execute()) {
+          if (has.has(`${p.activity_id}|${p.role}`))
+            await trx.deleteFrom('activity_participants').where('id', '=', p.id).execute();
+          else
+            await trx
+              .updateTable('activity_participants')
+              .set({ organisation_id: keepId, updated_at: now })
+              .where('id', '=', p.id)
+              .execute();
+        }
+        await trx
+          .updateTable('funding_lines')
+          .set({ provider_id: keepId, updated_at: now })
+          .where('provider_id', '=', duplicateId)
+          .execute();
+        await trx
+          .updateTable('funding_lines')
+          .set({ recipient_id: keepId, updated_at: now })
+          .where('recipient_id', '=', duplicateId)
+          .execute();
+        await trx
+          .updateTable('users')
+          .set({ organisation_id: keepId, updated_at: now })
+          .where('organisation_id', '=', duplicateId)
+          .execute();
+        const dupSnapshot = await this.snapshot(trx, dup);
+        const names = [dup.name_en, dup.name_fr].filter(
+          (n): n is string => !!n && n !== keep.name_en && n !== keep.name_fr,
+        );
+        const keepAfter: OrganisationInput = {
+          ...keepBefore,
+          acronym: keepBefore.acronym ?? dup.acronym,
+          iatiIdentifier: keepBefore.iatiIdentifier ?? null,
+          formerNames: [
+            ...keepBefore.formerNames,
+            ...dupSnapshot.formerNames,
+            ...[...new Set(names)].map((name) => ({
+              name,
+              acronym: dup.acronym,
+              until: null,
+              note: `Merged on ${now.slice(0, 10)}.`,
+            })),
+          ],
+        };
+        await this.bump(trx, keepId, keep.version, { acronym: keepAfter.acronym, updated_at: now });
+        await this.writeFormerNames(trx, keepId, keepAfter, now);
+        await this.bump(trx, duplicateId, expected, {
+          deleted_at: now,
+          deleted_by: actor.id,
+          merged_into_id: keepId,
+          iati_identifier: null,
+          updated_at: now,
+        });
+        if (dup.iati_identifier && !keep.iati_identifier) {
+          await trx
+            .updateTable('organisations')
+            .set({ iati_identifier: dup.iati_identifier })
+            .where('id', '=', keepId)
+            .execute();
+          keepAfter.iatiIdentifier = dup.iati_identifier;
+        }
+        const history = new HistoryRepository(trx);
+        await history.append({
+          entityType: 'organisation',
+          entityId: keepId,
+          version: keep.version + 1,
+          action: 'merge',
+          actorId: actor.id,
+          changes: diffFields(keepBefore, keepAfter),
+          snapshot: keepAfter,
+          comment: `Merged ${duplicateId} into this organisation.`,
+        });
+        await history.append({
+          entityType: 'organisation',
+          entityId: duplicateId,
+          version: expected + 1,
+          action: 'merged',
+          actorId: actor.id,
+          changes: [],
+          snapshot: dupSnapshot,
+          comment: `Merged into ${keepId}.`,
+        });
+      }),
+    );
+    return this.reader.get(keepId, 'staff');
+  }
+}
