@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ActivityDetail, OrganisationDetail, Page, ActivitySummary, Problem } from '../src/shared/api-types';
-import { Client, signedIn } from './support/client';
+import type { Client } from './support/client';
+import { signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
 
