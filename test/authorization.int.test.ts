@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ActivityInput } from '../src/shared/schemas/activity.schema';
+import { planInputSchema } from '../src/shared/schemas/plan.schema';
 import { ROLES, type Role } from '../src/shared/vocab';
 import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
@@ -84,6 +85,20 @@ for (const target of DATABASES) {
         description: { en: null, fr: null },
         formerNames: [],
       });
+    };
+
+    let planAdmin: Awaited<ReturnType<typeof server.core.auth.createUser>>;
+    const freshNode = async (retired: boolean) => {
+      let node = await server.core.frameworkWrites.createNode(planAdmin, 'matrix-plan', {
+        parentId: null,
+        code: `8.${Math.floor(Math.random() * 1e6)}`,
+        kind: 'area',
+        title: { en: 'Node', fr: null },
+        description: { en: null, fr: null },
+        position: null,
+      });
+      if (retired) node = await server.core.frameworkWrites.setNodeStatus(planAdmin, node.id, node.version, 'retired');
+      return node;
     };
 
     const CASES: Case[] = [
@@ -240,6 +255,45 @@ for (const target of DATABASES) {
           return { path: `/api/v1/organisations/${dup.id}/merge`, body: { into: keep.id }, version: dup.version };
         },
       },
+      {
+        method: 'PUT',
+        route: '/api/v1/plans/:idOrSlug',
+        least: 'admin',
+        prepare: async () => {
+          const plan = await server.core.plans.get('matrix-plan', 'staff');
+          const body = planInputSchema.parse({
+            title: { en: 'Matrix plan' },
+            status: 'active',
+            periodStart: 2021,
+            periodEnd: 2025,
+          });
+          return { path: '/api/v1/plans/matrix-plan', body, version: plan.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/plans/:idOrSlug/nodes',
+        least: 'admin',
+        prepare: async () => ({
+          path: '/api/v1/plans/matrix-plan/nodes',
+          body: { code: `9.${Math.floor(Math.random() * 1e6)}`, kind: 'area', title: { en: 'Matrix area' } },
+        }),
+      },
+      ...(['PUT', 'retire', 'reinstate'] as const).map((op): Case => ({
+        method: op === 'PUT' ? 'PUT' : 'POST',
+        route: op === 'PUT' ? '/api/v1/framework-nodes/:id' : `/api/v1/framework-nodes/:id/${op}`,
+        least: 'admin',
+        prepare: async () => {
+          const node = await freshNode(op === 'reinstate');
+          return op === 'PUT'
+            ? {
+                path: `/api/v1/framework-nodes/${node.id}`,
+                body: { code: node.code, kind: 'area', title: { en: 'Renamed' } },
+                version: node.version,
+              }
+            : { path: `/api/v1/framework-nodes/${node.id}/${op}`, version: node.version };
+        },
+      })),
       // Reads that only some roles may make.
       {
         method: 'GET',
@@ -256,6 +310,53 @@ for (const target of DATABASES) {
     before(async () => {
       database = await target.create();
       server = await startTestServer(database, { seed: false });
+      planAdmin = await server.core.auth.createUser(null, {
+        email: 'plan.admin@example.org',
+        displayName: 'Plan admin',
+        role: 'admin',
+        side: 'asean',
+      });
+      const now = new Date().toISOString();
+      await server.db.db
+        .insertInto('partnerships')
+        .values({
+          id: 'p',
+          slug: 'matrix',
+          name_en: 'Matrix',
+          name_fr: null,
+          description_en: null,
+          description_fr: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await server.db.db
+        .insertInto('plans')
+        .values({
+          id: 'matrix-plan-id',
+          partnership_id: 'p',
+          slug: 'matrix-plan',
+          title_en: 'Matrix plan',
+          title_fr: null,
+          short_title_en: null,
+          short_title_fr: null,
+          period_start: 2021,
+          period_end: 2025,
+          period_note: null,
+          adopted_on: null,
+          adopted_at_en: null,
+          adopted_at_fr: null,
+          status: 'active',
+          summary_en: null,
+          summary_fr: null,
+          description_en: null,
+          description_fr: null,
+          full_text_url: null,
+          signoff_sides: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       clients.set('public', new Client(server));
       for (const role of ROLES) clients.set(role, await signedIn(server, role, 'asean'));
     });

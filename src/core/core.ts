@@ -6,6 +6,7 @@ import { UserRepository } from './repositories/user.repository';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './services/auth.service';
 import { ActivityService } from './services/activity.service';
 import { ActivityWriteService } from './services/activity-write.service';
+import { FrameworkWriteService } from './services/framework-write.service';
 import { HistoryService } from './services/history.service';
 import { OrganisationWriteService } from './services/organisation-write.service';
 import { OrganisationService } from './services/organisation.service';
@@ -15,6 +16,7 @@ import { PlanService } from './services/plan.service';
 export interface Core {
   db: Db;
   plans: PlanService;
+  frameworkWrites: FrameworkWriteService;
   activities: ActivityService;
   activityWrites: ActivityWriteService;
   organisations: OrganisationService;
@@ -29,9 +31,11 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const activityRepo = new ActivityRepository(db.db);
   const activities = new ActivityService(activityRepo, planRepo, orgRepo);
   const organisations = new OrganisationService(orgRepo);
+  const plans = new PlanService(planRepo);
   return {
     db,
-    plans: new PlanService(planRepo),
+    plans,
+    frameworkWrites: new FrameworkWriteService(db, plans),
     activities,
     activityWrites: new ActivityWriteService(db, activities),
     organisations,

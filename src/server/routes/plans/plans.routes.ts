@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
+import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
+import { expectedVersion, sendVersioned } from '../../versioning';
+import { requireActor } from '../auth/auth.routes';
 
 const idParams = z.object({ idOrSlug: z.string().min(1).max(200) });
 const nodeParams = z.object({ id: z.string().min(1).max(200) });
@@ -10,11 +13,57 @@ const nodeParams = z.object({ id: z.string().min(1).max(200) });
 export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans', async (req) => ({ items: await core.plans.list(audienceOf(req)) }));
 
-  app.get('/api/v1/plans/:idOrSlug', async (req) =>
-    core.plans.get(parseInput(idParams, req.params).idOrSlug, audienceOf(req)),
+  app.get('/api/v1/plans/:idOrSlug', async (req, reply) =>
+    sendVersioned(reply, await core.plans.get(parseInput(idParams, req.params).idOrSlug, audienceOf(req))),
   );
 
-  app.get('/api/v1/framework-nodes/:id', async (req) =>
-    core.plans.getNode(parseInput(nodeParams, req.params).id, audienceOf(req)),
+  app.put('/api/v1/plans/:idOrSlug', async (req, reply) => {
+    const actor = requireActor(req);
+    const { idOrSlug } = parseInput(idParams, req.params);
+    const input = parseInput(planInputSchema, req.body);
+    return sendVersioned(reply, await core.frameworkWrites.updatePlan(actor, idOrSlug, expectedVersion(req), input));
+  });
+
+  app.get('/api/v1/plans/:idOrSlug/history', async (req) => {
+    const plan = await core.plans.requirePlan(parseInput(idParams, req.params).idOrSlug);
+    return { items: await core.history.list(requireActor(req), 'plan', plan.id) };
+  });
+
+  app.post('/api/v1/plans/:idOrSlug/nodes', async (req, reply) => {
+    const actor = requireActor(req);
+    const { idOrSlug } = parseInput(idParams, req.params);
+    const created = await core.frameworkWrites.createNode(
+      actor,
+      idOrSlug,
+      parseInput(frameworkNodeInputSchema, req.body),
+    );
+    reply.header('location', `/api/v1/framework-nodes/${created.id}`);
+    return sendVersioned(reply, created, 201);
+  });
+
+  app.get('/api/v1/framework-nodes/:id', async (req, reply) =>
+    sendVersioned(reply, await core.plans.getNode(parseInput(nodeParams, req.params).id, audienceOf(req))),
   );
+
+  app.put('/api/v1/framework-nodes/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(nodeParams, req.params);
+    const input = parseInput(frameworkNodeInputSchema, req.body);
+    return sendVersioned(reply, await core.frameworkWrites.updateNode(actor, id, expectedVersion(req), input));
+  });
+
+  for (const [action, status] of [
+    ['retire', 'retired'],
+    ['reinstate', 'active'],
+  ] as const) {
+    app.post(`/api/v1/framework-nodes/:id/${action}`, async (req, reply) => {
+      const actor = requireActor(req);
+      const { id } = parseInput(nodeParams, req.params);
+      return sendVersioned(reply, await core.frameworkWrites.setNodeStatus(actor, id, expectedVersion(req), status));
+    });
+  }
+
+  app.get('/api/v1/framework-nodes/:id/history', async (req) => ({
+    items: await core.history.list(requireActor(req), 'framework_node', parseInput(nodeParams, req.params).id),
+  }));
 }
