@@ -65,7 +65,11 @@ program
     const app = await buildApp({
       core: createCore(db),
       webDir: webIsBuilt() ? WEB_DIR : undefined,
-      logger: { level: cfg.logLevel },
+      logger: {
+        level: cfg.logLevel,
+        redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      },
+      trustProxy: cfg.trustProxy,
     });
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');

@@ -17,6 +17,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   SEED_ON_START: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -32,6 +36,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedOnStart: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-Proto/-For, so cookies are Secure over HTTPS and limits see real addresses. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +64,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           ? path.resolve(url.slice('sqlite:'.length))
           : path.join(dataDir, 'actionline.sqlite'),
       };
-  return { port: e.PORT, host: e.HOST, dataDir, database, logLevel: e.LOG_LEVEL, seedOnStart: e.SEED_ON_START };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    logLevel: e.LOG_LEVEL,
+    seedOnStart: e.SEED_ON_START,
+    trustProxy: e.TRUST_PROXY,
+  };
 }

@@ -25,6 +25,7 @@ export interface AppOptions {
   /** Folder of the built web UI; when absent the server answers the API only. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -36,9 +37,15 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** Builds the HTTP application: the JSON API under /api/v1 and, when built, the web UI. */
-export async function buildApp({ core, webDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  core,
+  webDir,
+  logger = false,
+  trustProxy = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
