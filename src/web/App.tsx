@@ -2,8 +2,17 @@ import { lazy, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Layout } from './components/Layout';
-import { DEFAULT_LANGUAGE, englishMessages, loadMessages, uiLanguage, type Messages } from './i18n';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  loadedMessages,
+  loadMessages,
+  preferredLanguage,
+  uiLanguage,
+  uiLanguageForTag,
+} from './i18n';
 import { LanguageContext } from './i18n/LanguageContext';
+import './i18n/typography.css';
 
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
@@ -16,36 +25,45 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
-/** `/xx/rest` with an unsupported language → `/en/rest`; a path without a language → `/en/path`. */
+/** The browser's language preferences; English when it states none of the interface languages. */
+function browserLanguage() {
+  return typeof navigator === 'undefined' ? DEFAULT_LANGUAGE : preferredLanguage(navigator.languages ?? []);
+}
+
+/**
+ * `/fr-CA/rest` → `/fr/rest`; `/xx/rest` with an unsupported language, or a path without a
+ * language, → the browser's preferred interface language (English by default).
+ */
 function DefaultLanguageRedirect() {
   const location = useLocation();
   const segments = location.pathname.split('/');
   const first = segments[1] ?? '';
-  const rest = LANGUAGE_TAG.test(first) ? segments.slice(2).join('/') : segments.slice(1).join('/');
-  return <Navigate to={`/${DEFAULT_LANGUAGE}/${rest}${location.search}${location.hash}`} replace />;
+  const isTag = LANGUAGE_TAG.test(first);
+  const rest = isTag ? segments.slice(2).join('/') : segments.slice(1).join('/');
+  const lang = (isTag ? uiLanguageForTag(first)?.code : undefined) ?? browserLanguage();
+  return <Navigate to={`/${lang}/${rest}${location.search}${location.hash}`} replace />;
 }
-
-const loaded = new Map<string, Messages>([['en', englishMessages]]);
 
 function LanguageRoot() {
   const { lang } = useParams();
   const language = uiLanguage(lang);
   const [, setVersion] = useState(0);
-  const messages = language ? loaded.get(language.code) : undefined;
+  const messages = language ? loadedMessages(language) : undefined;
 
   useEffect(() => {
     if (!language) return;
     document.documentElement.lang = language.code;
-    if (loaded.has(language.code)) return;
+    const description = messages?.['app.description'];
+    if (description) document.querySelector('meta[name="description"]')?.setAttribute('content', description);
+    if (messages) return;
     let live = true;
-    void loadMessages(language).then((m) => {
-      loaded.set(language.code, m);
+    void loadMessages(language).then(() => {
       if (live) setVersion((v) => v + 1);
     });
     return () => {
       live = false;
     };
-  }, [language]);
+  }, [language, messages]);
 
   if (!language) return <DefaultLanguageRedirect />;
   if (!messages) return null;
@@ -53,13 +71,14 @@ function LanguageRoot() {
     <LanguageContext.Provider value={language}>
       <IntlProvider
         locale={language.intlLocale}
-        defaultLocale="en-GB"
+        defaultLocale={LANGUAGES[DEFAULT_LANGUAGE]?.intlLocale}
         messages={messages}
         onError={(err) => {
           if (import.meta.env.DEV) console.warn(err.message);
         }}
       >
-        <Layout />
+        {/* A new language is a new page: it mounts afresh, and its heading takes the focus. */}
+        <Layout key={language.code} />
       </IntlProvider>
     </LanguageContext.Provider>
   );
@@ -69,7 +88,7 @@ export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/" element={<Navigate to={`/${DEFAULT_LANGUAGE}/`} replace />} />
+        <Route path="/" element={<DefaultLanguageRedirect />} />
         <Route path=":lang" element={<LanguageRoot />}>
           <Route index element={<HomePage />} />
           <Route path="plans/:slug" element={<PlanPage />} />

@@ -3,7 +3,9 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { ApiError } from '../api/client';
 import { useDocumentTitle } from '../lib/documentTitle';
+import { englishOnly } from '../i18n';
 import { usePaths } from '../lib/paths';
+import { Localized } from './Localized';
 import { PageHeading } from './PageHeading';
 
 export interface SummaryIssue {
@@ -89,13 +91,31 @@ export function ErrorSummary({ title, intro, issues = [], hrefFor, focus = false
   );
 }
 
-/** An API failure inside a page section, with a retry button. */
+function problemKind(status: number): string {
+  if (status === 400) return 'badRequest';
+  if (status === 404) return 'notFound';
+  if (status === 503) return 'unavailable';
+  return 'other';
+}
+
+/** An API failure inside a page section, with a retry button. The server's own detail is in English. */
 export function ApiErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { problem } = error;
   return (
     <ErrorSummary
-      title={error.network ? <FormattedMessage id="error.networkTitle" /> : problem.title}
-      intro={error.network ? <FormattedMessage id="error.networkDetail" /> : problem.detail || undefined}
+      title={
+        <FormattedMessage
+          id={error.network ? 'error.networkTitle' : 'error.apiTitle'}
+          values={{ kind: problemKind(error.status) }}
+        />
+      }
+      intro={
+        error.network ? (
+          <FormattedMessage id="error.networkDetail" />
+        ) : problem.detail ? (
+          <Localized value={englishOnly(problem.detail)} />
+        ) : undefined
+      }
       issues={problem.errors ?? []}
     >
       {onRetry && (

@@ -1,10 +1,10 @@
 import { Suspense, useLayoutEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavigationType, Outlet, useLocation, useNavigationType } from 'react-router';
-import { UI_LANGUAGES } from '../i18n';
+import { loadMessages, UI_LANGUAGES } from '../i18n';
 import { useLang } from '../i18n/LanguageContext';
 import { requestHeadingFocus } from '../lib/focus';
-import { usePaths } from '../lib/paths';
+import { pathInLanguage, usePaths } from '../lib/paths';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 
@@ -29,19 +29,28 @@ function Logo() {
   );
 }
 
+/** The same page in the other official language: same path after the prefix, same filters and anchor. */
 function LanguageToggle() {
   const lang = useLang();
   const location = useLocation();
   const intl = useIntl();
   const others = UI_LANGUAGES.filter((l) => l.code !== lang);
-  if (UI_LANGUAGES.length < 2) return null;
-  const rest = location.pathname.slice(lang.length + 1);
+  if (others.length === 0) return null;
   return (
     <nav className="language-toggle" aria-label={intl.formatMessage({ id: 'header.languageLabel' })}>
       <ul>
         {others.map((l) => (
           <li key={l.code}>
-            <Link to={`/${l.code}${rest || '/'}${location.search}`} lang={l.code} hrefLang={l.code}>
+            <Link
+              to={pathInLanguage(location, l.code)}
+              lang={l.code}
+              hrefLang={l.code}
+              onPointerEnter={() => void loadMessages(l).catch(() => undefined)}
+              onFocus={() => void loadMessages(l).catch(() => undefined)}
+              onClick={(e) => {
+                if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) requestHeadingFocus();
+              }}
+            >
               {l.nativeName}
             </Link>
           </li>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { FrameworkNodeTree, PlanDetail, PlanSummary } from '../../shared/api-types';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { englishOnly } from '../i18n';
 import { useLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { countBelowRoots, sortedByPosition } from '../lib/framework';
@@ -227,7 +228,11 @@ function PlanDocuments({ plan }: { plan: PlanDetail }) {
                 <ConfidenceBadge confidence={d.confidence} />
               </>
             )}
-            {d.note && <p className="document-list__note">{d.note}</p>}
+            {d.note && (
+              <p className="document-list__note">
+                <Localized value={englishOnly(d.note)} />
+              </p>
+            )}
           </li>
         ))}
       </ul>
@@ -328,7 +333,7 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
             <span className="hero__period-note-label">
               <FormattedMessage id="plan.periodNote" />
             </span>{' '}
-            {plan.periodNote}
+            <Localized value={englishOnly(plan.periodNote)} />
           </p>
         )}
         <p className="hero__actions">

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { activityListQuerySchema, type ActivityListQuery } from '../../shared/schemas/activity-query.schema';
 import type { QueryValue } from '../api/client';
+import type { IssueDetail } from '../i18n/issues';
 
 export interface ParamIssue {
   /** The URL parameter at fault ('' when the issue concerns the query as a whole). */
@@ -7,6 +9,30 @@ export interface ParamIssue {
   /** The schema's explanation (from the shared API contract), empty for unknown parameters. */
   reason: string;
   unknown?: boolean;
+  /** What the check found, so that the interface can explain it in its own language. */
+  detail?: IssueDetail;
+}
+
+function issueDetail(issue: z.core.$ZodIssue): IssueDetail {
+  if (issue.code === 'too_small') return { code: issue.code, origin: issue.origin, limit: issue.minimum };
+  if (issue.code === 'too_big') return { code: issue.code, origin: issue.origin, limit: issue.maximum };
+  if (issue.code === 'invalid_value') return { code: issue.code, values: issue.values };
+  if (issue.code === 'invalid_type') return { code: issue.code, expected: issue.expected };
+  return { code: issue.code };
+}
+
+/** Schema issues as URL parameter issues: unknown parameters one by one, list items by their parameter. */
+export function paramIssues(error: z.ZodError): ParamIssue[] {
+  const issues: ParamIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push({ name: key, reason: '', unknown: true });
+      continue;
+    }
+    const first = issue.path[0];
+    issues.push({ name: typeof first === 'string' ? first : '', reason: issue.message, detail: issueDetail(issue) });
+  }
+  return issues;
 }
 
 export type ParsedActivityQuery = { ok: true; query: ActivityListQuery } | { ok: false; issues: ParamIssue[] };
@@ -30,16 +56,7 @@ export function parseActivityQuery(params: URLSearchParams): ParsedActivityQuery
   }
   const result = activityListQuerySchema.safeParse(record);
   if (result.success) return { ok: true, query: result.data };
-  const issues: ParamIssue[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) issues.push({ name: key, reason: '', unknown: true });
-      continue;
-    }
-    const first = issue.path[0];
-    issues.push({ name: typeof first === 'string' ? first : '', reason: issue.message });
-  }
-  return { ok: false, issues };
+  return { ok: false, issues: paramIssues(result.error) };
 }
 
 export const LIST_FILTERS = [

@@ -20,6 +20,15 @@ export function pathsFor(lang: Language) {
 
 export type Paths = ReturnType<typeof pathsFor>;
 
+/**
+ * The same page in another language: the language prefix swapped, the rest of the path, the
+ * search parameters (filters) and the hash kept as they are.
+ */
+export function pathInLanguage(location: { pathname: string; search: string; hash: string }, lang: Language): string {
+  const rest = location.pathname.replace(/^\/[^/]*/, '');
+  return `/${lang}${rest || '/'}${location.search}${location.hash}`;
+}
+
 export function usePaths(): Paths {
   const lang = useLang();
   return useMemo(() => pathsFor(lang), [lang]);

@@ -6,7 +6,7 @@ import type { ACTIVITY_SORTS, ActivityListQuery } from '../../shared/schemas/act
 import { api, fetchApi, type ActivityListParams } from '../api/client';
 import { useApi, useLoader } from '../api/useApi';
 import { ActivityList } from '../components/ActivityCard';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ApiErrorMessage, ErrorSummary } from '../components/ErrorSummary';
 import {
   FilterForm,
   fieldId,
@@ -21,6 +21,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { useLabels } from '../i18n/labels';
 import type { MessageId } from '../i18n';
+import { issueReason } from '../i18n/issues';
 import { activityQueryToParams, hasFilters, parseActivityQuery, type ParamIssue } from '../lib/activityQuery';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { flattenFramework } from '../lib/framework';
@@ -112,7 +113,7 @@ function useChips(query: ActivityListQuery | null, options: FilterOptions | unde
     const n = nodes.get(id);
     return n ? `${n.code} ${text(n.title)}` : id;
   };
-  if (query.q) add('filters.q', 'q', `“${query.q}”`, { q: undefined });
+  if (query.q) add('filters.q', 'q', intl.formatMessage({ id: 'filters.quoted' }, { text: query.q }), { q: undefined });
   if (query.plan) {
     const p = plans.get(query.plan);
     add('filters.plan', 'plan', p ? text(p.shortTitle) || text(p.title) : query.plan, { plan: undefined });
@@ -153,17 +154,32 @@ export default function ActivitiesPage() {
   const [filtersOpen, setFiltersOpen] = useState(!parsed.ok);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
+  const closeFiltersWithResults = useRef(false);
+  // The form starts from the address. It is rebuilt when the address changes from elsewhere (back
+  // button, a chip, a link), but not after its own submit, so the focus stays on the control in use.
+  const submittedSearch = useRef<string | null>(null);
+  const [form, setForm] = useState({ key: 0, search });
+  if (form.search !== search) {
+    setForm({ key: submittedSearch.current === search ? form.key : form.key + 1, search });
+  }
+  useEffect(() => {
+    submittedSearch.current = null;
+  }, [search]);
   useDocumentTitle(intl.formatMessage({ id: 'activities.title' }));
 
   const issues: (ParamIssue & { removeHref?: string })[] = (
     parsed.ok ? (results.error?.problem.errors ?? []) : parsed.issues
   ).map((issue) => {
-    if (!issue.name) return issue;
+    if (!issue.name) return { ...issue, reason: issueReason(intl, issue) };
     const without = new URLSearchParams(search);
     without.delete(issue.name);
     without.delete('page');
     const rest = without.toString();
-    return { ...issue, removeHref: `${paths.activities()}${rest ? `?${rest}` : ''}` };
+    return {
+      ...issue,
+      reason: issueReason(intl, issue),
+      removeHref: `${paths.activities()}${rest ? `?${rest}` : ''}`,
+    };
   });
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) {
@@ -175,6 +191,10 @@ export default function ActivitiesPage() {
   useEffect(() => {
     if (focusResults.current && results.data && !results.loading) {
       focusResults.current = false;
+      if (closeFiltersWithResults.current) {
+        closeFiltersWithResults.current = false;
+        setFiltersOpen(false);
+      }
       resultsHeadingRef.current?.focus();
     }
   }, [results.data, results.loading]);
@@ -188,11 +208,20 @@ export default function ActivitiesPage() {
     const sort = query?.sort && query.sort !== '-start' ? query.sort : searchParams.get('sort') || undefined;
     const pageSize =
       query?.pageSize && query.pageSize !== 20 ? query.pageSize : searchParams.get('pageSize') || undefined;
-    void navigate(paths.activities({ ...valuesToParams(values), sort, pageSize }));
-    if (window.matchMedia('(max-width: 59.99em)').matches) {
-      setFiltersOpen(false);
-      focusResults.current = true;
+    const target = paths.activities({ ...valuesToParams(values), sort, pageSize });
+    const targetSearch = new URLSearchParams(target.split('?')[1] ?? '').toString();
+    // Once the new results are in, the focus moves to their heading (and on narrow screens the
+    // filters fold away), so that the results are announced and next in the tab order.
+    const narrow = window.matchMedia('(max-width: 59.99em)').matches;
+    if (targetSearch === search) {
+      if (narrow) setFiltersOpen(false);
+      resultsHeadingRef.current?.focus();
+      return;
     }
+    submittedSearch.current = targetSearch;
+    closeFiltersWithResults.current = narrow;
+    focusResults.current = true;
+    void navigate(target);
   };
 
   const changeSort = (sort: string) => {
@@ -230,16 +259,7 @@ export default function ActivitiesPage() {
         </ErrorSummary>
       )}
       {parsed.ok && results.error && issues.length === 0 && (
-        <ErrorSummary
-          title={results.error.network ? <FormattedMessage id="error.networkTitle" /> : results.error.problem.title}
-          intro={results.error.network ? <FormattedMessage id="error.networkDetail" /> : results.error.problem.detail}
-        >
-          <p>
-            <button type="button" className="button button--secondary" onClick={results.reload}>
-              <FormattedMessage id="error.retry" />
-            </button>
-          </p>
-        </ErrorSummary>
+        <ApiErrorMessage error={results.error} onRetry={results.reload} />
       )}
 
       <div className="list-layout">
@@ -261,7 +281,7 @@ export default function ActivitiesPage() {
           </button>
           <div id="activity-filters" className={filtersOpen ? 'filters is-open' : 'filters'}>
             <FilterForm
-              key={search}
+              key={form.key}
               initial={valuesFromParams(searchParams)}
               options={options.data}
               fieldErrors={fieldErrors}

@@ -16,6 +16,7 @@ import { OrgLink } from '../components/OrgName';
 import { PageHeading } from '../components/PageHeading';
 import { DateRange, PartialDateText } from '../components/PartialDateText';
 import { ConfidenceBadge, StatusBadge, TypeBadge } from '../components/StatusBadge';
+import { englishOnly } from '../i18n';
 import { useLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
@@ -47,7 +48,11 @@ function Participants({ participants }: { participants: Participant[] }) {
                     {labels.organisationType(p.organisation.type)}
                     {p.organisation.country && <> · {labels.country(p.organisation.country)}</>}
                   </span>
-                  {p.note && <span className="participant__note">{p.note}</span>}
+                  {p.note && (
+                    <span className="participant__note">
+                      <Localized value={englishOnly(p.note)} />
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -107,7 +112,11 @@ function Funding({ activity }: { activity: ActivityDetail }) {
                     </span>
                     {f.recipient ? <OrgLink org={f.recipient} /> : <FormattedMessage id="funding.unknownParty" />}
                   </span>
-                  {f.note && <span className="table__note">{f.note}</span>}
+                  {f.note && (
+                    <span className="table__note">
+                      <Localized value={englishOnly(f.note)} />
+                    </span>
+                  )}
                 </td>
                 <td className="num">
                   <Money amount={f.amount} currency={f.currency} />
@@ -189,7 +198,7 @@ function Links({ links }: { links: ActivityLink[] }) {
               <span className="link-card__label">
                 <FormattedMessage id="activity.rationale" />
               </span>{' '}
-              {l.rationale}
+              <Localized value={englishOnly(l.rationale)} />
             </p>
           )}
           {l.confidence && (
@@ -227,7 +236,11 @@ function Sources({ activity }: { activity: ActivityDetail }) {
               {(s.publisher || s.publishedOn) && ' '}
               <ConfidenceBadge confidence={s.confidence} />
             </p>
-            {s.note && <p className="source__note">{s.note}</p>}
+            {s.note && (
+              <p className="source__note">
+                <Localized value={englishOnly(s.note)} />
+              </p>
+            )}
           </li>
         ))}
       </ol>

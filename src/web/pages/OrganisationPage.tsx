@@ -10,13 +10,15 @@ import { Loading } from '../components/Loading';
 import { Localized, LocalizedBlock, useText } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { PartialDateText } from '../components/PartialDateText';
+import { englishOnly } from '../i18n';
 import { useLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
 
 /** "formerly UNIFEM (until 2011)" */
 function FormerNameText({ former }: { former: FormerName }) {
-  const name = former.acronym ? `${former.name} (${former.acronym})` : former.name;
+  // Former names are recorded as they were, in English.
+  const name = <span lang="en">{former.acronym ? `${former.name} (${former.acronym})` : former.name}</span>;
   return (
     <>
       {former.until ? (
@@ -27,7 +29,11 @@ function FormerNameText({ former }: { former: FormerName }) {
       ) : (
         <FormattedMessage id="organisation.formerly" values={{ name }} />
       )}
-      {former.note && <span className="former-names__note">{former.note}</span>}
+      {former.note && (
+        <span className="former-names__note">
+          <Localized value={englishOnly(former.note)} />
+        </span>
+      )}
     </>
   );
 }

@@ -10,7 +10,8 @@ import { Localized } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
 import { useLabels } from '../i18n/labels';
-import { searchParamsToRecord } from '../lib/activityQuery';
+import { issueReason } from '../i18n/issues';
+import { paramIssues, searchParamsToRecord } from '../lib/activityQuery';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
 
@@ -76,10 +77,7 @@ export default function OrganisationsPage() {
       {!parsed.success && (
         <ErrorSummary
           title={<FormattedMessage id="activities.urlErrorTitle" />}
-          issues={parsed.error.issues.map((i) => ({
-            name: typeof i.path[0] === 'string' ? i.path[0] : i.code === 'unrecognized_keys' ? i.keys.join(', ') : '',
-            reason: i.message,
-          }))}
+          issues={paramIssues(parsed.error).map((i) => ({ ...i, reason: issueReason(intl, i) }))}
         >
           <p>
             <Link to={paths.organisations()}>
