@@ -169,3 +169,35 @@ for (const target of DATABASES) {
     });
   });
 }
+
+describe('session expiry', () => {
+  it('ends an idle session and refuses expired invitation links', async () => {
+    const database = await DATABASES[0]!.create();
+    const server = await startTestServer(database, { seed: false, auth: { sessionIdleMs: 300, linkTtlMs: 1 } });
+    try {
+      const c = await signedIn(server, 'viewer');
+      assert.equal((await c.get('/api/v1/auth/me')).status, 200);
+      await new Promise((r) => setTimeout(r, 400));
+      const expired = await c.get<Problem>('/api/v1/auth/me');
+      assert.equal(expired.status, 401);
+
+      const u = await server.core.auth.createUser(null, {
+        email: 'late@example.org',
+        displayName: 'Late',
+        role: 'viewer',
+        side: 'asean',
+      });
+      const link = await server.core.auth.issueLink(null, u.id, 'invite');
+      await new Promise((r) => setTimeout(r, 10));
+      const res = await new Client(server).request<Problem>('POST', '/api/v1/auth/accept', {
+        token: link.token,
+        password: 'a long enough password',
+      });
+      assert.equal(res.status, 400);
+      assert.match(res.body.errors![0]!.reason, /expired/);
+    } finally {
+      await server.close();
+      await database.drop();
+    }
+  });
+});

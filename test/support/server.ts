@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createCore, type Core } from '../../src/core/core';
+import type { AuthSettings } from '../../src/core/services/auth.service';
 import { openDatabase, type Db } from '../../src/core/db/database';
 import { migrateToLatest } from '../../src/core/db/migrate';
 import { seedDatabase } from '../../src/core/seed/seed.service';
@@ -22,12 +23,12 @@ export interface TestServer {
  */
 export async function startTestServer(
   target: TestDatabase,
-  options: { webDir?: string; seed?: boolean } = {},
+  options: { webDir?: string; seed?: boolean; auth?: Partial<AuthSettings> } = {},
 ): Promise<TestServer> {
   const db = openDatabase(target.config);
   await migrateToLatest(db);
   if (options.seed !== false) await seedDatabase(db);
-  const core = createCore(db);
+  const core = createCore(db, { auth: options.auth ?? {} });
   const app = await buildApp({ core, webDir: options.webDir });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
