@@ -5,10 +5,11 @@ import { activityInputSchema, type ActivityInput } from '../../shared/schemas/ac
 import type { Confidence, WorkflowState } from '../../shared/vocab';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/database';
-import { DomainError, invalidReference, notFound, versionConflict, type FieldIssue } from '../errors';
+import { DomainError, invalidReference, notFound, type FieldIssue } from '../errors';
 import { diffFields, type FieldChange } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Action, type Actor } from '../policy';
+import { StaleVersion, withVersionCheck } from '../versioned';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
@@ -16,13 +17,6 @@ import type { ActivityService } from './activity.service';
 /** Field-by-field before/after of two states of an activity. */
 export const diffActivity = (before: ActivityInput | null, after: ActivityInput): FieldChange[] =>
   diffFields(before, after);
-
-/** Raised inside a transaction to roll it back; turned into a 409 with the current state outside it. */
-class StaleVersion extends Error {
-  constructor(readonly current: number) {
-    super('stale version');
-  }
-}
 
 /**
  * Creating, editing, deleting and restoring activities, and their publication workflow. Every
@@ -42,16 +36,8 @@ export class ActivityWriteService {
     return this.db.db.transaction().execute((trx) => fn(new ActivityRepository(trx), new HistoryRepository(trx), trx));
   }
 
-  /** Runs a versioned write; a stale version becomes a 409 carrying the current record. */
-  private async versioned<T>(id: string, expected: number, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof StaleVersion) {
-        throw versionConflict('activity', expected, await this.reader.get(id, 'staff'), err.current);
-      }
-      throw err;
-    }
+  private versioned<T>(id: string, expected: number, write: () => Promise<T>): Promise<T> {
+    return withVersionCheck('activity', expected, () => this.reader.get(id, 'staff'), write);
   }
 
   private async checkReferences(trx: Kysely<Database>, input: ActivityInput): Promise<void> {

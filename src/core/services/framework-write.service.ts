@@ -3,21 +3,16 @@ import type { FrameworkNodeDetail, PlanDetail } from '../../shared/api-types';
 import type { FrameworkNodeInput, PlanInput } from '../../shared/schemas/plan.schema';
 import type { Db } from '../db/database';
 import type { Database, FrameworkNodesTable, PlansTable } from '../db/schema';
-import { DomainError, invalidInput, invalidReference, notFound, versionConflict } from '../errors';
+import { DomainError, invalidInput, invalidReference, notFound } from '../errors';
 import { diffFields } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
+import { StaleVersion, withVersionCheck } from '../versioned';
 import { HistoryRepository } from '../repositories/history.repository';
 import type { PlanService } from './plan.service';
 
 type NodeRow = Selectable<FrameworkNodesTable>;
 type PlanRow = Selectable<PlansTable>;
-
-class Stale extends Error {
-  constructor(readonly current: number) {
-    super('stale');
-  }
-}
 
 function nodeSnapshot(n: NodeRow) {
   return {
@@ -57,20 +52,6 @@ export class FrameworkWriteService {
     private readonly db: Db,
     private readonly reader: PlanService,
   ) {}
-
-  private async versioned<T>(
-    entity: string,
-    expected: number,
-    current: () => Promise<unknown>,
-    fn: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof Stale) throw versionConflict(entity, expected, await current(), err.current);
-      throw err;
-    }
-  }
 
   private async siblings(trx: Kysely<Database>, planId: string, parentId: string | null, exceptId?: string) {
     let q = trx
@@ -206,7 +187,7 @@ export class FrameworkWriteService {
     input: FrameworkNodeInput,
   ): Promise<FrameworkNodeDetail> {
     authorize(actor, 'plan:manage');
-    await this.versioned(
+    await withVersionCheck(
       'framework node',
       expected,
       () => this.reader.getNode(id, 'staff'),
@@ -214,7 +195,7 @@ export class FrameworkWriteService {
         this.db.db.transaction().execute(async (trx) => {
           const row = await trx.selectFrom('framework_nodes').selectAll().where('id', '=', id).executeTakeFirst();
           if (!row) throw notFound('framework node', id);
-          if (row.version !== expected) throw new Stale(row.version);
+          if (row.version !== expected) throw new StaleVersion(row.version);
           await this.checkNode(trx, row.plan_id, input, id);
           const now = nowIso();
           const res = await trx
@@ -233,7 +214,7 @@ export class FrameworkWriteService {
             .where('id', '=', id)
             .where('version', '=', expected)
             .executeTakeFirst();
-          if (Number(res.numUpdatedRows) !== 1) throw new Stale(expected + 1);
+          if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(expected + 1);
           if (row.parent_id !== input.parentId)
             await this.place(trx, row.plan_id, row.parent_id, '__none__', null, now);
           await this.place(
@@ -272,7 +253,7 @@ export class FrameworkWriteService {
     status: 'active' | 'retired',
   ): Promise<FrameworkNodeDetail> {
     authorize(actor, 'plan:manage');
-    await this.versioned(
+    await withVersionCheck(
       'framework node',
       expected,
       () => this.reader.getNode(id, 'staff'),
@@ -280,7 +261,7 @@ export class FrameworkWriteService {
         this.db.db.transaction().execute(async (trx) => {
           const row = await trx.selectFrom('framework_nodes').selectAll().where('id', '=', id).executeTakeFirst();
           if (!row) throw notFound('framework node', id);
-          if (row.version !== expected) throw new Stale(row.version);
+          if (row.version !== expected) throw new StaleVersion(row.version);
           if (row.status === status) throw new DomainError('conflict', `This node is ${status} already.`);
           const now = nowIso();
           await trx
@@ -307,14 +288,14 @@ export class FrameworkWriteService {
   async updatePlan(actor: Actor, idOrSlug: string, expected: number, input: PlanInput): Promise<PlanDetail> {
     authorize(actor, 'plan:manage');
     const plan = await this.reader.requirePlan(idOrSlug);
-    await this.versioned(
+    await withVersionCheck(
       'plan',
       expected,
       () => this.reader.get(plan.id, 'staff'),
       () =>
         this.db.db.transaction().execute(async (trx) => {
           const row = await trx.selectFrom('plans').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow();
-          if (row.version !== expected) throw new Stale(row.version);
+          if (row.version !== expected) throw new StaleVersion(row.version);
           const now = nowIso();
           const res = await trx
             .updateTable('plans')
@@ -342,7 +323,7 @@ export class FrameworkWriteService {
             .where('id', '=', plan.id)
             .where('version', '=', expected)
             .executeTakeFirst();
-          if (Number(res.numUpdatedRows) !== 1) throw new Stale(expected + 1);
+          if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(expected + 1);
           await new HistoryRepository(trx).append({
             entityType: 'plan',
             entityId: plan.id,

@@ -3,20 +3,15 @@ import type { OrganisationDetail } from '../../shared/api-types';
 import type { OrganisationInput } from '../../shared/schemas/organisation.schema';
 import type { Db } from '../db/database';
 import type { Database, OrganisationsTable } from '../db/schema';
-import { DomainError, invalidInput, notFound, versionConflict } from '../errors';
+import { DomainError, invalidInput, notFound } from '../errors';
 import { diffFields } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
+import { StaleVersion, withVersionCheck } from '../versioned';
 import { HistoryRepository } from '../repositories/history.repository';
 import type { OrganisationService } from './organisation.service';
 
 type OrgRow = Selectable<OrganisationsTable>;
-
-class Stale extends Error {
-  constructor(readonly current: number) {
-    super('stale');
-  }
-}
 
 /** Creating, editing, deleting and merging organisations; every change versioned and in the history. */
 export class OrganisationWriteService {
@@ -94,14 +89,8 @@ export class OrganisationWriteService {
     return row;
   }
 
-  private async versioned<T>(id: string, expected: number, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof Stale)
-        throw versionConflict('organisation', expected, await this.reader.get(id, 'staff'), err.current);
-      throw err;
-    }
+  private versioned<T>(id: string, expected: number, write: () => Promise<T>): Promise<T> {
+    return withVersionCheck('organisation', expected, () => this.reader.get(id, 'staff'), write);
   }
 
   private async bump(trx: Kysely<Database>, id: string, expected: number, values: Partial<OrgRow>): Promise<void> {
@@ -112,7 +101,7 @@ export class OrganisationWriteService {
       .where('id', '=', id)
       .where('version', '=', expected)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new Stale(expected + 1);
+    if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(expected + 1);
   }
 
   async create(actor: Actor, input: OrganisationInput): Promise<OrganisationDetail> {
@@ -152,7 +141,7 @@ export class OrganisationWriteService {
     await this.versioned(id, expected, () =>
       this.db.db.transaction().execute(async (trx) => {
         const row = await this.requireRow(trx, id);
-        if (row.version !== expected) throw new Stale(row.version);
+        if (row.version !== expected) throw new StaleVersion(row.version);
         await this.checkUnique(trx, input, id);
         const before = await this.snapshot(trx, row);
         const now = nowIso();
@@ -178,7 +167,7 @@ export class OrganisationWriteService {
     await this.versioned(id, expected, () =>
       this.db.db.transaction().execute(async (trx) => {
         const row = await this.requireRow(trx, id);
-        if (row.version !== expected) throw new Stale(row.version);
+        if (row.version !== expected) throw new StaleVersion(row.version);
         const used = await trx
           .selectFrom('activity_participants')
           .select('id')
@@ -217,7 +206,7 @@ export class OrganisationWriteService {
     await this.versioned(duplicateId, expected, () =>
       this.db.db.transaction().execute(async (trx) => {
         const dup = await this.requireRow(trx, duplicateId);
-        if (dup.version !== expected) throw new Stale(dup.version);
+        if (dup.version !== expected) throw new StaleVersion(dup.version);
         const keep = await this.requireRow(trx, keepId).catch(() => {
           throw invalidInput([{ name: 'into', reason: `No organisation with id "${keepId}" exists.` }]);
         });

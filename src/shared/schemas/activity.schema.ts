@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencyExponent, normalizeAmount } from '../money';
-import { isPartialDate, partialDateSchema } from '../partial-date';
+import { isPartialDate } from '../partial-date';
+import { localizedText, optionalPartialDate, optionalText, optionalUrl, requiredLocalizedText, text } from './fields';
 import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
@@ -15,18 +16,6 @@ import {
  * form and the CLI/import mapping all validate with this schema. Every message says how to fix it.
  */
 
-const text = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`);
-const optionalText = (max: number) =>
-  text(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish()
-    .transform((v) => v ?? null);
-const localized = (max: number) =>
-  z
-    .object({ en: optionalText(max), fr: optionalText(max) })
-    .strict()
-    .default({ en: null, fr: null });
-const date = partialDateSchema.nullish().transform((v) => v ?? null);
 const id = z.string().trim().min(1, 'Choose one.').max(100);
 
 const amount = z
@@ -41,21 +30,15 @@ const amount = z
 export const activityInputSchema = z
   .object({
     iatiIdentifier: optionalText(150),
-    title: z
-      .object({ en: optionalText(300), fr: optionalText(300) })
-      .strict()
-      .refine((t) => t.en !== null || t.fr !== null, {
-        message: 'Give a title in English, French or both.',
-        path: ['en'],
-      }),
-    summary: localized(1000),
-    description: localized(20000),
+    title: requiredLocalizedText(300, 'Give a title in English, French or both.'),
+    summary: localizedText(1000),
+    description: localizedText(20000),
     type: z.enum(ACTIVITY_TYPES, { error: `Choose a type: ${ACTIVITY_TYPES.join(', ')}.` }),
     status: z.enum(ACTIVITY_STATUSES, { error: `Choose a status: ${ACTIVITY_STATUSES.join(', ')}.` }),
-    plannedStart: date,
-    plannedEnd: date,
-    actualStart: date,
-    actualEnd: date,
+    plannedStart: optionalPartialDate,
+    plannedEnd: optionalPartialDate,
+    actualStart: optionalPartialDate,
+    actualEnd: optionalPartialDate,
     countries: z
       .array(
         z.enum(COUNTRY_CODES, {
@@ -89,7 +72,7 @@ export const activityInputSchema = z
               .toUpperCase()
               .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code such as CAD or USD.'),
             type: z.enum(FUNDING_TYPES, { error: `Choose a funding type: ${FUNDING_TYPES.join(', ')}.` }),
-            date,
+            date: optionalPartialDate,
             providerId: id.nullish().transform((v) => v ?? null),
             recipientId: id.nullish().transform((v) => v ?? null),
             note: optionalText(500),
@@ -128,14 +111,10 @@ export const activityInputSchema = z
       .array(
         z
           .object({
-            url: z
-              .url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })
-              .nullish()
-              .or(z.literal('').transform(() => null))
-              .transform((v) => v ?? null),
+            url: optionalUrl,
             title: text(500).min(1, 'Give the source a title.'),
             publisher: optionalText(300),
-            publishedOn: date,
+            publishedOn: optionalPartialDate,
             confidence: z.enum(CONFIDENCE_LEVELS, { error: `Choose a confidence: ${CONFIDENCE_LEVELS.join(', ')}.` }),
             note: optionalText(1000),
           })

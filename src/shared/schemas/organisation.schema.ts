@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { isPartialDate } from '../partial-date';
 import { ORGANISATION_TYPES } from '../vocab';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep it under ${max} characters.`)
-    .transform((v) => (v === '' ? null : v))
-    .nullish()
-    .transform((v) => v ?? null);
+import { localizedText, optionalText, optionalUrl, requiredLocalizedText } from './fields';
 
 /** One organisation as officers write it (POST/PUT /api/v1/organisations and the workspace form). */
 export const organisationInputSchema = z
   .object({
-    name: z
-      .object({ en: optionalText(300), fr: optionalText(300) })
-      .strict()
-      .refine((n) => n.en !== null || n.fr !== null, {
-        message: 'Give the name in English, French or both.',
-        path: ['en'],
-      }),
+    name: requiredLocalizedText(300, 'Give the name in English, French or both.'),
     acronym: optionalText(50),
     type: z.enum(ORGANISATION_TYPES, { error: `Choose a type: ${ORGANISATION_TYPES.join(', ')}.` }),
     country: z
@@ -32,15 +18,8 @@ export const organisationInputSchema = z
       .or(z.literal('').transform(() => null))
       .transform((v) => v ?? null),
     iatiIdentifier: optionalText(150),
-    website: z
-      .url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })
-      .nullish()
-      .or(z.literal('').transform(() => null))
-      .transform((v) => v ?? null),
-    description: z
-      .object({ en: optionalText(5000), fr: optionalText(5000) })
-      .strict()
-      .default({ en: null, fr: null }),
+    website: optionalUrl,
+    description: localizedText(5000),
     formerNames: z
       .array(
         z
