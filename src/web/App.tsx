@@ -12,6 +12,7 @@ import {
   uiLanguageForTag,
 } from './i18n';
 import { LanguageContext } from './i18n/LanguageContext';
+import { SessionProvider } from './workspace/session';
 import './i18n/typography.css';
 
 const HomePage = lazy(() => import('./pages/HomePage'));
@@ -22,6 +23,16 @@ const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const SignInPage = lazy(() => import('./workspace/SignInPage'));
+const AccountPage = lazy(() => import('./workspace/AccountPage'));
+const AcceptLinkPage = lazy(() => import('./workspace/AcceptLinkPage'));
+const WorkspaceHomePage = lazy(() => import('./workspace/WorkspaceHomePage'));
+const ActivityEditorPage = lazy(() => import('./workspace/ActivityEditorPage'));
+const OrganisationsAdminPage = lazy(() => import('./workspace/OrganisationsAdminPage'));
+const OrganisationEditorPage = lazy(() => import('./workspace/OrganisationEditorPage'));
+const UsersPage = lazy(() => import('./workspace/UsersPage'));
+const TrashPage = lazy(() => import('./workspace/TrashPage'));
+const FrameworkEditorPage = lazy(() => import('./workspace/FrameworkEditorPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
@@ -87,19 +98,34 @@ function LanguageRoot() {
 export function App() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route path="/" element={<DefaultLanguageRedirect />} />
-        <Route path=":lang" element={<LanguageRoot />}>
-          <Route index element={<HomePage />} />
-          <Route path="plans/:slug" element={<PlanPage />} />
-          <Route path="framework/:nodeId" element={<FrameworkNodePage />} />
-          <Route path="activities" element={<ActivitiesPage />} />
-          <Route path="activities/:id" element={<ActivityPage />} />
-          <Route path="organisations" element={<OrganisationsPage />} />
-          <Route path="organisations/:id" element={<OrganisationPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+      <SessionProvider>
+        <Routes>
+          <Route path="/" element={<DefaultLanguageRedirect />} />
+          <Route path=":lang" element={<LanguageRoot />}>
+            <Route index element={<HomePage />} />
+            <Route path="plans/:slug" element={<PlanPage />} />
+            <Route path="framework/:nodeId" element={<FrameworkNodePage />} />
+            <Route path="activities" element={<ActivitiesPage />} />
+            <Route path="activities/:id" element={<ActivityPage />} />
+            <Route path="organisations" element={<OrganisationsPage />} />
+            <Route path="organisations/:id" element={<OrganisationPage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="account/accept" element={<AcceptLinkPage />} />
+            <Route path="workspace" element={<WorkspaceHomePage />} />
+            <Route path="workspace/activities/new" element={<ActivityEditorPage />} />
+            <Route path="workspace/activities/:id/edit" element={<ActivityEditorPage />} />
+            <Route path="workspace/organisations" element={<OrganisationsAdminPage />} />
+            <Route path="workspace/organisations/new" element={<OrganisationEditorPage />} />
+            <Route path="workspace/organisations/:id/edit" element={<OrganisationEditorPage />} />
+            <Route path="workspace/users" element={<UsersPage />} />
+            <Route path="workspace/trash" element={<TrashPage />} />
+            <Route path="workspace/plans" element={<FrameworkEditorPage />} />
+            <Route path="workspace/plans/:slug" element={<FrameworkEditorPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
     </BrowserRouter>
   );
 }

@@ -92,7 +92,8 @@ function isProblem(value: unknown): value is Problem {
   return typeof v.title === 'string' && typeof v.status === 'number';
 }
 
-async function problemFrom(response: Response): Promise<Problem> {
+/** The problem details of a failed answer, keeping any extra members (e.g. `current` on a 409). */
+export async function problemFrom(response: Response): Promise<Problem> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
@@ -114,6 +115,11 @@ async function problemFrom(response: Response): Promise<Problem> {
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; value: unknown }>();
+
+/** Forgets every cached answer: after a write, or when the reader signs in or out (drafts appear or vanish). */
+export function clearApiCache(): void {
+  cache.clear();
+}
 
 /** A recent answer for this request, if one is cached (lets the back button render at once). */
 export function peekCached<T>(req: ApiRequest<T>): T | undefined {

@@ -5,10 +5,12 @@ import { loadMessages, UI_LANGUAGES } from '../i18n';
 import { useLang } from '../i18n/LanguageContext';
 import { requestHeadingFocus } from '../lib/focus';
 import { pathInLanguage, usePaths } from '../lib/paths';
+import { useSession } from '../workspace/session';
+import { SessionControls } from '../workspace/SessionControls';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 
-type Section = 'home' | 'activities' | 'organisations';
+type Section = 'home' | 'activities' | 'organisations' | 'workspace';
 
 function sectionOf(pathname: string, lang: string): { section: Section; exact: boolean } {
   const rest = pathname.slice(lang.length + 1).replace(/\/+$/, '');
@@ -17,6 +19,10 @@ function sectionOf(pathname: string, lang: string): { section: Section; exact: b
   if (rest.startsWith('/activities/')) return { section: 'activities', exact: false };
   if (rest === '/organisations') return { section: 'organisations', exact: true };
   if (rest.startsWith('/organisations/')) return { section: 'organisations', exact: false };
+  if (rest === '/workspace') return { section: 'workspace', exact: true };
+  if (rest.startsWith('/workspace/') || rest === '/account' || rest.startsWith('/account/')) {
+    return { section: 'workspace', exact: false };
+  }
   return { section: 'home', exact: false };
 }
 
@@ -65,12 +71,16 @@ function PrimaryNav() {
   const paths = usePaths();
   const intl = useIntl();
   const { pathname } = useLocation();
+  const session = useSession();
   const current = sectionOf(pathname, lang);
   const items: { section: Section; to: string; label: string }[] = [
     { section: 'home', to: paths.home(), label: intl.formatMessage({ id: 'nav.home' }) },
     { section: 'activities', to: paths.activities(), label: intl.formatMessage({ id: 'nav.activities' }) },
     { section: 'organisations', to: paths.organisations(), label: intl.formatMessage({ id: 'nav.organisations' }) },
   ];
+  if (session.status === 'signedIn') {
+    items.push({ section: 'workspace', to: paths.workspace(), label: intl.formatMessage({ id: 'nav.workspace' }) });
+  }
   return (
     <nav className="primary-nav" aria-label={intl.formatMessage({ id: 'nav.label' })}>
       <div className="container">
@@ -141,7 +151,10 @@ export function Layout() {
               </span>
             </span>
           </Link>
-          <LanguageToggle />
+          <div className="site-header__tools">
+            <LanguageToggle />
+            <SessionControls />
+          </div>
         </div>
         <PrimaryNav />
       </header>

@@ -15,6 +15,18 @@ export function pathsFor(lang: Language) {
     activity: (id: string) => `/${lang}/activities/${seg(id)}`,
     organisations: (params: Record<string, QueryValue> = {}) => `/${lang}/organisations${queryString(params)}`,
     organisation: (id: string) => `/${lang}/organisations/${seg(id)}`,
+    signIn: (next?: string) => `/${lang}/sign-in${queryString({ next })}`,
+    account: () => `/${lang}/account`,
+    acceptLink: (token: string) => `/${lang}/account/accept${queryString({ token })}`,
+    workspace: () => `/${lang}/workspace`,
+    newActivity: () => `/${lang}/workspace/activities/new`,
+    editActivity: (id: string) => `/${lang}/workspace/activities/${seg(id)}/edit`,
+    workspaceOrganisations: () => `/${lang}/workspace/organisations`,
+    newOrganisation: () => `/${lang}/workspace/organisations/new`,
+    editOrganisation: (id: string) => `/${lang}/workspace/organisations/${seg(id)}/edit`,
+    users: () => `/${lang}/workspace/users`,
+    trash: () => `/${lang}/workspace/trash`,
+    frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
   };
 }
 

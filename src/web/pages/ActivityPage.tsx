@@ -16,10 +16,12 @@ import { OrgLink } from '../components/OrgName';
 import { PageHeading } from '../components/PageHeading';
 import { DateRange, PartialDateText } from '../components/PartialDateText';
 import { ConfidenceBadge, StatusBadge, TypeBadge } from '../components/StatusBadge';
+import { TableScroller } from '../components/TableScroller';
 import { englishOnly } from '../i18n';
 import { useLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
+import { ActivityHistory, ActivityStaffPanel } from '../workspace/ActivityStaffPanel';
 
 function Participants({ participants }: { participants: Participant[] }) {
   const labels = useLabels();
@@ -74,7 +76,7 @@ function Funding({ activity }: { activity: ActivityDetail }) {
   }
   return (
     <>
-      <div className="table-wrap" role="region" aria-labelledby="funding-caption" tabIndex={0}>
+      <TableScroller labelledBy="funding-caption">
         <table className="table table--funding">
           <caption id="funding-caption">
             <FormattedMessage id="funding.tableCaption" />
@@ -125,11 +127,11 @@ function Funding({ activity }: { activity: ActivityDetail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       {activity.fundingTotals.length > 0 && (
-        <div className="table-wrap">
+        <TableScroller labelledBy="funding-totals-caption">
           <table className="table table--totals">
-            <caption>
+            <caption id="funding-totals-caption">
               <FormattedMessage id="funding.totalsCaption" />
             </caption>
             <thead>
@@ -157,7 +159,7 @@ function Funding({ activity }: { activity: ActivityDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       )}
     </>
   );
@@ -283,6 +285,7 @@ export default function ActivityPage() {
         </PageHeading>
         <LocalizedBlock value={a.summary} className="lead-block" />
       </header>
+      <ActivityStaffPanel activity={a} onChanged={state.reload} />
 
       <div className="detail-layout">
         <div className="detail-layout__main">
@@ -365,6 +368,8 @@ export default function ActivityPage() {
             </h2>
             <Sources activity={a} />
           </section>
+
+          <ActivityHistory activity={a} onChanged={state.reload} />
         </div>
 
         <aside className="detail-layout__side" aria-label={intl.formatMessage({ id: 'activity.sideLabel' })}>

@@ -80,12 +80,12 @@ export default function FrameworkNodePage() {
             <FormattedMessage id="count.activities" values={{ count: node.activityCount }} />
           </strong>
           {node.activityCount > 0 && (
-            <>
+            <span className="no-print">
               {' · '}
-              <Link to={listHref} className="no-print">
+              <Link to={listHref}>
                 <FormattedMessage id="node.seeAllInList" />
               </Link>
-            </>
+            </span>
           )}
         </p>
       </header>

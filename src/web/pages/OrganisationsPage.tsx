@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading';
 import { Localized } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { Pagination } from '../components/Pagination';
+import { TableScroller } from '../components/TableScroller';
 import { useLabels } from '../i18n/labels';
 import { issueReason } from '../i18n/issues';
 import { paramIssues, searchParamsToRecord } from '../lib/activityQuery';
@@ -112,9 +113,9 @@ export default function OrganisationsPage() {
         {state.error && <ApiErrorMessage error={state.error} onRetry={state.reload} />}
         {state.loading && !data && <Loading label={<FormattedMessage id="loading.organisations" />} />}
         {data && data.items.length > 0 && (
-          <div className={state.loading ? 'table-wrap is-stale' : 'table-wrap'}>
+          <TableScroller className={state.loading ? 'is-stale' : undefined} labelledBy="organisations-caption">
             <table className="table table--list">
-              <caption className="visually-hidden">
+              <caption id="organisations-caption" className="visually-hidden">
                 <FormattedMessage id="organisations.tableCaption" />
               </caption>
               <thead>
@@ -161,7 +162,7 @@ export default function OrganisationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
         {data && query && (
           <Pagination

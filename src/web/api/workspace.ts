@@ -1,0 +1,251 @@
+import type { ActivityDetail, FrameworkNodeDetail, OrganisationDetail, PlanDetail } from '../../shared/api-types';
+import type { LocalizedText } from '../../shared/localized';
+import type { Role, Side } from '../../shared/vocab';
+import { API_BASE, ApiError, clearApiCache, problemFrom } from './client';
+
+/** The signed-in person, as `GET /api/v1/auth/me` describes them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  side: Side;
+  organisationId: string | null;
+}
+
+export interface SessionAnswer {
+  user: SessionUser;
+  csrfToken: string | null;
+  expiresAt: string | null;
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  /** The whole token; the server keeps only its hash, so this is the one time it is seen. */
+  token: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  version: number;
+  action: string;
+  at: string;
+  user: { id: string; displayName: string } | null;
+  comment: string | null;
+  changes: FieldChange[];
+}
+
+export interface ReviewQueueItem {
+  id: string;
+  title: LocalizedText;
+  version: number;
+  submittedAt: string;
+  requiredSides: Side[];
+  approvedBy: { side: Side; name: string; at: string }[];
+}
+
+export interface TrashItem {
+  id: string;
+  title: LocalizedText;
+  deletedAt: string;
+  deletedBy: string | null;
+  version: number;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  side: Side;
+  organisationId: string | null;
+  status: string;
+  lastSignInAt: string | null;
+}
+
+export interface IssuedLink {
+  token: string;
+  expiresAt: string;
+}
+
+/**
+ * The session's CSRF token, kept in memory only (never in storage): every cookie-authenticated
+ * write sends it in `x-csrf-token`.
+ */
+let csrfToken: string | null = null;
+
+export interface SessionListener {
+  /** The server answered 401: the session has ended (idle, expired or signed out elsewhere). */
+  ended: () => void;
+  /** A new session was found (e.g. after signing in again in another tab). */
+  renewed: (answer: SessionAnswer) => void;
+}
+
+let listener: SessionListener | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setSessionListener(value: SessionListener | null): void {
+  listener = value;
+}
+
+/** An answer with the record version its ETag names (null when it has none). */
+export interface Versioned<T> {
+  data: T;
+  version: number | null;
+}
+
+interface CallOptions {
+  body?: unknown;
+  /** The version the write is based on, sent as If-Match. */
+  version?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+function versionOf(response: Response): number | null {
+  const m = /(\d+)/.exec(response.headers.get('etag') ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+const isCsrfProblem = (type: string) => type.endsWith(':csrf');
+
+/**
+ * One API call that bypasses the read cache; writes send the CSRF token and clear that cache.
+ * A write refused for its CSRF token (the person signed in again in another tab) fetches the
+ * current session's token and is sent once more.
+ */
+export async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<Versioned<T>> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 403 || !isCsrfProblem(err.problem.type)) throw err;
+    const me = await send<SessionAnswer>('GET', '/auth/me', {});
+    csrfToken = me.data.csrfToken;
+    listener?.renewed(me.data);
+    return send<T>(method, path, options);
+  }
+}
+
+async function send<T>(method: string, path: string, options: CallOptions): Promise<Versioned<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: options.signal ?? null,
+    });
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: String(err) }, true);
+  }
+  if (method !== 'GET') clearApiCache();
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (response.status === 401 && !path.startsWith('/auth/sign-in') && !path.startsWith('/auth/accept')) {
+      listener?.ended();
+    }
+    throw new ApiError(problem);
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  return { data: (text ? JSON.parse(text) : undefined) as T, version: versionOf(response) };
+}
+
+const seg = encodeURIComponent;
+const get = <T>(path: string, signal?: AbortSignal) => call<T>('GET', path, { signal });
+const data = async <T>(p: Promise<Versioned<T>>): Promise<T> => (await p).data;
+
+/** Decisions a reviewer takes on a submitted activity. */
+export type ReviewDecision = 'approve' | 'return';
+
+export const auth = {
+  me: (signal?: AbortSignal) => data(get<SessionAnswer>('/auth/me', signal)),
+  signIn: (email: string, password: string) =>
+    data(call<SessionAnswer>('POST', '/auth/sign-in', { body: { email, password } })),
+  signOut: () => call<void>('POST', '/auth/sign-out'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<void>('POST', '/auth/password', { body: { currentPassword, newPassword } }),
+  accept: (token: string, password: string) =>
+    data(call<SessionAnswer>('POST', '/auth/accept', { body: { token, password } })),
+  tokens: (signal?: AbortSignal) => data(get<{ items: ApiTokenView[] }>('/auth/tokens', signal)),
+  createToken: (name: string) => data(call<CreatedApiToken>('POST', '/auth/tokens', { body: { name } })),
+  revokeToken: (id: string) => call<void>('DELETE', `/auth/tokens/${seg(id)}`),
+};
+
+export const activities = {
+  get: (id: string, signal?: AbortSignal) => get<ActivityDetail>(`/activities/${seg(id)}`, signal),
+  create: (input: unknown) => call<ActivityDetail>('POST', '/activities', { body: input }),
+  update: (id: string, version: number, input: unknown) =>
+    call<ActivityDetail>('PUT', `/activities/${seg(id)}`, { body: input, version }),
+  trash: (id: string, version: number) => call<void>('DELETE', `/activities/${seg(id)}`, { version }),
+  submit: (id: string, version: number) => call<ActivityDetail>('POST', `/activities/${seg(id)}/submit`, { version }),
+  decide: (id: string, version: number, decision: ReviewDecision, comment: string) =>
+    call<ActivityDetail>('POST', `/activities/${seg(id)}/${decision}`, {
+      version,
+      body: decision === 'approve' ? (comment.trim() ? { comment } : {}) : { comment },
+    }),
+  history: (id: string, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/activities/${seg(id)}/history`, signal)),
+  restoreVersion: (id: string, version: number, currentVersion: number) =>
+    call<ActivityDetail>('POST', `/activities/${seg(id)}/history/${version}/restore`, { version: currentVersion }),
+  reviewQueue: (signal?: AbortSignal) => data(get<{ items: ReviewQueueItem[] }>('/review-queue', signal)),
+  trashList: (signal?: AbortSignal) => data(get<{ activities: TrashItem[] }>('/trash', signal)),
+  restoreFromTrash: (id: string) => call<ActivityDetail>('POST', `/trash/activities/${seg(id)}/restore`),
+};
+
+export const organisations = {
+  get: (id: string, signal?: AbortSignal) => get<OrganisationDetail>(`/organisations/${seg(id)}`, signal),
+  create: (input: unknown) => call<OrganisationDetail>('POST', '/organisations', { body: input }),
+  update: (id: string, version: number, input: unknown) =>
+    call<OrganisationDetail>('PUT', `/organisations/${seg(id)}`, { body: input, version }),
+  remove: (id: string, version: number) => call<void>('DELETE', `/organisations/${seg(id)}`, { version }),
+  merge: (id: string, version: number, into: string) =>
+    call<OrganisationDetail>('POST', `/organisations/${seg(id)}/merge`, { body: { into }, version }),
+  history: (id: string, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/organisations/${seg(id)}/history`, signal)),
+};
+
+export const plans = {
+  get: (idOrSlug: string, signal?: AbortSignal) => get<PlanDetail>(`/plans/${seg(idOrSlug)}`, signal),
+  update: (idOrSlug: string, version: number, input: unknown) =>
+    call<PlanDetail>('PUT', `/plans/${seg(idOrSlug)}`, { body: input, version }),
+  addNode: (idOrSlug: string, input: unknown) =>
+    call<FrameworkNodeDetail>('POST', `/plans/${seg(idOrSlug)}/nodes`, { body: input }),
+  node: (id: string, signal?: AbortSignal) => get<FrameworkNodeDetail>(`/framework-nodes/${seg(id)}`, signal),
+  updateNode: (id: string, version: number, input: unknown) =>
+    call<FrameworkNodeDetail>('PUT', `/framework-nodes/${seg(id)}`, { body: input, version }),
+  setNodeStatus: (id: string, version: number, action: 'retire' | 'reinstate') =>
+    call<FrameworkNodeDetail>('POST', `/framework-nodes/${seg(id)}/${action}`, { version }),
+};
+
+export const users = {
+  list: (signal?: AbortSignal) => data(get<{ items: UserView[] }>('/users', signal)),
+  create: (input: unknown) => data(call<UserView>('POST', '/users', { body: input })),
+  link: (id: string, kind: 'invite' | 'reset') =>
+    data(call<IssuedLink>('POST', `/users/${seg(id)}/links`, { body: { kind } })),
+};
