@@ -294,6 +294,25 @@ for (const target of DATABASES) {
             : { path: `/api/v1/framework-nodes/${node.id}/${op}`, version: node.version };
         },
       })),
+      {
+        method: 'POST',
+        route: '/api/v1/organisations/:id/history/:version/restore',
+        least: 'editor',
+        prepare: async () => {
+          const o = await freshOrganisation();
+          return { path: `/api/v1/organisations/${o.id}/history/1/restore`, version: o.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/trash/organisations/:id/restore',
+        least: 'admin',
+        prepare: async () => {
+          const o = await freshOrganisation();
+          await server.core.organisationWrites.delete(planAdmin, o.id, o.version);
+          return { path: `/api/v1/trash/organisations/${o.id}/restore` };
+        },
+      },
       // Reads that only some roles may make.
       {
         method: 'GET',

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ActivityDetail, OrganisationDetail, Page, ActivitySummary, Problem } from '../src/shared/api-types';
-import type { Client } from './support/client';
-import { signedIn } from './support/client';
+import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -60,6 +59,44 @@ for (const target of DATABASES) {
         history.body.items.map((h) => h.action),
         ['update', 'create'],
       );
+    });
+
+    it('restores an earlier version and brings an organisation back from the trash', async () => {
+      const admin = await signedIn(server, 'admin', 'canada');
+      const created = await editor.request<OrganisationDetail>('POST', '/api/v1/organisations', {
+        name: { en: 'Temporary Forum' },
+        type: 'civil_society',
+      });
+      const id = created.body.id;
+      await editor.request(
+        'PUT',
+        `/api/v1/organisations/${id}`,
+        { name: { en: 'Renamed Forum' }, type: 'civil_society' },
+        { 'if-match': '"1"' },
+      );
+      const restored = await editor.request<OrganisationDetail>(
+        'POST',
+        `/api/v1/organisations/${id}/history/1/restore`,
+        undefined,
+        { 'if-match': '"2"' },
+      );
+      assert.equal(restored.status, 200);
+      assert.equal(restored.body.name.en, 'Temporary Forum');
+      assert.equal(restored.body.version, 3);
+
+      assert.equal(
+        (await editor.request('DELETE', `/api/v1/organisations/${id}`, undefined, { 'if-match': '"3"' })).status,
+        204,
+      );
+      const trash = await admin.get<{ organisations: { id: string }[] }>('/api/v1/trash');
+      assert.ok(trash.body.organisations.some((o) => o.id === id));
+      const back = await admin.request<OrganisationDetail>('POST', `/api/v1/trash/organisations/${id}/restore`);
+      assert.equal(back.status, 200);
+      assert.equal((await new Client(server).get(`/api/v1/organisations/${id}`)).status, 200);
+      const actions = (
+        await editor.get<{ items: { action: string }[] }>(`/api/v1/organisations/${id}/history`)
+      ).body.items.map((h) => h.action);
+      assert.deepEqual(actions, ['undelete', 'delete', 'restore', 'update', 'create']);
     });
 
     it('merges a duplicate without losing a single link, keeping its name as a former name', async () => {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrganisationDetail } from '../../shared/api-types';
-import type { OrganisationInput } from '../../shared/schemas/organisation.schema';
+import { organisationInputSchema, type OrganisationInput } from '../../shared/schemas/organisation.schema';
 import type { Db } from '../db/database';
 import type { Database, OrganisationsTable } from '../db/schema';
 import { DomainError, invalidInput, notFound } from '../errors';
@@ -136,7 +136,14 @@ export class OrganisationWriteService {
     return this.reader.get(id, 'staff');
   }
 
-  async update(actor: Actor, id: string, expected: number, input: OrganisationInput): Promise<OrganisationDetail> {
+  async update(
+    actor: Actor,
+    id: string,
+    expected: number,
+    input: OrganisationInput,
+    action: 'update' | 'restore' = 'update',
+    comment: string | null = null,
+  ): Promise<OrganisationDetail> {
     authorize(actor, 'organisation:update');
     await this.versioned(id, expected, () =>
       this.db.db.transaction().execute(async (trx) => {
@@ -151,7 +158,8 @@ export class OrganisationWriteService {
           entityType: 'organisation',
           entityId: id,
           version: expected + 1,
-          action: 'update',
+          action,
+          comment,
           actorId: actor.id,
           changes: diffFields(before, input),
           snapshot: input,
@@ -307,5 +315,58 @@ export class OrganisationWriteService {
       }),
     );
     return this.reader.get(keepId, 'staff');
+  }
+
+  /** Brings back the state recorded at `version`, as a new version. */
+  async restoreVersion(actor: Actor, id: string, version: number, expected: number): Promise<OrganisationDetail> {
+    authorize(actor, 'organisation:update');
+    const entry = await new HistoryRepository(this.db.db).find('organisation', id, version);
+    if (!entry) throw notFound(`version ${version} of organisation`, id);
+    const input = organisationInputSchema.parse(JSON.parse(entry.snapshot));
+    return this.update(actor, id, expected, input, 'restore', `Restored version ${version}.`);
+  }
+
+  async listTrash(actor: Actor) {
+    authorize(actor, 'trash:read');
+    const rows = await this.db.db
+      .selectFrom('organisations')
+      .select(['id', 'name_en', 'name_fr', 'deleted_at', 'deleted_by', 'merged_into_id', 'version'])
+      .where('deleted_at', 'is not', null)
+      .orderBy('deleted_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: { en: r.name_en, fr: r.name_fr },
+      deletedAt: r.deleted_at,
+      deletedBy: r.deleted_by,
+      mergedIntoId: r.merged_into_id,
+      version: r.version,
+    }));
+  }
+
+  /** Takes an organisation out of the trash. A merged duplicate stays merged: its links live on in the kept one. */
+  async restoreFromTrash(actor: Actor, id: string): Promise<OrganisationDetail> {
+    authorize(actor, 'trash:restore');
+    await this.db.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row?.deleted_at) throw notFound('organisation in the trash', id);
+      if (row.merged_into_id) {
+        throw new DomainError(
+          'conflict',
+          `This organisation was merged into ${row.merged_into_id}; its links are there now.`,
+        );
+      }
+      await this.bump(trx, id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
+      await new HistoryRepository(trx).append({
+        entityType: 'organisation',
+        entityId: id,
+        version: row.version + 1,
+        action: 'undelete',
+        actorId: actor.id,
+        changes: [],
+        snapshot: await this.snapshot(trx, row),
+      });
+    });
+    return this.reader.get(id, 'staff');
   }
 }

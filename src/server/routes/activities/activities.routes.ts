@@ -81,7 +81,13 @@ export function activityRoutes(app: FastifyInstance, core: Core): void {
 
   app.get('/api/v1/review-queue', async (req) => ({ items: await core.activityWrites.reviewQueue(requireActor(req)) }));
 
-  app.get('/api/v1/trash', async (req) => ({ activities: await core.activityWrites.listTrash(requireActor(req)) }));
+  app.get('/api/v1/trash', async (req) => {
+    const actor = requireActor(req);
+    return {
+      activities: await core.activityWrites.listTrash(actor),
+      organisations: await core.organisationWrites.listTrash(actor),
+    };
+  });
 
   app.post('/api/v1/trash/activities/:id/restore', async (req, reply) => {
     const actor = requireActor(req);

@@ -9,6 +9,9 @@ import { requireActor } from '../auth/auth.routes';
 import { organisationInputSchema, organisationMergeSchema } from '../../../shared/schemas/organisation.schema';
 
 const params = z.object({ id: z.string().min(1).max(200) });
+const versionParams = params.extend({
+  version: z.coerce.number({ error: 'Give a version number.' }).int().min(1, 'Versions start at 1.'),
+});
 const ALLOWED = Object.keys(organisationListQuerySchema.shape);
 
 export function organisationRoutes(app: FastifyInstance, core: Core): void {
@@ -48,6 +51,20 @@ export function organisationRoutes(app: FastifyInstance, core: Core): void {
     const { id } = parseInput(params, req.params);
     const { into } = parseInput(organisationMergeSchema, req.body);
     return sendVersioned(reply, await core.organisationWrites.merge(actor, id, expectedVersion(req), into));
+  });
+
+  app.post('/api/v1/organisations/:id/history/:version/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id, version } = parseInput(versionParams, req.params);
+    return sendVersioned(reply, await core.organisationWrites.restoreVersion(actor, id, version, expectedVersion(req)));
+  });
+
+  app.post('/api/v1/trash/organisations/:id/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    return sendVersioned(
+      reply,
+      await core.organisationWrites.restoreFromTrash(actor, parseInput(params, req.params).id),
+    );
   });
 
   app.get('/api/v1/organisations/:id/history', async (req) => ({
