@@ -16,6 +16,19 @@ const TITLE = `${MARKER} regional dialogue on migrant workers' rights`;
 const AREA_1_1 = 'Human Rights, Good Governance, Democracy and Rule of Law';
 const AREA_3_4 = 'Promotion and Protection of the Rights of Migrant Workers';
 
+/** Retries a check for a few seconds (for lists that re-render after a reload). */
+async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 describe("officers' workspace in Chromium", () => {
   let portal: Awaited<ReturnType<typeof startPortal>>;
   let browser: Browser;
@@ -272,6 +285,31 @@ describe("officers' workspace in Chromium", () => {
     assert.equal(after.version, detail.version + 2);
   });
 
+  it('the history names who changed which fields, and an earlier version can be restored', async () => {
+    assert.ok(activityId);
+    const { page, ws, errors } = await fresh();
+    await ws.signIn(EDITOR.email, PASSWORD);
+    await ws.open(`/en/activities/${activityId}`);
+    await ws.expectHeading(TITLE);
+    const history = ws.main().getByRole('region', { name: 'History' });
+    const byAdmin = history.getByRole('listitem').filter({ hasText: 'By admin of canada' });
+    await byAdmin.getByRole('heading', { name: /^Version \d+: Edited$/ }).waitFor();
+    await byAdmin.getByRole('rowheader', { name: 'Title' }).waitFor();
+    const published = history.getByRole('heading', { name: 'Version 1: Approved and published' });
+    await published.waitFor();
+
+    await history.getByRole('button', { name: 'Restore version 1' }).click();
+    await history.getByRole('button', { name: 'Yes, restore it' }).click();
+    await ws.expectStatus('The earlier version was restored as a new version.');
+    await history.getByRole('heading', { name: 'Version 4: Earlier version restored' }).waitFor();
+    const restored = await apiFromPage(page, 'GET', `/activities/${activityId}`);
+    const after = restored.body as ActivityDetail;
+    assert.equal(after.summary.en, 'A dialogue on the rights of migrant workers in the region.');
+    assert.equal(after.title.fr, null);
+    assert.equal(after.workflowState, 'published');
+    assert.deepEqual(errors, []);
+  });
+
   it('an editor moves the activity to the trash after confirming; an administrator restores it', async () => {
     assert.ok(activityId);
     const { page, ws, errors } = await fresh();
@@ -361,5 +399,159 @@ describe("officers' workspace in Chromium", () => {
     assert.equal(await shown.count(), 0, 'the token is not shown again');
     assert.equal((await me(token)).status, 401);
     assert.deepEqual(errors, []);
+  });
+
+  it('an administrator adds a part to a framework, moves it, and retires it; editors are no longer offered it', async () => {
+    const admin = await fresh();
+    const { ws } = admin;
+    await ws.signIn(ADMIN.email, PASSWORD);
+    await ws.follow('Plans and their frameworks', ws.main());
+    await ws.follow('ASEAN–Canada Plan of Action 2010–2015', ws.main());
+    await ws.expectHeading('Framework of the ASEAN–Canada Plan of Action 2010–2015');
+    await ws.main().getByRole('button', { name: 'Add below 1', exact: true }).click();
+    const form = ws.main().getByRole('form', { name: /^Add a part below 1 / });
+    assert.equal(await form.getByLabel('Numbering code').inputValue(), '1.4');
+    await form.getByLabel('Title (English)').fill('Cyber security');
+    await form.getByLabel('Title (French)').fill('Cybersécurité');
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    const tree = ws.main().getByRole('list', { name: 'Pillars, areas and action lines' });
+    await tree.getByText('1.4 Cyber security').waitFor();
+    assert.equal(await ws.page.evaluate(() => document.activeElement?.textContent), 'Rename 1.4');
+
+    await tree.getByRole('button', { name: 'Move up 1.4', exact: true }).click();
+    await ws.page.waitForFunction(() => document.activeElement?.textContent === 'Move up 1.4');
+    const order = () =>
+      ws.page.evaluate(() =>
+        [...document.querySelectorAll('.tree > li:first-child > ul > li > .tree__row .tree__label')].map(
+          (e) => e.textContent?.replace(/^Area\s*/, '').split(' ')[0],
+        ),
+      );
+    await eventually(async () => assert.deepEqual(await order(), ['1.1', '1.2', '1.4', '1.3']));
+
+    await tree.getByRole('button', { name: 'Retire 1.4', exact: true }).click();
+    await tree.getByRole('button', { name: 'Yes, retire it' }).click();
+    await tree.getByRole('button', { name: 'Reinstate 1.4', exact: true }).waitFor();
+    assert.deepEqual(admin.errors, []);
+
+    await ws.open('/en/workspace/activities/new');
+    await ws.expectHeading('New activity');
+    await ws.main().getByRole('button', { name: 'Add a link to the plan' }).click();
+    const options = await ws.row('Link 1').getByLabel('Part of the plan').locator('option').allInnerTexts();
+    assert.ok(
+      options.some((o) => o.includes('1.3 Interfaith Dialogue')),
+      'current parts are offered',
+    );
+    assert.ok(!options.some((o) => o.includes('Cyber security')), 'retired parts are not offered');
+  });
+
+  it('an editor adds, corrects, restores, merges and trashes organisations; an administrator restores one', async () => {
+    const { page, ws, errors } = await fresh();
+    await ws.signIn(EDITOR.email, PASSWORD);
+    await ws.follow('Organisations: add, correct, merge', ws.main());
+    await ws.expectHeading('Organisations in the workspace');
+    const create = async (name: string) => {
+      await ws.follow('Add an organisation', ws.main());
+      await ws.expectHeading('New organisation');
+      await ws.bilingual('Name', 'English').fill(name);
+      await ws.main().getByLabel('Type of organisation').selectOption({ label: 'Foundation' });
+      await ws
+        .main()
+        .getByLabel(/^Country/)
+        .fill('ca');
+      await ws.main().getByRole('button', { name: 'Save the new organisation' }).click();
+      await ws.expectHeading('Organisations in the workspace');
+      await ws.expectStatus(`“${name}” was saved.`);
+    };
+    await create(`${MARKER} Foundation`);
+    await create(`${MARKER} Foundation (duplicate)`);
+
+    await ws.main().getByLabel('Filter by name or acronym').fill(MARKER);
+    await ws
+      .main()
+      .getByRole('link', { name: `Edit ${MARKER} Foundation`, exact: true })
+      .click();
+    await ws.expectHeading('Edit organisation');
+    await ws
+      .main()
+      .getByLabel(/^Acronym/)
+      .first()
+      .fill('ZF');
+    await ws.main().getByRole('button', { name: 'Save changes' }).click();
+    await ws.expectStatus(`“${MARKER} Foundation” was saved.`);
+    await ws
+      .main()
+      .getByRole('link', { name: `Edit ${MARKER} Foundation`, exact: true })
+      .click();
+    await ws.expectHeading('Edit organisation');
+    const history = ws.main().getByRole('region', { name: 'History' });
+    await history.getByRole('heading', { name: 'Version 2: Edited' }).waitFor();
+    await history.getByRole('button', { name: 'Restore version 1' }).click();
+    await history.getByRole('button', { name: 'Yes, restore it' }).click();
+    await ws.expectStatus('The earlier version was restored as a new version.');
+    assert.equal(
+      await ws
+        .main()
+        .getByLabel(/^Acronym/)
+        .first()
+        .inputValue(),
+      '',
+    );
+    await history.getByRole('heading', { name: 'Version 3: Earlier version restored' }).waitFor();
+
+    await ws.open('/en/workspace/organisations');
+    await ws.main().getByLabel('Filter by name or acronym').fill('duplicate');
+    await ws
+      .main()
+      .getByRole('link', { name: `Edit ${MARKER} Foundation (duplicate)` })
+      .click();
+    await ws.expectHeading('Edit organisation');
+    await ws
+      .main()
+      .getByLabel('Organisation to keep')
+      .selectOption({ label: `${MARKER} Foundation` });
+    await ws.main().getByRole('button', { name: 'Merge into the organisation to keep' }).click();
+    await ws.main().getByRole('button', { name: 'Yes, merge them' }).click();
+    await ws.expectStatus(`“${MARKER} Foundation (duplicate)” was merged into “${MARKER} Foundation”.`);
+
+    await ws.main().getByLabel('Filter by name or acronym').fill(MARKER);
+    await ws
+      .main()
+      .getByRole('link', { name: `Edit ${MARKER} Foundation`, exact: true })
+      .click();
+    await ws.expectHeading('Edit organisation');
+    await ws.main().getByRole('button', { name: 'Move this organisation to the trash' }).click();
+    await ws.main().getByRole('button', { name: 'Yes, move it to the trash' }).click();
+    await ws.expectStatus(`“${MARKER} Foundation” was moved to the trash.`);
+    assert.deepEqual(errors, []);
+    const gone = await apiFromPage(page, 'GET', `/organisations?q=${MARKER}`);
+    assert.equal((gone.body as { total: number }).total, 0);
+
+    const admin = await fresh();
+    await admin.ws.signIn(ADMIN.email, PASSWORD);
+    await admin.ws.open('/en/workspace/trash');
+    const orgs = admin.ws.main().getByRole('region', { name: 'Organisations' });
+    await orgs.getByText(`Merged into ${MARKER} Foundation`).waitFor();
+    await orgs.getByRole('button', { name: `Restore ${MARKER} Foundation`, exact: true }).click();
+    await admin.ws.expectStatus(`The organisation ${MARKER} Foundation was restored.`);
+    assert.deepEqual(admin.errors, []);
+  });
+
+  it('a wrong password is announced in a summary that takes the focus, and repeated failures are rate limited', async () => {
+    const { page, ws } = await fresh();
+    await ws.open('/en/sign-in');
+    await ws.expectHeading('Sign in to the workspace');
+    const attempt = async () => {
+      await ws.main().getByLabel('E-mail address').fill(VIEWER.email);
+      await ws.main().getByLabel('Password').fill('not the password at all');
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sign-in'));
+      await ws.main().getByRole('button', { name: 'Sign in' }).click();
+      await answered;
+    };
+    await attempt();
+    const summary = ws.main().getByRole('alert').filter({ hasText: 'You could not be signed in' });
+    await summary.getByText(/The e-mail address or password is not right/).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'alert');
+    for (let i = 0; i < 5; i++) await attempt();
+    await summary.getByText(/Too many failed sign-in attempts\. Wait 15 minutes/).waitFor();
   });
 });

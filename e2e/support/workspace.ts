@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type { ActivityDetail, PlanDetail } from '../../src/shared/api-types';
+import type { PlanDetail } from '../../src/shared/api-types';
 import { Portal } from './pages';
 
 /** The officers' workspace, in an officer's words, built on accessible roles and names. */
@@ -79,5 +79,3 @@ export async function apiFromPage(
     { method, path, body, version },
   );
 }
-
-export type { ActivityDetail };

@@ -69,6 +69,16 @@ export interface TrashItem {
   version: number;
 }
 
+export interface OrganisationTrashItem {
+  id: string;
+  name: LocalizedText;
+  deletedAt: string;
+  deletedBy: string | null;
+  /** Set when it went to the trash by being merged into another organisation (which cannot be undone here). */
+  mergedIntoId: string | null;
+  version: number;
+}
+
 export interface UserView {
   id: string;
   email: string;
@@ -214,7 +224,8 @@ export const activities = {
   restoreVersion: (id: string, version: number, currentVersion: number) =>
     call<ActivityDetail>('POST', `/activities/${seg(id)}/history/${version}/restore`, { version: currentVersion }),
   reviewQueue: (signal?: AbortSignal) => data(get<{ items: ReviewQueueItem[] }>('/review-queue', signal)),
-  trashList: (signal?: AbortSignal) => data(get<{ activities: TrashItem[] }>('/trash', signal)),
+  trashList: (signal?: AbortSignal) =>
+    data(get<{ activities: TrashItem[]; organisations?: OrganisationTrashItem[] }>('/trash', signal)),
   restoreFromTrash: (id: string) => call<ActivityDetail>('POST', `/trash/activities/${seg(id)}/restore`),
 };
 
@@ -228,6 +239,11 @@ export const organisations = {
     call<OrganisationDetail>('POST', `/organisations/${seg(id)}/merge`, { body: { into }, version }),
   history: (id: string, signal?: AbortSignal) =>
     data(get<{ items: HistoryEntry[] }>(`/organisations/${seg(id)}/history`, signal)),
+  restoreVersion: (id: string, version: number, currentVersion: number) =>
+    call<OrganisationDetail>('POST', `/organisations/${seg(id)}/history/${version}/restore`, {
+      version: currentVersion,
+    }),
+  restoreFromTrash: (id: string) => call<OrganisationDetail>('POST', `/trash/organisations/${seg(id)}/restore`),
 };
 
 export const plans = {

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './AccountPage';
+import { useFailureIssues } from './failures';
 import { FormErrorSummary, TextField } from './form';
 import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
 import { useSession } from './session';

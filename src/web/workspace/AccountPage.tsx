@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { apiTokenCreateSchema, changePasswordSchema } from '../../shared/schemas/auth.schema';
-import { ApiError } from '../api/client';
 import { useLoader } from '../api/useApi';
 import { auth, type CreatedApiToken } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
@@ -12,30 +11,11 @@ import { ConfirmAction } from './ConfirmAction';
 import { CopyButton } from './CopyButton';
 import { FormErrorSummary, StatusMessage, TextField } from './form';
 import { RequireRole } from './guards';
-import { controlPathFor, issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
+import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
 import { useLabels } from './labels';
 import { useSession } from './session';
+import { useFailureIssues } from './failures';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
-
-/** Turns a failed write into form issues; the catch-all says what happened in the interface language. */
-export function useFailureIssues() {
-  const intl = useIntl();
-  return (err: unknown): FormIssue[] => {
-    if (!(err instanceof ApiError)) throw err;
-    if (err.network) return [{ path: '', message: intl.formatMessage({ id: 'error.networkDetail' }) }];
-    if (err.status === 401) return [{ path: '', message: intl.formatMessage({ id: 'auth.sessionEnded' }) }];
-    if (err.status === 403) return [{ path: '', message: intl.formatMessage({ id: 'form.forbidden' }) }];
-    const fields = issuesFromProblem(intl, err.problem);
-    if (fields.length) return fields;
-    return [
-      {
-        path: '',
-        message: err.problem.detail || intl.formatMessage({ id: 'form.unexpected' }),
-        lang: err.problem.detail && !intl.locale.startsWith('en') ? 'en' : undefined,
-      },
-    ];
-  };
-}
 
 const PASSWORD_FIELDS = new Set(['currentPassword', 'newPassword', 'repeatPassword']);
 

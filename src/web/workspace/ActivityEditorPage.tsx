@@ -28,7 +28,7 @@ import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './AccountPage';
+import { useFailureIssues } from './failures';
 import {
   conflictChoices,
   controlPaths,

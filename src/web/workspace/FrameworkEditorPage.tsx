@@ -14,7 +14,7 @@ import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { sortedByPosition } from '../lib/framework';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './AccountPage';
+import { useFailureIssues } from './failures';
 import { ConfirmAction } from './ConfirmAction';
 import { FormErrorSummary, TextField } from './form';
 import { RequireRole } from './guards';

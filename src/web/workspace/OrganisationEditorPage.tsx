@@ -15,13 +15,14 @@ import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './AccountPage';
+import { useFailureIssues } from './failures';
 import type { LocalizedDraft } from './activityForm';
 import { newKey } from './activityForm';
 import { ConfirmAction } from './ConfirmAction';
 import { ConflictPanel, EmptyValue, type Choice } from './ConflictPanel';
 import { organisationOptions } from './editorOptions';
 import { FormErrorSummary, SelectField, StatusMessage, TextField } from './form';
+import { HistorySection } from './HistorySection';
 import { Bilingual, Rows } from './formParts';
 import { RequireRole } from './guards';
 import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
@@ -540,6 +541,7 @@ function EditorLoader({ id }: { id: string | undefined }) {
   const text = useText();
   const paths = usePaths();
   const { can } = useSession();
+  const [restored, setRestored] = useState(0);
   const record = useLoader(id ? `organisation:${id}` : null, async (signal) => {
     const res = await organisations.get(id ?? '', signal);
     return { detail: res.data, version: res.version ?? res.data.version };
@@ -565,9 +567,29 @@ function EditorLoader({ id }: { id: string | undefined }) {
           />
         </p>
       )}
-      <Editor id={id} record={record.data} />
+      {restored > 0 && (
+        <StatusMessage focus key={restored}>
+          <FormattedMessage id="orgEditor.restored" />
+        </StatusMessage>
+      )}
+      <Editor key={record.data?.version ?? 'new'} id={id} record={record.data} />
       {record.data && can('organisation:merge') && (
         <Housekeeping detail={record.data.detail} version={record.data.version} />
+      )}
+      {record.data && (
+        <HistorySection
+          loaderKey={`organisation-history:${record.data.detail.id}:${record.data.version}`}
+          load={(signal) => organisations.history(record.data?.detail.id ?? '', signal)}
+          currentVersion={record.data.version}
+          canRestore={can('organisation:update')}
+          onRestore={async (version) => {
+            const current = record.data;
+            if (!current) return;
+            await organisations.restoreVersion(current.detail.id, version, current.version);
+            setRestored((n) => n + 1);
+            record.reload();
+          }}
+        />
       )}
     </div>
   );

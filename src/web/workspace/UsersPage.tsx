@@ -10,7 +10,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './AccountPage';
+import { useFailureIssues } from './failures';
 import { CopyButton } from './CopyButton';
 import { FormErrorSummary, SelectField, StatusMessage, TextField } from './form';
 import { RequireRole } from './guards';
