@@ -31,6 +31,9 @@ export function openDatabase(config: DatabaseConfig): Db {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+  // An idle connection can be cut by the server (restart, failover, an administrator). The pool drops it and
+  // opens a new one on the next query; without this listener the event would end the process.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
