@@ -260,5 +260,90 @@ for (const target of DATABASES) {
       assert.equal(restored.body.title.en, 'Trash test');
       assert.equal(restored.body.links.length, 2, 'links survive the trash');
     });
+
+    it('lists activities by workflow state and creator for staff, never for the public', async () => {
+      const mine = await signedIn(server, 'editor', 'asean', 'filter.editor@example.org');
+      const me = (await mine.get<{ user: { id: string } }>('/api/v1/auth/me')).body.user.id;
+      const add = async (title: string, type: string) => {
+        const res = await mine.request<ActivityDetail>('POST', '/api/v1/activities', { ...draft(title), type });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body;
+      };
+      const first = await add('Filter test: a draft', 'training');
+      const second = await add('Filter test: b submitted', 'dialogue');
+      await add('Filter test: c draft', 'dialogue');
+      assert.equal((await step(mine, second, 'submit')).status, 200);
+      const list = async (c: Client, query: string) => {
+        const res = await c.get<Page<ActivitySummary>>(`/api/v1/activities?${query}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body;
+      };
+
+      const own = await list(mine, 'createdBy=me&sort=title');
+      assert.equal(own.total, 3);
+      assert.deepEqual(
+        own.items.map((a) => [a.title.en, a.workflowState]),
+        [
+          ['Filter test: a draft', 'draft'],
+          ['Filter test: b submitted', 'submitted'],
+          ['Filter test: c draft', 'draft'],
+        ],
+      );
+      assert.deepEqual(await list(viewer, `createdBy=${me}&sort=title`), own, 'me is the signed-in person');
+      assert.equal((await list(viewer, 'createdBy=me')).total, 0, 'the viewer created nothing');
+
+      const submitted = await list(mine, 'createdBy=me&workflowState=submitted');
+      assert.deepEqual(
+        submitted.items.map((a) => a.id),
+        [second.id],
+      );
+      const drafts = await list(mine, 'createdBy=me&workflowState=draft,returned&type=dialogue');
+      assert.deepEqual(
+        drafts.items.map((a) => a.title.en),
+        ['Filter test: c draft'],
+      );
+      const paged = await list(mine, 'createdBy=me&workflowState=draft&sort=-title&pageSize=1&page=2');
+      assert.equal(paged.total, 2);
+      assert.deepEqual(
+        paged.items.map((a) => a.id),
+        [first.id],
+      );
+
+      const allDrafts = await list(viewer, 'workflowState=draft&pageSize=100');
+      assert.ok(allDrafts.total >= 2);
+      assert.ok(allDrafts.items.every((a) => a.workflowState === 'draft'));
+      const everything = (await list(viewer, 'pageSize=1')).total;
+      const byState = await Promise.all(
+        ['draft', 'submitted', 'returned', 'published'].map(
+          async (s) => (await list(viewer, `workflowState=${s}`)).total,
+        ),
+      );
+      assert.equal(
+        byState.reduce((a, b) => a + b, 0),
+        everything,
+        'the states partition the list',
+      );
+
+      const published = await list(publicClient, 'workflowState=published');
+      assert.equal(published.total, (await list(publicClient, 'pageSize=1')).total);
+      for (const query of ['workflowState=draft', 'workflowState=published,submitted']) {
+        const refused = await publicClient.get<Problem>(`/api/v1/activities?${query}`);
+        assert.equal(refused.status, 400, query);
+        assert.deepEqual(
+          refused.body.errors!.map((e) => e.name),
+          ['workflowState'],
+        );
+      }
+      const meSignedOut = await publicClient.get<Problem>('/api/v1/activities?createdBy=me');
+      assert.equal(meSignedOut.status, 400);
+      assert.equal(meSignedOut.body.errors![0]!.name, 'createdBy');
+      assert.match(meSignedOut.body.errors![0]!.reason, /Sign in/);
+      const byId = await publicClient.get<Problem>(`/api/v1/activities?createdBy=${me}`);
+      assert.equal(byId.status, 400);
+      assert.equal(byId.body.errors![0]!.name, 'createdBy');
+      const unknown = await viewer.get<Problem>('/api/v1/activities?createdBy=nobody');
+      assert.equal(unknown.status, 400);
+      assert.equal(unknown.body.errors![0]!.name, 'createdBy');
+    });
   });
 }

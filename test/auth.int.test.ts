@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Problem } from '../src/shared/api-types';
+import type { Problem, UserView } from '../src/shared/api-types';
 import { Client, signedIn, TEST_PASSWORD } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
@@ -166,6 +166,184 @@ for (const target of DATABASES) {
       });
       assert.equal(res.status, 403);
       assert.equal((await new Client(server).get('/api/v1/users')).status, 401);
+    });
+  });
+}
+
+for (const target of DATABASES) {
+  describe(`administering accounts on ${target.name}`, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    let admin: Client;
+    let adminId: string;
+
+    const users = async () => (await admin.get<{ items: UserView[] }>('/api/v1/users')).body.items;
+    const account = async (email: string) => (await users()).find((u) => u.email === email)!;
+    const edit = (id: string, body: Record<string, unknown>, version: number | null, as: Client = admin) =>
+      as.request<UserView & Partial<Omit<Problem, 'status'>>>(
+        'PUT',
+        `/api/v1/users/${id}`,
+        body,
+        version === null ? {} : { 'if-match': `"${version}"` },
+      );
+    const fields = (u: UserView) => ({
+      displayName: u.displayName,
+      role: u.role,
+      side: u.side,
+      organisationId: u.organisationId,
+      disabled: u.disabled,
+    });
+
+    before(async () => {
+      database = await target.create();
+      server = await startTestServer(database, { seed: false });
+      admin = await signedIn(server, 'admin', 'asean', 'only.admin@example.org');
+      adminId = (await account('only.admin@example.org')).id;
+    });
+    after(async () => {
+      await server?.close();
+      await database?.drop();
+    });
+
+    it('lists accounts with their version and whether they are disabled', async () => {
+      await signedIn(server, 'viewer', 'canada', 'listed@example.org');
+      const listed = await account('listed@example.org');
+      assert.equal(listed.disabled, false);
+      assert.equal(listed.status, 'active');
+      assert.equal(listed.version, 1, 'signing in is not an edit of the account');
+      assert.equal(typeof listed.updatedAt, 'string');
+    });
+
+    it('changes a role, which takes effect on the person’s open session at once', async () => {
+      const person = await signedIn(server, 'viewer', 'canada', 'promoted@example.org');
+      assert.equal((await person.get('/api/v1/review-queue')).status, 403);
+      const before = await account('promoted@example.org');
+      const res = await edit(before.id, { ...fields(before), role: 'reviewer', displayName: 'Promoted Person' }, 1);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.role, 'reviewer');
+      assert.equal(res.body.displayName, 'Promoted Person');
+      assert.equal(res.body.version, 2);
+      assert.equal(res.headers.get('etag'), '"2"');
+      assert.equal((await person.get('/api/v1/review-queue')).status, 200);
+      const me = await person.get<{ user: { role: string; displayName: string } }>('/api/v1/auth/me');
+      assert.equal(me.body.user.role, 'reviewer');
+      assert.equal(me.body.user.displayName, 'Promoted Person');
+
+      const history = await admin.get<{ items: { action: string; changes: { field: string }[] }[] }>(
+        `/api/v1/users/${before.id}/history`,
+      );
+      assert.deepEqual(
+        history.body.items.map((h) => h.action),
+        ['update', 'create'],
+      );
+      assert.deepEqual(history.body.items[0]!.changes.map((c) => c.field).sort(), ['displayName', 'role']);
+      const stored = await server.db.db
+        .selectFrom('record_history')
+        .select(['snapshot', 'changes'])
+        .where('entity_id', '=', before.id)
+        .execute();
+      for (const h of stored) assert.doesNotMatch(h.snapshot + h.changes, /password|argon2|token|als_|alt_/i);
+    });
+
+    it('requires If-Match, refuses a stale version with the current account, and validates every field', async () => {
+      await signedIn(server, 'editor', 'partner', 'versioned@example.org');
+      const u = await account('versioned@example.org');
+      const missing = await edit(u.id, fields(u), null);
+      assert.equal(missing.status, 428);
+      assert.match(missing.body.detail ?? '', /If-Match/);
+      assert.equal((await edit(u.id, { ...fields(u), side: 'canada' }, 1)).status, 200);
+      const stale = await edit(u.id, { ...fields(u), role: 'admin' }, 1);
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.currentVersion, 2);
+      assert.equal((stale.body.current as UserView).side, 'canada');
+      assert.equal((await account('versioned@example.org')).role, 'editor', 'the stale edit changed nothing');
+
+      const bad = await edit(
+        u.id,
+        { displayName: '', role: 'owner', side: 'canada', disabled: 'no', email: 'x@y.z' },
+        2,
+      );
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body.errors!.map((e) => e.name).sort(), ['disabled', 'displayName', 'email', 'role']);
+      const org = await edit(u.id, { ...fields(u), organisationId: 'no-such-org' }, 2);
+      assert.equal(org.status, 400);
+      assert.equal(org.body.errors![0]!.name, 'organisationId');
+      assert.equal((await edit('no-such-user', fields(u), 1)).status, 404);
+    });
+
+    it('disables an account: its sessions end, its API tokens stop, and it cannot sign in', async () => {
+      const person = await signedIn(server, 'editor', 'asean', 'leaver@example.org');
+      const second = new Client(server);
+      assert.equal((await second.signIn('leaver@example.org', TEST_PASSWORD)).status, 200);
+      const token = await person.request<{ token: string }>('POST', '/api/v1/auth/tokens', { name: 'script' });
+      const api = new Client(server, token.body.token);
+      assert.equal((await api.get('/api/v1/auth/me')).status, 200);
+
+      const u = await account('leaver@example.org');
+      const res = await edit(u.id, { ...fields(u), disabled: true }, u.version);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.disabled, true);
+      assert.equal(res.body.status, 'disabled');
+      assert.equal((await person.get('/api/v1/auth/me')).status, 401);
+      assert.equal((await second.get('/api/v1/auth/me')).status, 401);
+      assert.equal((await api.get('/api/v1/auth/me')).status, 401);
+      const sessions = await server.db.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute();
+      assert.equal(sessions.length, 0);
+      const tokens = await server.db.db
+        .selectFrom('api_tokens')
+        .select('revoked_at')
+        .where('user_id', '=', u.id)
+        .execute();
+      assert.ok(tokens.every((t) => t.revoked_at !== null));
+
+      const refused = await new Client(server).signIn('leaver@example.org', TEST_PASSWORD);
+      assert.equal(refused.status, 403);
+      assert.match((refused.body as unknown as Problem).detail, /disabled/);
+      const wrong = await new Client(server).signIn('leaver@example.org', 'not the password');
+      const unknown = await new Client(server).signIn('nobody.here@example.org', 'not the password');
+      assert.equal(wrong.status, 401);
+      assert.equal(
+        (wrong.body as unknown as Problem).detail,
+        (unknown.body as unknown as Problem).detail,
+        'without the password a disabled account looks like any other',
+      );
+
+      const enabled = await edit(u.id, { ...fields(u), disabled: false }, res.body.version);
+      assert.equal(enabled.body.status, 'active');
+      assert.equal((await new Client(server).signIn('leaver@example.org', TEST_PASSWORD)).status, 200);
+      assert.equal((await api.get('/api/v1/auth/me')).status, 401, 'revoked tokens stay revoked');
+      const actions = (
+        await admin.get<{ items: { action: string }[] }>(`/api/v1/users/${u.id}/history`)
+      ).body.items.map((h) => h.action);
+      assert.deepEqual(actions, ['enable', 'disable', 'create']);
+    });
+
+    it('keeps the last active administrator from disabling or demoting themselves', async () => {
+      const me = await account('only.admin@example.org');
+      const demote = await edit(adminId, { ...fields(me), role: 'editor' }, me.version);
+      assert.equal(demote.status, 409);
+      assert.match(demote.body.detail ?? '', /last active administrator/);
+      assert.equal(demote.body.errors![0]!.name, 'role');
+      const disable = await edit(adminId, { ...fields(me), disabled: true }, me.version);
+      assert.equal(disable.status, 409);
+      assert.equal(disable.body.errors![0]!.name, 'disabled');
+      assert.equal((await admin.get('/api/v1/auth/me')).status, 200, 'still signed in, still an admin');
+
+      // An invited admin cannot act yet, so does not count.
+      const invited = await admin.request<UserView>('POST', '/api/v1/users', {
+        email: 'invited.admin@example.org',
+        displayName: 'Invited admin',
+        role: 'admin',
+        side: 'canada',
+      });
+      assert.equal(invited.status, 201);
+      assert.equal((await edit(adminId, { ...fields(me), role: 'editor' }, me.version)).status, 409);
+
+      // With a second active administrator, stepping down is allowed and takes effect at once.
+      await signedIn(server, 'admin', 'canada', 'second.admin@example.org');
+      const stepDown = await edit(adminId, { ...fields(me), role: 'editor' }, me.version);
+      assert.equal(stepDown.status, 200, JSON.stringify(stepDown.body));
+      assert.equal((await admin.get('/api/v1/users')).status, 403);
     });
   });
 }

@@ -296,6 +296,57 @@ for (const target of DATABASES) {
       })),
       {
         method: 'POST',
+        route: '/api/v1/plans/:idOrSlug/history/:version/restore',
+        least: 'admin',
+        prepare: async () => {
+          // Seeded straight into the table, the plan has a history from its first edit on.
+          const plan = await server.core.plans.get('matrix-plan', 'staff');
+          const edited = await server.core.frameworkWrites.updatePlan(
+            planAdmin,
+            'matrix-plan',
+            plan.version,
+            planInputSchema.parse({
+              title: { en: 'Matrix plan' },
+              status: 'active',
+              periodStart: 2021,
+              periodEnd: 2025,
+            }),
+          );
+          return {
+            path: `/api/v1/plans/matrix-plan/history/${edited.version}/restore`,
+            version: edited.version,
+          };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/framework-nodes/:id/history/:version/restore',
+        least: 'admin',
+        prepare: async () => {
+          const node = await freshNode(false);
+          return { path: `/api/v1/framework-nodes/${node.id}/history/1/restore`, version: node.version };
+        },
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/users/:id',
+        least: 'admin',
+        prepare: async () => {
+          const u = await server.core.auth.createUser(null, {
+            email: `e-${Math.random().toString(36).slice(2)}@example.org`,
+            displayName: 'E',
+            role: 'viewer',
+            side: 'asean',
+          });
+          return {
+            path: `/api/v1/users/${u.id}`,
+            body: { displayName: 'E renamed', role: 'editor', side: 'canada', disabled: true },
+            version: u.version,
+          };
+        },
+      },
+      {
+        method: 'POST',
         route: '/api/v1/organisations/:id/history/:version/restore',
         least: 'editor',
         prepare: async () => {
@@ -322,6 +373,12 @@ for (const target of DATABASES) {
       },
       { method: 'GET', route: '/api/v1/trash', least: 'admin', prepare: async () => ({ path: '/api/v1/trash' }) },
       { method: 'GET', route: '/api/v1/users', least: 'admin', prepare: async () => ({ path: '/api/v1/users' }) },
+      {
+        method: 'GET',
+        route: '/api/v1/users/:id/history',
+        least: 'admin',
+        prepare: async () => ({ path: `/api/v1/users/${planAdmin.id}/history` }),
+      },
     ];
     /** Writes open to everyone: they establish or end a session. */
     const OPEN = new Set(['POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'POST /api/v1/auth/accept']);

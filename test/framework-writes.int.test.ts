@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FrameworkNodeDetail, PlanDetail, Problem } from '../src/shared/api-types';
+import type { FrameworkNodeDetail, FrameworkNodeTree, PlanDetail, Problem } from '../src/shared/api-types';
 import type { Client } from './support/client';
 import { signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
@@ -16,6 +16,30 @@ for (const target of DATABASES) {
     let editor: Client;
     let plan: PlanDetail;
     const area = (code: string) => plan.framework.flatMap((p) => p.children).find((a) => a.code === code)!;
+    const etagOf = (headers: Headers) => Number(headers.get('etag')!.replaceAll('"', ''));
+    const node = (id: string) => admin.get<FrameworkNodeDetail>(`/api/v1/framework-nodes/${id}`);
+    const put = (id: string, version: number, body: Record<string, unknown>) =>
+      admin.request<FrameworkNodeDetail>('PUT', `/api/v1/framework-nodes/${id}`, body, { 'if-match': `"${version}"` });
+    const restore = (id: string, version: number, current: number | null, as: Client = admin) =>
+      as.request<FrameworkNodeDetail & Partial<Omit<Problem, 'status'>>>(
+        'POST',
+        `/api/v1/framework-nodes/${id}/history/${version}/restore`,
+        undefined,
+        current === null ? {} : { 'if-match': `"${current}"` },
+      );
+    /** Positions among siblings run 0, 1, 2… with no gap or double. */
+    const assertContiguous = async (parentId: string) => {
+      const positions = (await admin.get<PlanDetail>(`/api/v1/plans/${PLAN}`)).body.framework
+        .flatMap(function all(n): FrameworkNodeTree[] {
+          return [n, ...n.children.flatMap(all)];
+        })
+        .find((n) => n.id === parentId)!
+        .children.map((c) => c.position);
+      assert.deepEqual(
+        positions,
+        positions.map((_, i) => i),
+      );
+    };
 
     before(async () => {
       database = await target.create();
@@ -157,6 +181,209 @@ for (const target of DATABASES) {
       );
       assert.equal(bad.status, 400);
       assert.deepEqual(bad.body.errors!.map((e) => e.name).sort(), ['periodEnd', 'signoffSides']);
+    });
+
+    it('restores a plan to an earlier version as a new one, refusing stale and unversioned restores', async () => {
+      const current = await admin.get<PlanDetail>(`/api/v1/plans/${PLAN}`);
+      const version = etagOf(current.headers);
+      const body = (periodNote: string) => ({
+        title: current.body.title,
+        shortTitle: current.body.shortTitle,
+        summary: current.body.summary,
+        description: current.body.description,
+        status: current.body.status,
+        periodStart: current.body.periodStart,
+        periodEnd: current.body.periodEnd,
+        periodNote,
+        adoptedOn: current.body.adoptedOn,
+        adoptedAt: current.body.adoptedAt,
+        fullTextUrl: current.body.fullTextUrl,
+        signoffSides: [],
+      });
+      const first = await admin.request<PlanDetail>('PUT', `/api/v1/plans/${PLAN}`, body('First note.'), {
+        'if-match': `"${version}"`,
+      });
+      assert.equal(first.status, 200);
+      await admin.request('PUT', `/api/v1/plans/${PLAN}`, body('Second note.'), { 'if-match': `"${version + 1}"` });
+
+      const path = `/api/v1/plans/${PLAN}/history/${version + 1}/restore`;
+      assert.equal((await admin.request<Problem>('POST', path)).status, 428);
+      assert.equal(
+        (await editor.request<Problem>('POST', path, undefined, { 'if-match': `"${version + 2}"` })).status,
+        403,
+      );
+      const missing = await admin.request<Problem>('POST', `/api/v1/plans/${PLAN}/history/999/restore`, undefined, {
+        'if-match': `"${version + 2}"`,
+      });
+      assert.equal(missing.status, 404);
+      assert.match(missing.body.detail, /version 999 of plan/);
+
+      const restored = await admin.request<PlanDetail>('POST', path, undefined, { 'if-match': `"${version + 2}"` });
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.periodNote, 'First note.');
+      assert.equal(restored.body.version, version + 3);
+      assert.equal(restored.headers.get('etag'), `"${version + 3}"`);
+
+      const stale = await admin.request<Problem & { current: PlanDetail }>('POST', path, undefined, {
+        'if-match': `"${version + 2}"`,
+      });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.currentVersion, version + 3);
+      assert.equal(stale.body.current.periodNote, 'First note.');
+
+      const history = await admin.get<{ items: { version: number; action: string; comment: string | null }[] }>(
+        `/api/v1/plans/${PLAN}/history`,
+      );
+      assert.deepEqual(
+        history.body.items.slice(0, 2).map((h) => [h.version, h.action, h.comment]),
+        [
+          [version + 3, 'restore', `Restored version ${version + 1}.`],
+          [version + 2, 'update', null],
+        ],
+        'history is never rewritten',
+      );
+    });
+
+    it('restores a node to an earlier place and content, renumbering the siblings it leaves and joins', async () => {
+      const pillar = plan.framework.find((p) => p.code === '2')!;
+      const add = async (code: string, parentId: string, title = `Node ${code}`) => {
+        const res = await admin.request<FrameworkNodeDetail>('POST', `/api/v1/plans/${PLAN}/nodes`, {
+          parentId,
+          code,
+          kind: code.split('.').length === 2 ? 'area' : 'action_line',
+          title: { en: title },
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body;
+      };
+      const home = await add('2.90', pillar.id);
+      const away = await add('2.91', pillar.id);
+      await add('2.90.1', home.id);
+      const line = await add('2.90.2', home.id, 'Original title');
+      await add('2.90.3', home.id);
+      await add('2.91.1', away.id);
+
+      const moved = await put(line.id, 1, {
+        parentId: away.id,
+        code: '2.91.9',
+        kind: 'action_line',
+        title: { en: 'Moved title' },
+        position: 0,
+      });
+      assert.equal(moved.status, 200);
+      assert.deepEqual(
+        (await node(home.id)).body.children.map((c) => c.code),
+        ['2.90.1', '2.90.3'],
+      );
+
+      const restored = await restore(line.id, 1, 2);
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.version, 3);
+      assert.equal(restored.body.code, '2.90.2');
+      assert.equal(restored.body.title.en, 'Original title');
+      assert.equal(restored.body.position, 1);
+      assert.deepEqual(
+        restored.body.ancestors.map((a) => a.code),
+        ['2', '2.90'],
+      );
+      assert.deepEqual(
+        (await node(home.id)).body.children.map((c) => c.code),
+        ['2.90.1', '2.90.2', '2.90.3'],
+      );
+      assert.deepEqual(
+        (await node(away.id)).body.children.map((c) => c.code),
+        ['2.91.1'],
+      );
+      await assertContiguous(home.id);
+      await assertContiguous(away.id);
+
+      const stale = await restore(line.id, 1, 2);
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.currentVersion, 3);
+      assert.equal((await restore(line.id, 1, null)).status, 428);
+      assert.equal((await restore(line.id, 1, 3, editor)).status, 403);
+
+      const history = await admin.get<{ items: { version: number; action: string; comment: string | null }[] }>(
+        `/api/v1/framework-nodes/${line.id}/history`,
+      );
+      assert.deepEqual(
+        history.body.items.map((h) => [h.version, h.action]),
+        [
+          [3, 'restore'],
+          [2, 'update'],
+          [1, 'create'],
+        ],
+      );
+      assert.equal(history.body.items[0]!.comment, 'Restored version 1.');
+    });
+
+    it('refuses to restore a node under a parent since retired or removed, or below itself', async () => {
+      const pillar = plan.framework.find((p) => p.code === '2')!;
+      const add = async (code: string, parentId: string) =>
+        (
+          await admin.request<FrameworkNodeDetail>('POST', `/api/v1/plans/${PLAN}/nodes`, {
+            parentId,
+            code,
+            kind: 'area',
+            title: { en: `Node ${code}` },
+          })
+        ).body;
+      const before = await add('2.80', pillar.id);
+      const after = await add('2.81', pillar.id);
+      const line = await add('2.80.1', before.id);
+
+      // Retired: version 1 sat under 2.80, which is retired now.
+      assert.equal(
+        (await put(line.id, 1, { parentId: after.id, code: '2.81.1', kind: 'area', title: { en: 'x' } })).status,
+        200,
+      );
+      const retired = await admin.request('POST', `/api/v1/framework-nodes/${before.id}/retire`, undefined, {
+        'if-match': '"1"',
+      });
+      assert.equal(retired.status, 200);
+      const underRetired = await restore(line.id, 1, 2);
+      assert.equal(underRetired.status, 409);
+      assert.match(underRetired.body.detail ?? '', /Version 1 cannot be restored: .*2\.80.* retired/);
+      assert.equal(underRetired.body.errors![0]!.name, 'parentId');
+      const unchanged = (await node(line.id)).body;
+      assert.equal(unchanged.version, 2, 'nothing was written');
+      assert.deepEqual(
+        unchanged.ancestors.map((a) => a.code),
+        ['2', '2.81'],
+      );
+
+      // Removed: version 2 sat under 2.81; the node moves out and 2.81 disappears.
+      assert.equal(
+        (await put(line.id, 2, { parentId: pillar.id, code: '2.82', kind: 'area', title: { en: 'x' } })).status,
+        200,
+      );
+      await server.db.db.deleteFrom('framework_nodes').where('id', '=', after.id).execute();
+      const underRemoved = await restore(line.id, 2, 3);
+      assert.equal(underRemoved.status, 409);
+      assert.match(underRemoved.body.detail ?? '', /no longer exists/);
+
+      // A cycle: version 1 of 2.83 sat under 2.84, which now sits below 2.83.
+      const a = await add('2.83', pillar.id);
+      const b = await add('2.84', pillar.id);
+      assert.equal(
+        (await put(a.id, 1, { parentId: b.id, code: '2.83', kind: 'area', title: { en: 'a' } })).status,
+        200,
+      );
+      assert.equal(
+        (await put(a.id, 2, { parentId: pillar.id, code: '2.83', kind: 'area', title: { en: 'a' } })).status,
+        200,
+      );
+      assert.equal(
+        (await put(b.id, 1, { parentId: a.id, code: '2.84', kind: 'area', title: { en: 'b' } })).status,
+        200,
+      );
+      const cycle = await restore(a.id, 2, 3);
+      assert.equal(cycle.status, 409);
+      assert.match(cycle.body.detail ?? '', /its own ancestor/);
+      assert.deepEqual(
+        (await node(a.id)).body.ancestors.map((n) => n.code),
+        ['2'],
+      );
     });
   });
 }

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import { CREATED_BY_ME } from '../shared/schemas/activity-query.schema';
+import type { FieldIssue } from './errors';
 
 /**
  * Who is reading. The public sees published activities only; signed-in staff (any role) also
@@ -11,4 +13,29 @@ export function activityVisible(alias: string, audience: Audience): RawBuilder<b
   const deleted = sql.ref(`${alias}.deleted_at`);
   if (audience === 'staff') return sql<boolean>`${deleted} is null`;
   return sql<boolean>`(${deleted} is null and ${sql.ref(`${alias}.workflow_state`)} = 'published')`;
+}
+
+/**
+ * Issues with the activity list filters only staff may use. The public may ask for published
+ * activities alone (so it never learns that others exist) and may not filter by creator; `me`
+ * needs a signed-in person (`userId`).
+ */
+export function staffFilterIssues(
+  q: { workflowState?: readonly string[] | undefined; createdBy?: string | undefined },
+  audience: Audience,
+  userId: string | null,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (audience !== 'staff' && q.workflowState?.some((s) => s !== 'published')) {
+    issues.push({
+      name: 'workflowState',
+      reason: 'Only published activities are listed without signing in; sign in to filter on other workflow states.',
+    });
+  }
+  if (q.createdBy === CREATED_BY_ME && !userId) {
+    issues.push({ name: 'createdBy', reason: 'Sign in to list the activities you created (createdBy=me).' });
+  } else if (q.createdBy !== undefined && audience !== 'staff') {
+    issues.push({ name: 'createdBy', reason: 'Sign in to filter activities by who created them.' });
+  }
+  return issues;
 }

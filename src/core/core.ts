@@ -29,7 +29,8 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const planRepo = new PlanRepository(db.db);
   const orgRepo = new OrganisationRepository(db.db);
   const activityRepo = new ActivityRepository(db.db);
-  const activities = new ActivityService(activityRepo, planRepo, orgRepo);
+  const userRepo = new UserRepository(db.db);
+  const activities = new ActivityService(activityRepo, planRepo, orgRepo, userRepo);
   const organisations = new OrganisationService(orgRepo);
   const plans = new PlanService(planRepo);
   return {
@@ -41,6 +42,6 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
     organisations,
     organisationWrites: new OrganisationWriteService(db, organisations),
     history: new HistoryService(db),
-    auth: new AuthService(new UserRepository(db.db), orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+    auth: new AuthService(db, userRepo, orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };
 }

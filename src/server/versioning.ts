@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { DomainError } from '../core/errors';
 
 /** The ETag of a record at a version: `"3"`. */
@@ -25,3 +26,9 @@ export function expectedVersion(req: FastifyRequest): number {
   }
   return Number(m[1]);
 }
+
+/** The `:version` of a history route, e.g. `POST …/history/:version/restore`. */
+export const historyVersion = z.coerce
+  .number({ error: 'Give a version number.' })
+  .int('Give a whole version number.')
+  .min(1, 'Versions start at 1.');

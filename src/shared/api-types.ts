@@ -13,6 +13,8 @@ import type {
   OrganisationType,
   ParticipantRole,
   PlanStatus,
+  Role,
+  Side,
   WorkflowState,
 } from './vocab';
 
@@ -233,6 +235,21 @@ export interface OrganisationDetail extends RecordMeta {
   formerNames: FormerName[];
   activityCount: number;
   roles: { role: ParticipantRole; count: number }[];
+}
+
+/** A workspace account as administrators see it (`GET /api/v1/users`, `PUT /api/v1/users/:id`). */
+export interface UserView extends RecordMeta {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  side: Side;
+  organisationId: string | null;
+  /** `invited` until the person sets a password through their link, then `active`; or `disabled`. */
+  status: 'invited' | 'active' | 'disabled';
+  /** Whether an administrator has disabled the account: it can neither sign in nor use API tokens. */
+  disabled: boolean;
+  lastSignInAt: string | null;
 }
 
 /** RFC 9457 problem details, as every API error is sent. */

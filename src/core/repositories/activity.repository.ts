@@ -8,7 +8,7 @@ import type {
   FundingLinesTable,
   OrganisationsTable,
 } from '../db/schema';
-import type { ActivityStatus, ActivityType } from '../../shared/vocab';
+import type { ActivityStatus, ActivityType, WorkflowState } from '../../shared/vocab';
 import { REGION_CODE } from '../../shared/vocab';
 import { activityVisible, type Audience } from '../audience';
 
@@ -27,6 +27,10 @@ export interface ActivityFilter {
   countries?: string[];
   statuses?: ActivityStatus[];
   types?: ActivityType[];
+  /** Staff only: the service refuses non-published states to the public. */
+  workflowStates?: WorkflowState[];
+  /** Staff only: the id of the user who created the activity (its `create` entry in the history). */
+  createdBy?: string;
   yearFrom?: number;
   yearTo?: number;
   text?: string;
@@ -87,6 +91,20 @@ export class ActivityRepository {
     }
     if (f.statuses?.length) and.push(eb('a.status', 'in', f.statuses));
     if (f.types?.length) and.push(eb('a.type', 'in', f.types));
+    if (f.workflowStates?.length) and.push(eb('a.workflow_state', 'in', f.workflowStates));
+    if (f.createdBy !== undefined) {
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom('record_history as h')
+            .select(sql.lit(1).as('one'))
+            .where('h.entity_type', '=', 'activity')
+            .whereRef('h.entity_id', '=', 'a.id')
+            .where('h.action', '=', 'create')
+            .where('h.user_id', '=', f.createdBy),
+        ),
+      );
+    }
     // Year range: the activity's span overlaps it. An open end counts as "still running" for
     // planned and ongoing activities; an activity with no dates at all never matches.
     if (f.yearTo !== undefined) {

@@ -17,7 +17,8 @@ export class HistoryRepository {
     entityId: string;
     version: number;
     action: string;
-    actorId: string;
+    /** Null for changes made outside any session, such as by the command line. */
+    actorId: string | null;
     changes: FieldChange[];
     snapshot: unknown;
     comment?: string | null;

@@ -38,6 +38,52 @@ export class UserRepository {
       .execute();
   }
 
+  /** Notes a sign-in. Not an edit of the account: its version stays, so no administrator's edit conflicts with it. */
+  async recordSignIn(id: string, at: string): Promise<void> {
+    await this.db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', id).execute();
+  }
+
+  /** An administrator's edit: updates only when the stored version is `expected`; returns whether it did. */
+  async updateIfVersion(
+    id: string,
+    expected: number,
+    values: Partial<Pick<UserRow, 'display_name' | 'role' | 'side' | 'organisation_id' | 'status' | 'updated_at'>>,
+  ): Promise<boolean> {
+    const res = await this.db
+      .updateTable('users')
+      .set(values)
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Locks the active administrators' rows until the transaction ends, so that two administrators
+   * cannot demote each other at the same moment. An update that changes nothing takes the lock on
+   * both databases (SQLite has no SELECT … FOR UPDATE; it runs one write transaction at a time anyway).
+   */
+  async lockActiveAdmins(): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set((eb) => ({ role: eb.ref('role') }))
+      .where('role', '=', 'admin')
+      .where('status', '=', 'active')
+      .execute();
+  }
+
+  async countActiveAdmins(exceptId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('status', '=', 'active')
+      .where('id', '!=', exceptId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async insertSession(row: SessionRow): Promise<void> {
     await this.db.insertInto('sessions').values(row).execute();
   }
@@ -97,6 +143,17 @@ export class UserRepository {
       .updateTable('api_tokens')
       .set({ revoked_at: at })
       .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  }
+
+  /** Revokes every live API token of a person; returns how many. */
+  async revokeApiTokensOf(userId: string, at: string): Promise<number> {
+    const res = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();

@@ -13,6 +13,7 @@ import { StaleVersion, withVersionCheck } from '../versioned';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
+import { versionToRestore } from './history.service';
 
 /** Field-by-field before/after of two states of an activity. */
 export const diffActivity = (before: ActivityInput | null, after: ActivityInput): FieldChange[] =>
@@ -329,18 +330,8 @@ export class ActivityWriteService {
   /** Brings back the state recorded at `version`, as a new version. */
   async restoreVersion(actor: Actor, id: string, version: number, expectedVersion: number): Promise<ActivityDetail> {
     authorize(actor, 'activity:restore-version');
-    const entry = await new HistoryRepository(this.db.db).find('activity', id, version);
-    if (!entry) throw notFound(`version ${version} of activity`, id);
-    const input = activityInputSchema.parse(JSON.parse(entry.snapshot));
-    return this.update(
-      actor,
-      id,
-      expectedVersion,
-      input,
-      'restore',
-      `Restored version ${version}.`,
-      'activity:restore-version',
-    );
+    const { input, comment } = await versionToRestore(this.db.db, 'activity', id, version, activityInputSchema);
+    return this.update(actor, id, expectedVersion, input, 'restore', comment, 'activity:restore-version');
   }
 
   // ---- workflow ----

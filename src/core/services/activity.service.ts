@@ -7,7 +7,7 @@ import type {
   Page,
   Participant,
 } from '../../shared/api-types';
-import type { ActivityListQuery } from '../../shared/schemas/activity-query.schema';
+import { CREATED_BY_ME, type ActivityListQuery } from '../../shared/schemas/activity-query.schema';
 import type {
   ActivityStatus,
   ActivityType,
@@ -17,8 +17,8 @@ import type {
   ParticipantRole,
   WorkflowState,
 } from '../../shared/vocab';
-import type { Audience } from '../audience';
-import { invalidReference, notFound, type FieldIssue } from '../errors';
+import { staffFilterIssues, type Audience } from '../audience';
+import { invalidInput, invalidReference, notFound, type FieldIssue } from '../errors';
 import { ancestorsOf, withDescendants } from '../framework-tree';
 import { fundingTotals } from '../funding';
 import { fromMinorUnits } from '../../shared/money';
@@ -26,6 +26,7 @@ import type { ActivityFilter, ActivityRepository, ActivityRow } from '../reposit
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
 import type { PlanRepository } from '../repositories/plan.repository';
+import type { UserRepository } from '../repositories/user.repository';
 import { nodeRef } from './plan.service';
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
@@ -54,10 +55,20 @@ export class ActivityService {
     private readonly activities: ActivityRepository,
     private readonly plans: PlanRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly users: UserRepository,
   ) {}
 
-  /** Turns the query's plan, node, pillar and organisation references into id sets; reports each unknown one. */
-  private async resolveFilter(q: ActivityListQuery, audience: Audience): Promise<ActivityFilter> {
+  /**
+   * Turns the query's plan, node, pillar, organisation and creator references into ids; reports each
+   * unknown one. `userId` is the signed-in person, whom `createdBy=me` names.
+   */
+  private async resolveFilter(
+    q: ActivityListQuery,
+    audience: Audience,
+    userId: string | null,
+  ): Promise<ActivityFilter> {
+    const refused = staffFilterIssues(q, audience, userId);
+    if (refused.length) throw invalidInput(refused, 'Some filters need a signed-in person; see errors.');
     const issues: FieldIssue[] = [];
     const nodeIdSets: string[][] = [];
 
@@ -97,6 +108,12 @@ export class ActivityService {
         if (!existing.has(id)) issues.push({ name: 'organisation', reason: `No organisation with id "${id}" exists.` });
       }
     }
+    let createdBy: string | undefined;
+    if (q.createdBy === CREATED_BY_ME) createdBy = userId ?? undefined;
+    else if (q.createdBy !== undefined) {
+      if (await this.users.findById(q.createdBy)) createdBy = q.createdBy;
+      else issues.push({ name: 'createdBy', reason: `No user with id "${q.createdBy}" exists; use a user id or me.` });
+    }
     if (issues.length) throw invalidReference(issues);
 
     return {
@@ -106,14 +123,21 @@ export class ActivityService {
       countries: q.country,
       statuses: q.status,
       types: q.type,
+      workflowStates: q.workflowState,
+      createdBy,
       yearFrom: q.yearFrom,
       yearTo: q.yearTo,
       text: q.q || undefined,
     };
   }
 
-  async list(q: ActivityListQuery, audience: Audience = 'public'): Promise<Page<ActivitySummary>> {
-    const filter = await this.resolveFilter(q, audience);
+  /** One page of activities the audience may read; `userId` is the signed-in person, if any. */
+  async list(
+    q: ActivityListQuery,
+    audience: Audience = 'public',
+    userId: string | null = null,
+  ): Promise<Page<ActivitySummary>> {
+    const filter = await this.resolveFilter(q, audience, userId);
     const { rows, total } = await this.activities.list(filter, q.sort, {
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,

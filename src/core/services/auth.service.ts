@@ -1,11 +1,19 @@
+import type { UserView } from '../../shared/api-types';
 import type { Role, Side } from '../../shared/vocab';
-import type { UserCreateInput } from '../../shared/schemas/auth.schema';
+import type { UserCreateInput, UserUpdateInput } from '../../shared/schemas/auth.schema';
+import { accountStatus, isActiveAdmin, lastAdminIssue, type AccountStatus } from '../accounts';
 import { burnPasswordCheck, hashPassword, newToken, sameSecret, tokenHash, verifyPassword } from '../auth/secrets';
+import type { Db } from '../db/database';
 import { DomainError, forbidden, invalidInput, invalidReference, notFound, unauthenticated } from '../errors';
+import { diffFields } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
-import type { OrganisationRepository } from '../repositories/organisation.repository';
-import type { UserRepository, UserRow } from '../repositories/user.repository';
+import { HistoryRepository } from '../repositories/history.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
+import { UserRepository, type UserRow } from '../repositories/user.repository';
+import { StaleVersion, withVersionCheck } from '../versioned';
+
+export type { UserView };
 
 export interface AuthSettings {
   /** A session ends after this long without a request… */
@@ -37,17 +45,6 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  side: Side;
-  organisationId: string | null;
-  status: string;
-  lastSignInAt: string | null;
-}
-
 function actorOf(
   u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id'> & { id: string },
 ): Actor {
@@ -69,8 +66,24 @@ export function userView(u: UserRow): UserView {
     role: u.role as Role,
     side: u.side as Side,
     organisationId: u.organisation_id,
-    status: u.status,
+    status: u.status as AccountStatus,
+    disabled: u.status === 'disabled',
     lastSignInAt: u.last_sign_in_at,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
+    version: u.version,
+  };
+}
+
+/** What the history keeps of an account: never its password hash, tokens or links. */
+function userSnapshot(u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id' | 'status'>) {
+  return {
+    email: u.email,
+    displayName: u.display_name,
+    role: u.role,
+    side: u.side,
+    organisationId: u.organisation_id,
+    disabled: u.status === 'disabled',
   };
 }
 
@@ -79,6 +92,7 @@ const later = (ms: number, from = Date.now()) => new Date(from + ms).toISOString
 /** Accounts, sign-in, sessions, API tokens and invitation/reset links. */
 export class AuthService {
   constructor(
+    private readonly db: Db,
     private readonly users: UserRepository,
     private readonly organisations: OrganisationRepository,
     private readonly settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
@@ -107,11 +121,14 @@ export class AuthService {
       : (await burnPasswordCheck(password), false);
     if (!user || !ok || user.status !== 'active') {
       for (const key of keys) await this.users.recordFailure(newId(), key, nowIso());
+      // Only someone who knows the password learns that the account exists and is disabled.
+      if (user && ok && user.status === 'disabled') {
+        throw forbidden('This account is disabled. Ask an administrator to enable it again.');
+      }
       throw unauthenticated('The e-mail address or password is not right.');
     }
     await this.users.clearFailures(`email:${email}`);
-    const now = nowIso();
-    await this.users.update(user.id, { last_sign_in_at: now, updated_at: now });
+    await this.users.recordSignIn(user.id, nowIso());
     return this.openSession(user);
   }
 
@@ -206,13 +223,99 @@ export class AuthService {
       created_at: now,
       updated_at: now,
     };
-    await this.users.insert(row);
+    await this.db.db.transaction().execute(async (trx) => {
+      await new UserRepository(trx).insert(row);
+      await new HistoryRepository(trx).append({
+        entityType: 'user',
+        entityId: row.id,
+        version: 1,
+        action: 'create',
+        actorId: actor?.id ?? null,
+        changes: diffFields(null, userSnapshot(row)),
+        snapshot: userSnapshot(row),
+      });
+    });
     return userView({ ...row, version: 1 });
   }
 
   async listUsers(actor: Actor): Promise<UserView[]> {
     authorize(actor, 'user:manage');
     return (await this.users.list()).map(userView);
+  }
+
+  private async getUser(id: string): Promise<UserView> {
+    const row = await this.users.findById(id);
+    if (!row) throw notFound('user', id);
+    return userView(row);
+  }
+
+  /**
+   * An administrator's change to an account, if it is still at version `expected`. Disabling ends
+   * the person's sessions and revokes their API tokens in the same transaction. The last active
+   * administrator can be neither disabled nor demoted.
+   */
+  async updateUser(actor: Actor, id: string, expected: number, input: UserUpdateInput): Promise<UserView> {
+    authorize(actor, 'user:manage');
+    await withVersionCheck(
+      'user',
+      expected,
+      () => this.getUser(id),
+      () =>
+        this.db.db.transaction().execute(async (trx) => {
+          const users = new UserRepository(trx);
+          const row = await users.findById(id);
+          if (!row) throw notFound('user', id);
+          if (row.version !== expected) throw new StaleVersion(row.version);
+          if (input.organisationId !== null && input.organisationId !== row.organisation_id) {
+            const org = await new OrganisationRepository(trx).findById(input.organisationId);
+            if (!org || org.deleted_at) {
+              throw invalidReference([
+                { name: 'organisationId', reason: `No organisation with id "${input.organisationId}" exists.` },
+              ]);
+            }
+          }
+          const after = {
+            ...row,
+            display_name: input.displayName,
+            role: input.role,
+            side: input.side,
+            organisation_id: input.organisationId,
+            status: accountStatus(row.status, input.disabled, row.password_hash !== null),
+          };
+          if (isActiveAdmin(row) && !isActiveAdmin(after)) {
+            // This change removes an administrator: count the others while no one else can remove one.
+            await users.lockActiveAdmins();
+            const issue = lastAdminIssue(row, after, await users.countActiveAdmins(id), actor.id === id);
+            if (issue) throw new DomainError('conflict', issue.reason, [issue]);
+          }
+          const now = nowIso();
+          const updated = await users.updateIfVersion(id, expected, {
+            display_name: after.display_name,
+            role: after.role,
+            side: after.side,
+            organisation_id: after.organisation_id,
+            status: after.status,
+            updated_at: now,
+          });
+          if (!updated) throw new StaleVersion(expected + 1);
+          if (after.status === 'disabled') {
+            await users.deleteSessionsOf(id);
+            await users.revokeApiTokensOf(id, now);
+          }
+          const wasDisabled = row.status === 'disabled';
+          const isDisabled = after.status === 'disabled';
+          await new HistoryRepository(trx).append({
+            entityType: 'user',
+            entityId: id,
+            version: expected + 1,
+            action: isDisabled && !wasDisabled ? 'disable' : wasDisabled && !isDisabled ? 'enable' : 'update',
+            actorId: actor.id,
+            changes: diffFields(userSnapshot(row), userSnapshot(after)),
+            snapshot: userSnapshot(after),
+          });
+        }),
+    );
+    return this.getUser(id);
   }
 
   /** An invitation or reset link token for a user, shown once. Creating one as CLI passes no actor. */

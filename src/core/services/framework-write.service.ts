@@ -1,6 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FrameworkNodeDetail, PlanDetail } from '../../shared/api-types';
-import type { FrameworkNodeInput, PlanInput } from '../../shared/schemas/plan.schema';
+import { z } from 'zod';
+import {
+  frameworkNodeInputSchema,
+  planInputSchema,
+  type FrameworkNodeInput,
+  type PlanInput,
+} from '../../shared/schemas/plan.schema';
 import type { Db } from '../db/database';
 import type { Database, FrameworkNodesTable, PlansTable } from '../db/schema';
 import { DomainError, invalidInput, invalidReference, notFound } from '../errors';
@@ -9,6 +15,7 @@ import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
 import { HistoryRepository } from '../repositories/history.repository';
+import { versionToRestore } from './history.service';
 import type { PlanService } from './plan.service';
 
 type NodeRow = Selectable<FrameworkNodesTable>;
@@ -25,6 +32,13 @@ function nodeSnapshot(n: NodeRow) {
     status: n.status,
   };
 }
+
+/** A node's recorded state as the input edits take; its status, also recorded, is left out. */
+const nodeSnapshotInput = z.preprocess((snapshot) => {
+  if (typeof snapshot !== 'object' || snapshot === null) return snapshot;
+  const { status: _status, ...content } = snapshot as Record<string, unknown>;
+  return content;
+}, frameworkNodeInputSchema);
 
 function planSnapshot(p: PlanRow): PlanInput {
   return {
@@ -86,37 +100,62 @@ export class FrameworkWriteService {
     }
   }
 
+  /**
+   * Checks a node's code and parent and returns its depth. When `restoring` names the version being
+   * restored, what an edit would report as a bad input is a conflict with the tree as it is now: a
+   * code another node has taken since, a parent since removed or retired, a parent now below the node.
+   */
   private async checkNode(
     trx: Kysely<Database>,
     planId: string,
     input: FrameworkNodeInput,
-    selfId: string | null,
+    self: NodeRow | null,
+    restoring: number | null = null,
   ): Promise<number> {
+    const conflict = (name: 'code' | 'parentId', reason: string) =>
+      new DomainError('conflict', `Version ${restoring} cannot be restored: ${reason}`, [{ name, reason }]);
     const clash = await trx
       .selectFrom('framework_nodes')
-      .select('id')
+      .select(['id', 'title_en', 'title_fr'])
       .where('plan_id', '=', planId)
       .where('code', '=', input.code)
       .executeTakeFirst();
-    if (clash && clash.id !== selfId)
-      throw invalidInput([{ name: 'code', reason: `Code ${input.code} is taken in this plan; choose another.` }]);
+    if (clash && clash.id !== self?.id) {
+      throw restoring === null
+        ? invalidInput([{ name: 'code', reason: `Code ${input.code} is taken in this plan; choose another.` }])
+        : conflict(
+            'code',
+            `another node (${clash.title_en ?? clash.title_fr ?? clash.id}) has its code ${input.code} now. Give that node another code first, or edit this one instead.`,
+          );
+    }
     if (input.parentId === null) return 0;
     const nodes = await trx
       .selectFrom('framework_nodes')
-      .select(['id', 'parent_id', 'depth', 'plan_id'])
+      .select(['id', 'parent_id', 'depth', 'plan_id', 'code', 'status'])
       .where('plan_id', '=', planId)
       .execute();
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const parent = byId.get(input.parentId);
-    if (!parent)
-      throw invalidReference([
-        { name: 'parentId', reason: `No node with id "${input.parentId}" exists in this plan.` },
-      ]);
+    if (!parent) {
+      throw restoring === null
+        ? invalidReference([{ name: 'parentId', reason: `No node with id "${input.parentId}" exists in this plan.` }])
+        : conflict('parentId', 'the node it sat under no longer exists. Edit this node to place it elsewhere instead.');
+    }
     for (let p: typeof parent | undefined = parent; p; p = p.parent_id ? byId.get(p.parent_id) : undefined) {
-      if (p.id === selfId)
-        throw invalidInput([
-          { name: 'parentId', reason: 'A node cannot move under itself or one of its own children.' },
-        ]);
+      if (p.id !== self?.id) continue;
+      throw restoring === null
+        ? invalidInput([{ name: 'parentId', reason: 'A node cannot move under itself or one of its own children.' }])
+        : conflict(
+            'parentId',
+            `the node it sat under (${parent.code}) is now below this node, which would make the node its own ancestor. Move ${parent.code} out from under it first, or edit this node instead.`,
+          );
+    }
+    // A restore does not move a node under a retired one; a node that sits there already may stay.
+    if (restoring !== null && parent.status === 'retired' && parent.id !== self?.parent_id) {
+      throw conflict(
+        'parentId',
+        `the node it sat under (${parent.code}) has been retired since. Reinstate ${parent.code} first, or edit this node to place it elsewhere.`,
+      );
     }
     return parent.depth + 1;
   }
@@ -179,12 +218,16 @@ export class FrameworkWriteService {
     return this.reader.getNode(id, 'staff');
   }
 
-  /** Renames, re-codes, moves under another parent or reorders a node. */
+  /**
+   * Renames, re-codes, moves under another parent or reorders a node. A restore (`restoring`: the
+   * version brought back) goes the same way, so that siblings are renumbered and depths follow.
+   */
   async updateNode(
     actor: Actor,
     id: string,
     expected: number,
     input: FrameworkNodeInput,
+    restoring: { version: number; comment: string } | null = null,
   ): Promise<FrameworkNodeDetail> {
     authorize(actor, 'plan:manage');
     await withVersionCheck(
@@ -196,7 +239,7 @@ export class FrameworkWriteService {
           const row = await trx.selectFrom('framework_nodes').selectAll().where('id', '=', id).executeTakeFirst();
           if (!row) throw notFound('framework node', id);
           if (row.version !== expected) throw new StaleVersion(row.version);
-          await this.checkNode(trx, row.plan_id, input, id);
+          await this.checkNode(trx, row.plan_id, input, row, restoring?.version ?? null);
           const now = nowIso();
           const res = await trx
             .updateTable('framework_nodes')
@@ -235,7 +278,8 @@ export class FrameworkWriteService {
             entityType: 'framework_node',
             entityId: id,
             version: expected + 1,
-            action: 'update',
+            action: restoring ? 'restore' : 'update',
+            comment: restoring?.comment ?? null,
             actorId: actor.id,
             changes: diffFields(nodeSnapshot(row), nodeSnapshot(after)),
             snapshot: nodeSnapshot(after),
@@ -285,7 +329,25 @@ export class FrameworkWriteService {
     return this.reader.getNode(id, 'staff');
   }
 
-  async updatePlan(actor: Actor, idOrSlug: string, expected: number, input: PlanInput): Promise<PlanDetail> {
+  /**
+   * Brings back a node's content and place recorded at `version`, as a new version: parent, code,
+   * kind, title, description and position among its siblings. Its status is not content: retire
+   * and reinstate change it.
+   */
+  async restoreNodeVersion(actor: Actor, id: string, version: number, expected: number): Promise<FrameworkNodeDetail> {
+    authorize(actor, 'plan:manage');
+    const { input, comment } = await versionToRestore(this.db.db, 'framework_node', id, version, nodeSnapshotInput);
+    return this.updateNode(actor, id, expected, input, { version, comment });
+  }
+
+  async updatePlan(
+    actor: Actor,
+    idOrSlug: string,
+    expected: number,
+    input: PlanInput,
+    action: 'update' | 'restore' = 'update',
+    comment: string | null = null,
+  ): Promise<PlanDetail> {
     authorize(actor, 'plan:manage');
     const plan = await this.reader.requirePlan(idOrSlug);
     await withVersionCheck(
@@ -328,7 +390,8 @@ export class FrameworkWriteService {
             entityType: 'plan',
             entityId: plan.id,
             version: expected + 1,
-            action: 'update',
+            action,
+            comment,
             actorId: actor.id,
             changes: diffFields(planSnapshot(row), input),
             snapshot: input,
@@ -336,5 +399,13 @@ export class FrameworkWriteService {
         }),
     );
     return this.reader.get(plan.id, 'staff');
+  }
+
+  /** Brings back the plan's own fields recorded at `version`, as a new version. */
+  async restorePlanVersion(actor: Actor, idOrSlug: string, version: number, expected: number): Promise<PlanDetail> {
+    authorize(actor, 'plan:manage');
+    const plan = await this.reader.requirePlan(idOrSlug);
+    const { input, comment } = await versionToRestore(this.db.db, 'plan', plan.id, version, planInputSchema);
+    return this.updatePlan(actor, plan.id, expected, input, 'restore', comment);
   }
 }

@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Db } from '../db/database';
-import { notFound } from '../errors';
+import type { Database } from '../db/schema';
+import { DomainError, notFound } from '../errors';
 import type { FieldChange } from '../history';
 import { authorize, type Actor } from '../policy';
 import { HistoryRepository } from '../repositories/history.repository';
@@ -13,18 +16,46 @@ export interface HistoryEntry {
   changes: FieldChange[];
 }
 
+/** The kinds of record whose changes the history keeps. */
+export type HistoryEntityType = 'activity' | 'organisation' | 'plan' | 'framework_node' | 'user';
+
+const label = (entityType: HistoryEntityType) => entityType.replace('_', ' ');
+
+/**
+ * The state a record had at `version`, as its history recorded it, parsed into the input its
+ * writes take: what restoring that version writes back (as a new version), with the comment the
+ * restore is recorded with. not_found when that version was never recorded; conflict when the
+ * recorded state no longer passes today's rules for the record.
+ */
+export async function versionToRestore<S extends z.ZodType>(
+  db: Kysely<Database>,
+  entityType: HistoryEntityType,
+  id: string,
+  version: number,
+  schema: S,
+): Promise<{ input: z.output<S>; comment: string }> {
+  const entry = await new HistoryRepository(db).find(entityType, id, version);
+  if (!entry) throw notFound(`version ${version} of ${label(entityType)}`, id);
+  const parsed = schema.safeParse(JSON.parse(entry.snapshot));
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(record)'))].join(', ');
+    throw new DomainError(
+      'conflict',
+      `Version ${version} of this ${label(entityType)} cannot be restored: it no longer meets today’s rules (${fields}). Edit the ${label(entityType)} instead.`,
+    );
+  }
+  return { input: parsed.data, comment: `Restored version ${version}.` };
+}
+
 /** Reads the change log of any record. */
 export class HistoryService {
   constructor(private readonly db: Db) {}
 
-  async list(
-    actor: Actor,
-    entityType: 'activity' | 'organisation' | 'plan' | 'framework_node',
-    id: string,
-  ): Promise<HistoryEntry[]> {
-    authorize(actor, 'history:read');
+  async list(actor: Actor, entityType: HistoryEntityType, id: string): Promise<HistoryEntry[]> {
+    // Changes to accounts are for those who manage accounts; every other record's for all staff.
+    authorize(actor, entityType === 'user' ? 'user:manage' : 'history:read');
     const rows = await new HistoryRepository(this.db.db).list(entityType, id);
-    if (!rows.length) throw notFound(entityType.replace('_', ' '), id);
+    if (!rows.length) throw notFound(label(entityType), id);
     return rows.map((h) => ({
       version: h.version,
       action: h.action,

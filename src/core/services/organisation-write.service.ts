@@ -9,6 +9,7 @@ import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
 import { HistoryRepository } from '../repositories/history.repository';
+import { versionToRestore } from './history.service';
 import type { OrganisationService } from './organisation.service';
 
 type OrgRow = Selectable<OrganisationsTable>;
@@ -320,10 +321,8 @@ export class OrganisationWriteService {
   /** Brings back the state recorded at `version`, as a new version. */
   async restoreVersion(actor: Actor, id: string, version: number, expected: number): Promise<OrganisationDetail> {
     authorize(actor, 'organisation:update');
-    const entry = await new HistoryRepository(this.db.db).find('organisation', id, version);
-    if (!entry) throw notFound(`version ${version} of organisation`, id);
-    const input = organisationInputSchema.parse(JSON.parse(entry.snapshot));
-    return this.update(actor, id, expected, input, 'restore', `Restored version ${version}.`);
+    const { input, comment } = await versionToRestore(this.db.db, 'organisation', id, version, organisationInputSchema);
+    return this.update(actor, id, expected, input, 'restore', comment);
   }
 
   async listTrash(actor: Actor) {

@@ -34,6 +34,16 @@ describe('activityListQuerySchema', () => {
     assert.match(byPath.get('yearFrom')!, /year/);
     assert.ok(r.error.issues.some((i) => i.code === 'unrecognized_keys'));
   });
+  it('accepts workflow states as a list and a creator id or me', () => {
+    const q = activityListQuerySchema.parse({ workflowState: 'draft,returned,draft', createdBy: ' me ' });
+    assert.deepEqual(q.workflowState, ['draft', 'returned']);
+    assert.equal(q.createdBy, 'me');
+    const r = activityListQuerySchema.safeParse({ workflowState: 'archived', createdBy: '' });
+    assert.equal(r.success, false);
+    const byPath = new Map(r.error.issues.map((i) => [i.path[0] ?? '', i.message]));
+    assert.match(byPath.get('workflowState')!, /draft, submitted, returned, published/);
+    assert.ok(byPath.has('createdBy'));
+  });
   it('rejects a reversed year range', () => {
     const r = activityListQuerySchema.safeParse({ yearFrom: '2015', yearTo: '2010' });
     assert.equal(r.success, false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, COUNTRY_CODES, REGION_CODE } from '../vocab';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, COUNTRY_CODES, REGION_CODE, WORKFLOW_STATES } from '../vocab';
 
 const id = z.string().trim().min(1).max(100);
 
@@ -25,6 +25,9 @@ const year = z.coerce
 
 export const ACTIVITY_SORTS = ['start', '-start', 'title', '-title', 'updated', '-updated'] as const;
 
+/** `createdBy=me`: the activities the signed-in person created. */
+export const CREATED_BY_ME = 'me';
+
 /**
  * Filters, sort and paging of the activity list. Shared by the API (query string),
  * the web UI (URL search params) and the CLI.
@@ -42,6 +45,10 @@ export const activityListQuerySchema = z
     ).optional(),
     status: listOf(z.enum(ACTIVITY_STATUSES, { error: `Use one of: ${ACTIVITY_STATUSES.join(', ')}.` })).optional(),
     type: listOf(z.enum(ACTIVITY_TYPES, { error: `Use one of: ${ACTIVITY_TYPES.join(', ')}.` })).optional(),
+    /** Staff only, except `published`: the public reads published activities alone. */
+    workflowState: listOf(z.enum(WORKFLOW_STATES, { error: `Use one of: ${WORKFLOW_STATES.join(', ')}.` })).optional(),
+    /** Staff only: a user id, or `me` for the signed-in person. */
+    createdBy: id.optional(),
     yearFrom: year.optional(),
     yearTo: year.optional(),
     q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),

@@ -28,16 +28,42 @@ export const acceptLinkSchema = z
   })
   .strict();
 
+const displayName = z.string().trim().min(1, 'Give the person’s name.').max(200);
+const role = z.enum(ROLES, { error: `Use one of: ${ROLES.join(', ')}.` });
+const side = z.enum(SIDES, { error: `Use one of: ${SIDES.join(', ')}.` });
+
 export const userCreateSchema = z
   .object({
     email,
-    displayName: z.string().trim().min(1, 'Give the person’s name.').max(200),
-    role: z.enum(ROLES, { error: `Use one of: ${ROLES.join(', ')}.` }),
-    side: z.enum(SIDES, { error: `Use one of: ${SIDES.join(', ')}.` }),
+    displayName,
+    role,
+    side,
     organisationId: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+/**
+ * An administrator's change to an account, replacing these fields (PUT): everything but the e-mail
+ * address and the password, which only the person sets. Disabling ends the person's sessions and
+ * revokes their API tokens; enabling again does not bring those back.
+ */
+export const userUpdateSchema = z
+  .object({
+    displayName,
+    role,
+    side,
+    organisationId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullish()
+      .transform((v) => v ?? null),
+    disabled: z.boolean({ error: 'Say whether the account is disabled: true or false.' }),
+  })
+  .strict();
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const apiTokenCreateSchema = z
   .object({ name: z.string().trim().min(1, 'Name the token, e.g. "import script".').max(100) })

@@ -9,18 +9,20 @@ import {
 } from '../../../shared/schemas/activity.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
-import { expectedVersion, sendVersioned } from '../../versioning';
+import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
 
 const params = z.object({ id: z.string().min(1).max(200) });
-const versionParams = params.extend({
-  version: z.coerce.number({ error: 'Give a version number.' }).int().min(1, 'Versions start at 1.'),
-});
+const versionParams = params.extend({ version: historyVersion });
 const ALLOWED = Object.keys(activityListQuerySchema.shape);
 
 export function activityRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/activities', async (req) =>
-    core.activities.list(parseInput(activityListQuerySchema, req.query, ALLOWED), audienceOf(req)),
+    core.activities.list(
+      parseInput(activityListQuerySchema, req.query, ALLOWED),
+      audienceOf(req),
+      req.actor?.id ?? null,
+    ),
   );
 
   app.get('/api/v1/activities/:id', async (req, reply) =>

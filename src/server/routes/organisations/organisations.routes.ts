@@ -4,14 +4,12 @@ import type { Core } from '../../../core/core';
 import { organisationListQuerySchema } from '../../../shared/schemas/activity-query.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
-import { expectedVersion, sendVersioned } from '../../versioning';
+import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
 import { organisationInputSchema, organisationMergeSchema } from '../../../shared/schemas/organisation.schema';
 
 const params = z.object({ id: z.string().min(1).max(200) });
-const versionParams = params.extend({
-  version: z.coerce.number({ error: 'Give a version number.' }).int().min(1, 'Versions start at 1.'),
-});
+const versionParams = params.extend({ version: historyVersion });
 const ALLOWED = Object.keys(organisationListQuerySchema.shape);
 
 export function organisationRoutes(app: FastifyInstance, core: Core): void {

@@ -4,11 +4,13 @@ import type { Core } from '../../../core/core';
 import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
-import { expectedVersion, sendVersioned } from '../../versioning';
+import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
 
 const idParams = z.object({ idOrSlug: z.string().min(1).max(200) });
 const nodeParams = z.object({ id: z.string().min(1).max(200) });
+const planVersionParams = idParams.extend({ version: historyVersion });
+const nodeVersionParams = nodeParams.extend({ version: historyVersion });
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans', async (req) => ({ items: await core.plans.list(audienceOf(req)) }));
@@ -27,6 +29,15 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans/:idOrSlug/history', async (req) => {
     const plan = await core.plans.requirePlan(parseInput(idParams, req.params).idOrSlug);
     return { items: await core.history.list(requireActor(req), 'plan', plan.id) };
+  });
+
+  app.post('/api/v1/plans/:idOrSlug/history/:version/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    const { idOrSlug, version } = parseInput(planVersionParams, req.params);
+    return sendVersioned(
+      reply,
+      await core.frameworkWrites.restorePlanVersion(actor, idOrSlug, version, expectedVersion(req)),
+    );
   });
 
   app.post('/api/v1/plans/:idOrSlug/nodes', async (req, reply) => {
@@ -66,4 +77,13 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/framework-nodes/:id/history', async (req) => ({
     items: await core.history.list(requireActor(req), 'framework_node', parseInput(nodeParams, req.params).id),
   }));
+
+  app.post('/api/v1/framework-nodes/:id/history/:version/restore', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id, version } = parseInput(nodeVersionParams, req.params);
+    return sendVersioned(
+      reply,
+      await core.frameworkWrites.restoreNodeVersion(actor, id, version, expectedVersion(req)),
+    );
+  });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
-import { userCreateSchema } from '../../../shared/schemas/auth.schema';
+import { userCreateSchema, userUpdateSchema } from '../../../shared/schemas/auth.schema';
 import { parseInput } from '../../problem';
+import { expectedVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -15,6 +16,18 @@ export function userRoutes(app: FastifyInstance, core: Core): void {
     const input = parseInput(userCreateSchema, req.body);
     return reply.code(201).send(await core.auth.createUser(requireActor(req), input));
   });
+
+  /** Changes a person's name, role, side, organisation, or disables the account; If-Match names the version edited. */
+  app.put('/api/v1/users/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(idParams, req.params);
+    const input = parseInput(userUpdateSchema, req.body);
+    return sendVersioned(reply, await core.auth.updateUser(actor, id, expectedVersion(req), input));
+  });
+
+  app.get('/api/v1/users/:id/history', async (req) => ({
+    items: await core.history.list(requireActor(req), 'user', parseInput(idParams, req.params).id),
+  }));
 
   /** An invitation or reset link, shown once: the server keeps only its hash. */
   app.post('/api/v1/users/:id/links', async (req, reply) => {
