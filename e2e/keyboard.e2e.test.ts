@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ActivityDetail } from '../src/shared/api-types';
+import en from '../src/web/i18n/messages/en.json' with { type: 'json' };
+import fr from '../src/web/i18n/messages/fr.json' with { type: 'json' };
+import { Client, TEST_PASSWORD } from '../test/support/client';
 import { startPortal } from './support/app';
 import { collectPageErrors, launchBrowser } from './support/browser';
 import { focusInfo, type FocusInfo } from './support/inspect';
@@ -48,15 +52,25 @@ class KeyboardVisitor {
     return f;
   }
 
-  async focusedMatches(selector: string): Promise<boolean> {
-    return this.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+  /** Whether the focused element matches `selector` (and, when given, reads exactly `text`). */
+  async focusedMatches(selector: string, text?: string): Promise<boolean> {
+    return this.page.evaluate(
+      ({ s, t }) => {
+        const el = document.activeElement;
+        return (el?.matches(s) ?? false) && (t === undefined || el?.textContent?.trim() === t);
+      },
+      { s: selector, t: text },
+    );
   }
 
-  /** Presses Tab (or Shift+Tab) until the focus is on an element matching `selector`. */
-  async tabTo(selector: string, { backwards = false, max = 200 } = {}): Promise<void> {
+  /** Presses Tab (or Shift+Tab) until the focus is on an element matching `selector` (and `text`). */
+  async tabTo(
+    selector: string,
+    { backwards = false, max = 200, text }: { backwards?: boolean; max?: number; text?: string } = {},
+  ): Promise<void> {
     for (let i = 0; i < max; i++) {
       await this.press(backwards ? 'Shift+Tab' : 'Tab');
-      if (await this.focusedMatches(selector)) return;
+      if (await this.focusedMatches(selector, text)) return;
     }
     assert.fail(`${selector} not reached with ${max} presses of Tab; focus went through:\n${this.trail.join('\n')}`);
   }
@@ -251,6 +265,78 @@ describe('keyboard only', () => {
         await kb.tabTo(`main .activity-list a[href^="/${lang}/activities/"]`);
         const href = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
         await kb.follow(href);
+        assert.deepEqual(errors, []);
+      });
+
+      it('signs in, edits a draft activity and submits it for review', async (t) => {
+        if (await skip(t, lang)) return;
+        // An editor with a draft of their own, made through the API.
+        const email = `keyboard.editor.${lang}@example.org`;
+        await portal.server.core.auth.createUser(
+          null,
+          { email, displayName: `Keyboard editor ${lang}`, role: 'editor', side: 'partner' },
+          TEST_PASSWORD,
+        );
+        const api = new Client(portal.server);
+        assert.equal((await api.signIn(email, TEST_PASSWORD)).status, 200);
+        const created = await api.request<ActivityDetail>('POST', '/api/v1/activities', {
+          title: { en: `Keyboard workshop ${lang}`, fr: `Atelier clavier ${lang}` },
+          type: 'training',
+          status: 'planned',
+          links: [{ nodeId: refs.areaId, rationale: 'Serves the area.' }],
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        const id = created.body.id;
+
+        const page = await newPage(1280);
+        const kb = new KeyboardVisitor(page);
+        await openScreen(page, portal.server.baseUrl, lang, screenNamed('home'), refs);
+
+        // Sign in from the header's link.
+        await kb.tabTo(`header a[href^="/${lang}/sign-in"]`);
+        await kb.follow(`/${lang}/sign-in`);
+        await kb.tabTo('#f-email');
+        await page.keyboard.type(email);
+        await kb.press('Tab');
+        assert.ok(await kb.focusedMatches('#f-password'), 'Tab goes from the e-mail address to the password');
+        await page.keyboard.type(TEST_PASSWORD);
+        await kb.press('Enter');
+        await page.waitForURL((url) => url.pathname === `/${lang}/` || url.pathname === `/${lang}/workspace`);
+        await settle(page);
+
+        // From the workspace, the draft's edit link opens the editor.
+        if (new URL(page.url()).pathname !== `/${lang}/workspace`) {
+          await kb.tabTo(`header a[href="/${lang}/workspace"]`);
+          await kb.follow(`/${lang}/workspace`);
+          await settle(page);
+        }
+        await kb.tabTo(`main a[href="/${lang}/workspace/activities/${id}/edit"]`);
+        await kb.follow(`/${lang}/workspace/activities/${id}/edit`);
+        await settle(page);
+
+        await kb.tabTo('#f-summary-en');
+        await page.keyboard.type('Three regional workshops for labour inspectors.');
+        await kb.tabTo('main form button[type="submit"]');
+        // Enter saves and opens the activity (no focus check in between: the page is changing).
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => url.pathname === `/${lang}/activities/${id}`);
+        await settle(page);
+        // The confirmation takes the focus, so the next Tab continues from the publication panel.
+        await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+
+        // Submit for review from the publication panel.
+        const submitLabel = (lang === 'fr' ? fr : en)['staff.submit'];
+        const submitButton = page.locator('main .staff-panel button').filter({ hasText: submitLabel });
+        await kb.tabTo('main .staff-panel button', { text: submitLabel });
+        await page.keyboard.press('Enter');
+        await submitButton.waitFor({ state: 'detached' });
+        // The button is gone: the confirmation takes the focus rather than the page's body.
+        await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+        const after = await api.get<ActivityDetail & { workflowState: string }>(`/api/v1/activities/${id}`);
+        assert.equal(after.body.workflowState, 'submitted');
+        assert.equal(after.body.summary.en, 'Three regional workshops for labour inspectors.');
+        const focus = await focusInfo(page);
+        assert.ok(focus.visible && focus.tag !== 'body', `the focus is kept after submitting: ${focus.label}`);
         assert.deepEqual(errors, []);
       });
 

@@ -7,6 +7,8 @@ import type {
   PlanDetail,
   PlanSummary,
 } from '../../src/shared/api-types';
+import type { Client } from '../../test/support/client';
+import { signedIn, TEST_PASSWORD } from '../../test/support/client';
 import type { TestServer } from '../../test/support/server';
 
 /**
@@ -33,17 +35,21 @@ export interface SeedRefs {
   activityId: string;
   /** An organisation with activities. */
   organisationId: string;
+  /** The staff account signed-in screens use (an admin, so that every workspace page opens). */
+  staff: { email: string; password: string };
 }
 
 export interface Screen {
   /** Short, file-safe name, used in test names and screenshot file names. */
   name: string;
-  /** Runs before the screen is opened, e.g. to sign in for a screen behind a session. */
-  prepare?: (page: Page, baseUrl: string, lang: Lang) => Promise<void>;
+  /** Who looks at the screen: a visitor (the default) or the signed-in staff account. */
+  session?: 'visitor' | 'staff';
   /** The address after the language prefix, e.g. `/activities?status=completed`. */
   path: (refs: SeedRefs) => string;
   /** Waits until the screen's content has loaded (beyond the h1). */
   ready?: (page: Page) => Promise<void>;
+  /** Brings the loaded screen to the state it shows, as a person would (e.g. submits a form to show its errors). */
+  act?: (page: Page) => Promise<void>;
 }
 
 /** The activity list's form has its drop-downs filled once the plans and organisations have loaded. */
@@ -76,7 +82,38 @@ export const SCREENS: readonly Screen[] = [
   { name: 'organisations', path: () => '/organisations' },
   { name: 'organisation', path: (r) => `/organisations/${r.organisationId}` },
   { name: 'not-found', path: () => '/no-such-page' },
+  { name: 'sign-in', path: () => '/sign-in' },
+  { name: 'sign-in-errors', path: () => '/sign-in', act: submitEmptyForm },
+  { name: 'accept-link', path: () => '/account/accept?token=not-a-real-token' },
+  // Signed in from here on: a browser context signs in once, at the first of these.
+  { name: 'workspace', session: 'staff', path: () => '/workspace', ready: workspaceTablesLoaded },
+  { name: 'activity-staff', session: 'staff', path: (r) => `/activities/${r.activityId}`, ready: staffPanelLoaded },
+  { name: 'activity-new', session: 'staff', path: () => '/workspace/activities/new' },
+  { name: 'activity-new-errors', session: 'staff', path: () => '/workspace/activities/new', act: submitEmptyForm },
+  { name: 'activity-edit', session: 'staff', path: (r) => `/workspace/activities/${r.activityId}/edit` },
+  { name: 'organisations-admin', session: 'staff', path: () => '/workspace/organisations' },
+  { name: 'organisation-edit', session: 'staff', path: (r) => `/workspace/organisations/${r.organisationId}/edit` },
+  { name: 'framework-editor', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}` },
+  { name: 'users', session: 'staff', path: () => '/workspace/users' },
+  { name: 'trash', session: 'staff', path: () => '/workspace/trash' },
+  { name: 'account', session: 'staff', path: () => '/account' },
 ];
+
+/** Submits the page's form untouched, so that it shows its error summary and field errors. */
+async function submitEmptyForm(page: Page): Promise<void> {
+  await page.locator('main form button[type="submit"]').first().click();
+  await page.locator('main .error-summary').waitFor();
+}
+
+/** The workspace home has its lists (drafts, submitted, review queue) filled. */
+async function workspaceTablesLoaded(page: Page): Promise<void> {
+  await page.locator('main table').first().waitFor();
+}
+
+/** A signed-in officer sees the publication panel and the history under an activity. */
+async function staffPanelLoaded(page: Page): Promise<void> {
+  await page.locator('main section.staff-panel').first().waitFor();
+}
 
 export function screenNamed(name: string): Screen {
   const screen = SCREENS.find((s) => s.name === name);
@@ -93,11 +130,29 @@ export async function settle(page: Page, screen?: Screen): Promise<void> {
   await page.locator('h1').first().waitFor();
   await page.waitForFunction(() => document.querySelector('.loading, [aria-busy="true"]') === null);
   await screen?.ready?.(page);
+  await screen?.act?.(page);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+/** Signs the page's browser context in as the staff account (through the sign-in form), or out, as the screen needs. */
+async function ensureSession(page: Page, baseUrl: string, lang: Lang, screen: Screen, refs: SeedRefs): Promise<void> {
+  const context = page.context();
+  const signedInNow = (await context.cookies(baseUrl)).some((c) => c.name === 'al_session');
+  const wanted = (screen.session ?? 'visitor') === 'staff';
+  if (wanted === signedInNow) return;
+  if (!wanted) {
+    await context.clearCookies();
+    return;
+  }
+  await page.goto(`${baseUrl}/${lang}/sign-in`);
+  await page.locator('#f-email').fill(refs.staff.email);
+  await page.locator('#f-password').fill(refs.staff.password);
+  await page.locator('#f-password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+}
+
 export async function openScreen(page: Page, baseUrl: string, lang: Lang, screen: Screen, refs: SeedRefs) {
-  await screen.prepare?.(page, baseUrl, lang);
+  await ensureSession(page, baseUrl, lang, screen, refs);
   await page.goto(screenUrl(baseUrl, lang, screen, refs));
   await settle(page, screen);
 }
@@ -133,6 +188,9 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
   const organisation = [...organisations.items].sort((a, b) => b.activityCount - a.activityCount)[0];
   if (!organisation) throw new Error('The seed should hold organisations.');
 
+  const staff = { email: 'screens.admin@example.org', password: TEST_PASSWORD };
+  await fillWorkspace(await signedIn(server, 'admin', 'canada', staff.email), area.id);
+
   return {
     homePlanSlug: home.slug,
     otherPlanSlug: other.slug,
@@ -140,7 +198,38 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
     areaId: area.id,
     activityId,
     organisationId: organisation.id,
+    staff,
   };
+}
+
+/**
+ * Gives the workspace screens something to show: a draft, an activity waiting for review and one
+ * in the trash, created through the API by the staff account.
+ */
+async function fillWorkspace(staff: Client, areaId: string): Promise<void> {
+  const create = async (title: string): Promise<{ id: string; version: number }> => {
+    const res = await staff.request<{ id: string; version: number }>('POST', '/api/v1/activities', {
+      title: { en: title, fr: `${title} (FR)` },
+      type: 'dialogue',
+      status: 'planned',
+      plannedStart: '2027-03',
+      countries: ['ID'],
+      links: [{ nodeId: areaId, rationale: 'Serves the area.' }],
+    });
+    if (res.status !== 201) throw new Error(`Creating "${title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  await create('Draft regional workshop on data protection');
+  const submitted = await create('Submitted dialogue on maritime cooperation');
+  const submit = await staff.request('POST', `/api/v1/activities/${submitted.id}/submit`, undefined, {
+    'if-match': `"${submitted.version}"`,
+  });
+  if (submit.status !== 200) throw new Error(`Submitting answered ${submit.status}: ${JSON.stringify(submit.body)}`);
+  const trashed = await create('Trashed seminar on cross-border trade');
+  const del = await staff.request('DELETE', `/api/v1/activities/${trashed.id}`, undefined, {
+    'if-match': `"${trashed.version}"`,
+  });
+  if (del.status !== 204 && del.status !== 200) throw new Error(`Deleting answered ${del.status}`);
 }
 
 /** Waits fail after this long: every screen loads from a local server in well under a second. */

@@ -182,7 +182,9 @@ export function ActivityStaffPanel({ activity, onChanged }: Props) {
         <FormattedMessage id="staff.title" />
       </h2>
       {flash && (
-        <StatusMessage focus>
+        // Keyed by the message: each new outcome is mounted afresh, so it takes the focus even
+        // when an earlier one was showing (the button that was pressed may be gone now).
+        <StatusMessage focus key={flash}>
           <FormattedMessage id="staff.flash" values={{ flash }} />
         </StatusMessage>
       )}
