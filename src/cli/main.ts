@@ -4,17 +4,33 @@ import type { z } from 'zod';
 import { newPasswordSchema, userCreateSchema } from '../shared/schemas/auth.schema';
 import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
-import { createCore } from '../core/core';
-import { openDatabase, type Db } from '../core/db/database';
+import type { Db } from '../core/db/database';
 import { DomainError } from '../core/errors';
-import { migrateToLatest } from '../core/db/migrate';
-import { seedDatabase } from '../core/seed/seed.service';
-import { buildApp } from '../server/app';
 import { buildWeb, WEB_DIR, webIsBuilt, webNeedsBuild } from './build-web';
+import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
+import { registerRemoteCommands } from './remote-commands';
+import { readStdin } from './stdin';
 
-/** Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration. */
-const EXIT_FAILURE = 1;
-const EXIT_USAGE = 2;
+/**
+ * The database, domain and server modules, loaded only by the commands that use them: the remote
+ * commands never open a database and start about twice as fast without them.
+ */
+async function local() {
+  const [core, database, migrate, seed, app] = await Promise.all([
+    import('../core/core'),
+    import('../core/db/database'),
+    import('../core/db/migrate'),
+    import('../core/seed/seed.service'),
+    import('../server/app'),
+  ]);
+  return {
+    createCore: core.createCore,
+    openDatabase: database.openDatabase,
+    migrateToLatest: migrate.migrateToLatest,
+    seedDatabase: seed.seedDatabase,
+    buildApp: app.buildApp,
+  };
+}
 
 function config(): AppConfig {
   return loadConfig(process.env);
@@ -27,7 +43,7 @@ function describeDb(cfg: AppConfig): string {
 }
 
 async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(cfg.database);
+  const db = (await local()).openDatabase(cfg.database);
   try {
     return await fn(db);
   } finally {
@@ -59,6 +75,7 @@ program
       console.log('Building the web UI…');
       await buildWeb();
     }
+    const { openDatabase, migrateToLatest, seedDatabase, buildApp, createCore } = await local();
     const db = openDatabase(cfg.database);
     await migrateToLatest(db);
     if (cfg.seedOnStart) await seedDatabase(db);
@@ -97,6 +114,7 @@ program
   .description('Bring the database schema to the latest version.')
   .action(async () => {
     const cfg = config();
+    const { migrateToLatest } = await local();
     const results = await withDb(cfg, migrateToLatest);
     console.log(results.length ? results.map((r) => `applied ${r.migrationName}`).join('\n') : 'Schema is up to date.');
     console.log(`Database: ${describeDb(cfg)}`);
@@ -108,6 +126,7 @@ program
   .option('--dir <dir>', 'seed folder (default: the repository’s seed/)')
   .action(async (opts: { dir?: string }) => {
     const cfg = config();
+    const { migrateToLatest, seedDatabase } = await local();
     const report = await withDb(cfg, async (db) => {
       await migrateToLatest(db);
       return seedDatabase(db, opts.dir ? { dir: opts.dir } : {});
@@ -149,6 +168,7 @@ user
         ...(opts.organisation ? { organisationId: opts.organisation } : {}),
       });
       const password = opts.passwordStdin ? parseCliInput(newPasswordSchema, await readStdin(), 'password') : undefined;
+      const { migrateToLatest, createCore } = await local();
       await withDb(config(), async (db) => {
         await migrateToLatest(db);
         const core = createCore(db);
@@ -163,14 +183,6 @@ user
     },
   );
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
 /** Validates CLI input with the shared schema; prints every problem and exits 2. */
 function parseCliInput<S extends z.ZodType>(schema: S, input: unknown, name?: string): z.output<S> {
   const result = schema.safeParse(input);
@@ -178,6 +190,8 @@ function parseCliInput<S extends z.ZodType>(schema: S, input: unknown, name?: st
   for (const issue of result.error.issues) console.error(`${name ?? issue.path.join('.')}: ${issue.message}`);
   process.exit(EXIT_USAGE);
 }
+
+registerRemoteCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {
