@@ -2,9 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ActivityDetail, Page, ActivitySummary, PlanDetail, Problem } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
+import { BASELINE } from '../src/core/history';
+import { stableId } from '../src/core/ids';
 import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
+
+/**
+ * What an activity holds, without what every write renews: its version, when it was stored, and
+ * the row ids of its funding lines and sources (rewritten with the activity).
+ */
+function content({ version: _version, updatedAt: _updatedAt, ...rest }: ActivityDetail) {
+  return {
+    ...rest,
+    funding: rest.funding.map(({ id: _id, ...line }) => line),
+    sources: rest.sources.map(({ id: _id, ...source }) => source),
+  };
+}
 
 interface HistoryItem {
   version: number;
@@ -344,6 +358,73 @@ for (const target of DATABASES) {
       const unknown = await viewer.get<Problem>('/api/v1/activities?createdBy=nobody');
       assert.equal(unknown.status, 400);
       assert.equal(unknown.body.errors![0]!.name, 'createdBy');
+    });
+
+    it('answers the history of a seeded activity, empty until its first change, and 404 for no activity', async () => {
+      const seeded = stableId('activity:pmc-2013-funding-package');
+      const untouched = await viewer.get<{ items: HistoryItem[] }>(`/api/v1/activities/${seeded}/history`);
+      assert.equal(untouched.status, 200);
+      assert.deepEqual(untouched.body.items, []);
+      const unknown = await viewer.get<Problem>(`/api/v1/activities/${stableId('activity:no-such-activity')}/history`);
+      assert.equal(unknown.status, 404);
+    });
+
+    it('records the seeded state as a baseline at the first edit, and restores it exactly', async () => {
+      const id = stableId('activity:pmc-2013-funding-package');
+      const seeded = (await viewer.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
+      assert.ok(seeded.funding.length > 1 && seeded.links.length > 0 && seeded.sources.length > 0);
+      const edited = await editor.request<ActivityDetail>('PUT', `/api/v1/activities/${id}`, draft('Replaced'), {
+        'if-match': `"${seeded.version}"`,
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+
+      const history = (await viewer.get<{ items: HistoryItem[] }>(`/api/v1/activities/${id}/history`)).body.items;
+      assert.deepEqual(
+        history.map((h) => [h.version, h.action]),
+        [
+          [seeded.version + 1, 'update'],
+          [seeded.version, 'baseline'],
+        ],
+      );
+      const baseline = history[1]!;
+      assert.equal(baseline.user, null);
+      assert.equal(baseline.comment, BASELINE.comment);
+      assert.deepEqual(baseline.changes, []);
+      assert.deepEqual(history[0]!.changes.find((c) => c.field === 'title')?.before, seeded.title);
+
+      const restored = await editor.request<ActivityDetail>(
+        'POST',
+        `/api/v1/activities/${id}/history/${seeded.version}/restore`,
+        undefined,
+        { 'if-match': `"${seeded.version + 1}"` },
+      );
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.version, seeded.version + 2);
+      assert.deepEqual(content((await viewer.get<ActivityDetail>(`/api/v1/activities/${id}`)).body), content(seeded));
+      const after = (await viewer.get<{ items: HistoryItem[] }>(`/api/v1/activities/${id}/history`)).body.items;
+      assert.deepEqual(
+        after.map((h) => h.action),
+        ['restore', 'update', 'baseline'],
+        'the baseline is recorded once',
+      );
+    });
+
+    it('records the baseline of a seeded activity moved to the trash, whose history stays readable', async () => {
+      const id = stableId('activity:asean-triangle');
+      const seeded = (await viewer.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
+      const deleted = await editor.request('DELETE', `/api/v1/activities/${id}`, undefined, {
+        'if-match': `"${seeded.version}"`,
+      });
+      assert.equal(deleted.status, 204);
+      const history = await viewer.get<{ items: HistoryItem[] }>(`/api/v1/activities/${id}/history`);
+      assert.equal(history.status, 200);
+      assert.deepEqual(
+        history.body.items.map((h) => [h.version, h.action]),
+        [
+          [seeded.version + 1, 'delete'],
+          [seeded.version, 'baseline'],
+        ],
+      );
     });
   });
 }

@@ -1,12 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FrameworkNodeDetail, FrameworkNodeTree, PlanDetail, Problem } from '../src/shared/api-types';
+import { BASELINE } from '../src/core/history';
+import { stableId } from '../src/core/ids';
 import type { Client } from './support/client';
 import { signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
 
 const PLAN = 'asean-canada-2010-2015';
+
+interface HistoryItem {
+  version: number;
+  action: string;
+  user: { displayName: string } | null;
+  comment: string | null;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+/** What a record holds, without what every write renews: its version and when it was stored. */
+const content = <T extends { version: number; updatedAt: string }>({
+  version: _version,
+  updatedAt: _updatedAt,
+  ...rest
+}: T) => rest;
 
 for (const target of DATABASES) {
   describe(`editing a plan's framework on ${target.name}`, () => {
@@ -383,6 +400,103 @@ for (const target of DATABASES) {
       assert.deepEqual(
         (await node(a.id)).body.ancestors.map((n) => n.code),
         ['2'],
+      );
+    });
+
+    it('answers the history of a seeded plan and node, empty until their first change, and 404 for none', async () => {
+      const other = (await admin.get<PlanDetail>('/api/v1/plans/asean-canada-2016-2020')).body;
+      const plans = await admin.get<{ items: HistoryItem[] }>('/api/v1/plans/asean-canada-2016-2020/history');
+      assert.equal(plans.status, 200);
+      assert.deepEqual(plans.body.items, []);
+      const nodes = await admin.get<{ items: HistoryItem[] }>(
+        `/api/v1/framework-nodes/${other.framework[0]!.id}/history`,
+      );
+      assert.equal(nodes.status, 200);
+      assert.deepEqual(nodes.body.items, []);
+      assert.equal((await admin.get<Problem>('/api/v1/plans/no-such-plan/history')).status, 404);
+      assert.equal(
+        (await admin.get<Problem>(`/api/v1/framework-nodes/${stableId('node:no-such-plan:1')}/history`)).status,
+        404,
+      );
+    });
+
+    it('records a seeded plan’s state as a baseline at its first edit, and restores it exactly', async () => {
+      const slug = 'asean-canada-2016-2020';
+      const seeded = (await admin.get<PlanDetail>(`/api/v1/plans/${slug}`)).body;
+      const edited = await admin.request<PlanDetail>(
+        'PUT',
+        `/api/v1/plans/${slug}`,
+        {
+          title: { en: 'Renamed plan' },
+          status: 'active',
+          periodStart: 2016,
+          periodEnd: 2021,
+          signoffSides: ['asean'],
+        },
+        { 'if-match': `"${seeded.version}"` },
+      );
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      const history = (await admin.get<{ items: HistoryItem[] }>(`/api/v1/plans/${slug}/history`)).body.items;
+      assert.deepEqual(
+        history.map((h) => [h.version, h.action]),
+        [
+          [seeded.version + 1, 'update'],
+          [seeded.version, 'baseline'],
+        ],
+      );
+      assert.equal(history[1]!.user, null);
+      assert.equal(history[1]!.comment, BASELINE.comment);
+      assert.deepEqual(history[1]!.changes, []);
+      assert.deepEqual(history[0]!.changes.find((c) => c.field === 'title')?.before, seeded.title);
+
+      const restored = await admin.request<PlanDetail>(
+        'POST',
+        `/api/v1/plans/${slug}/history/${seeded.version}/restore`,
+        undefined,
+        { 'if-match': `"${seeded.version + 1}"` },
+      );
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.version, seeded.version + 2);
+      assert.deepEqual(content((await admin.get<PlanDetail>(`/api/v1/plans/${slug}`)).body), content(seeded));
+    });
+
+    it('records a seeded node’s state and place as a baseline at its first move, and restores them', async () => {
+      const roots = async () => (await admin.get<PlanDetail>('/api/v1/plans/asean-canada-2021-2025')).body.framework;
+      const before = await roots();
+      const [first, second, third] = before;
+      assert.ok(first && second && third, 'three top-level nodes');
+      const seeded = (await node(first.id)).body;
+      const sibling = (await node(second.id)).body;
+      const moved = await put(seeded.id, seeded.version, {
+        parentId: third.id,
+        code: `${third.code}.99`,
+        kind: seeded.kind,
+        title: { en: 'Moved priority area' },
+        position: 0,
+      });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.equal((await node(sibling.id)).body.position, sibling.position - 1, 'the siblings close up');
+
+      const history = (await admin.get<{ items: HistoryItem[] }>(`/api/v1/framework-nodes/${seeded.id}/history`)).body
+        .items;
+      assert.deepEqual(
+        history.map((h) => [h.version, h.action, h.user === null, h.comment]),
+        [
+          [seeded.version + 1, 'update', false, null],
+          [seeded.version, 'baseline', true, BASELINE.comment],
+        ],
+      );
+      assert.deepEqual(history[1]!.changes, []);
+
+      const restored = await restore(seeded.id, seeded.version, seeded.version + 1);
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.version, seeded.version + 2);
+      assert.deepEqual(content((await node(seeded.id)).body), content(seeded));
+      assert.deepEqual(content((await node(sibling.id)).body), content(sibling));
+      assert.deepEqual(
+        (await roots()).map((n) => [n.code, n.position]),
+        before.map((n, i) => [n.code, i]),
+        'back in its place, the others renumbered around it',
       );
     });
   });

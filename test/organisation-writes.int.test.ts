@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ActivityDetail, OrganisationDetail, Page, ActivitySummary, Problem } from '../src/shared/api-types';
+import { BASELINE } from '../src/core/history';
+import { stableId } from '../src/core/ids';
 import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
+
+/** What an organisation holds, without what every write renews: its version and when it was stored. */
+const content = ({ version: _version, updatedAt: _updatedAt, ...rest }: OrganisationDetail) => rest;
+
+interface HistoryItem {
+  version: number;
+  action: string;
+  user: { displayName: string } | null;
+  comment: string | null;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
 
 for (const target of DATABASES) {
   describe(`editing organisations on ${target.name}`, () => {
@@ -145,6 +158,63 @@ for (const target of DATABASES) {
       assert.equal(moved.body.funding[0]!.provider?.id, idrc.id);
       const after = await editor.get<Page<ActivitySummary>>(`/api/v1/activities?organisation=${idrc.id}&pageSize=100`);
       assert.equal(after.body.total, before.body.total + 1);
+    });
+
+    it('answers the history of a seeded organisation, empty until its first change, and 404 for none', async () => {
+      const seeded = stableId('organisation:global-affairs-canada');
+      const untouched = await editor.get<{ items: HistoryItem[] }>(`/api/v1/organisations/${seeded}/history`);
+      assert.equal(untouched.status, 200);
+      assert.deepEqual(untouched.body.items, []);
+      const unknown = await editor.get<Problem>(
+        `/api/v1/organisations/${stableId('organisation:no-such-organisation')}/history`,
+      );
+      assert.equal(unknown.status, 404);
+    });
+
+    it('records the seeded state as a baseline at the first edit, and restores it exactly', async () => {
+      const id = stableId('organisation:global-affairs-canada');
+      const seeded = (await editor.get<OrganisationDetail>(`/api/v1/organisations/${id}`)).body;
+      assert.ok(seeded.formerNames.length > 1 && seeded.website && seeded.description.fr);
+      const edited = await editor.request<OrganisationDetail>(
+        'PUT',
+        `/api/v1/organisations/${id}`,
+        { name: { en: 'Renamed department' }, type: 'government', formerNames: [{ name: 'Only this one' }] },
+        { 'if-match': `"${seeded.version}"` },
+      );
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+
+      const history = (await editor.get<{ items: HistoryItem[] }>(`/api/v1/organisations/${id}/history`)).body.items;
+      assert.deepEqual(
+        history.map((h) => [h.version, h.action]),
+        [
+          [seeded.version + 1, 'update'],
+          [seeded.version, 'baseline'],
+        ],
+      );
+      const baseline = history[1]!;
+      assert.equal(baseline.user, null);
+      assert.equal(baseline.comment, BASELINE.comment);
+      assert.deepEqual(baseline.changes, []);
+      assert.deepEqual(history[0]!.changes.find((c) => c.field === 'name')?.before, seeded.name);
+
+      const restored = await editor.request<OrganisationDetail>(
+        'POST',
+        `/api/v1/organisations/${id}/history/${seeded.version}/restore`,
+        undefined,
+        { 'if-match': `"${seeded.version + 1}"` },
+      );
+      assert.equal(restored.status, 200, JSON.stringify(restored.body));
+      assert.equal(restored.body.version, seeded.version + 2);
+      assert.deepEqual(
+        content((await editor.get<OrganisationDetail>(`/api/v1/organisations/${id}`)).body),
+        content(seeded),
+      );
+      const after = (await editor.get<{ items: HistoryItem[] }>(`/api/v1/organisations/${id}/history`)).body.items;
+      assert.deepEqual(
+        after.map((h) => h.action),
+        ['restore', 'update', 'baseline'],
+        'the baseline is recorded once',
+      );
     });
   });
 }

@@ -16,3 +16,25 @@ export function diffFields<T extends object>(before: T | null, after: T): FieldC
   }
   return changes;
 }
+
+/** The kinds of record whose changes the history keeps. */
+export type HistoryEntityType = 'activity' | 'organisation' | 'plan' | 'framework_node' | 'user';
+
+/** A record's state just before a change: its version, when that state was stored, and its full snapshot. */
+export interface PriorState {
+  version: number;
+  at: string;
+  snapshot: unknown;
+}
+
+/** The state a stored row is in, as its `snapshot` describes it: what a change to it starts from. */
+export function priorState(row: { version: number; updated_at: string }, snapshot: unknown): PriorState {
+  return { version: row.version, at: row.updated_at, snapshot };
+}
+
+/**
+ * The entry recorded for a record that came in without history (seeded or imported) at its first
+ * recorded change: the state it had before, with no author and no field changes, so that it can be
+ * restored like any other version.
+ */
+export const BASELINE = { action: 'baseline', comment: 'State before the first recorded change.' } as const;

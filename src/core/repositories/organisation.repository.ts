@@ -62,12 +62,18 @@ export class OrganisationRepository {
     return this.db.selectFrom('organisations').select('id').where('id', 'in', ids).execute();
   }
 
+  /**
+   * An organisation's former names, oldest first; by name where they share an end date, so that
+   * the order does not depend on how the rows were written (a restore rewrites them).
+   */
   formerNames(id: string): Promise<FormerNameRow[]> {
     return this.db
       .selectFrom('organisation_former_names')
       .selectAll()
       .where('organisation_id', '=', id)
       .orderBy(sql`coalesce(until, '')`)
+      .orderBy('name')
+      .orderBy('id')
       .execute();
   }
 

@@ -6,12 +6,12 @@ import type { Confidence, WorkflowState } from '../../shared/vocab';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/database';
 import { DomainError, invalidReference, notFound, type FieldIssue } from '../errors';
-import { diffFields, type FieldChange } from '../history';
+import { diffFields, priorState, type FieldChange } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Action, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
-import { HistoryRepository } from '../repositories/history.repository';
+import { HistoryRepository, type HistoryAppend } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
 import { versionToRestore } from './history.service';
 
@@ -217,23 +217,9 @@ export class ActivityWriteService {
   private async record(
     history: HistoryRepository,
     actor: Actor,
-    id: string,
-    version: number,
-    action: string,
-    snapshot: ActivityInput,
-    changes: FieldChange[],
-    comment: string | null = null,
+    entry: Omit<HistoryAppend, 'entityType' | 'actorId' | 'snapshot'> & { snapshot: ActivityInput },
   ): Promise<void> {
-    await history.append({
-      entityType: 'activity',
-      entityId: id,
-      version,
-      action,
-      actorId: actor.id,
-      changes,
-      snapshot,
-      comment,
-    });
+    await history.append({ entityType: 'activity', actorId: actor.id, ...entry });
   }
 
   async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
@@ -252,7 +238,14 @@ export class ActivityWriteService {
         deleted_by: null,
       });
       await this.writeChildren(repo, id, input, now);
-      await this.record(history, actor, id, 1, 'create', input, diffActivity(null, input));
+      await this.record(history, actor, {
+        entityId: id,
+        version: 1,
+        action: 'create',
+        snapshot: input,
+        changes: diffActivity(null, input),
+        before: null,
+      });
     });
     return this.reader.get(id, 'staff');
   }
@@ -280,7 +273,15 @@ export class ActivityWriteService {
         }
         await repo.deleteChildren(id);
         await this.writeChildren(repo, id, input, now);
-        await this.record(history, actor, id, expectedVersion + 1, action, input, diffActivity(before, input), comment);
+        await this.record(history, actor, {
+          entityId: id,
+          version: expectedVersion + 1,
+          action,
+          snapshot: input,
+          changes: diffActivity(before, input),
+          comment,
+          before: priorState(row, before),
+        });
       }),
     );
     return this.reader.get(id, 'staff');
@@ -299,7 +300,15 @@ export class ActivityWriteService {
         ) {
           throw new StaleVersion(row.version);
         }
-        await this.record(history, actor, id, expectedVersion + 1, 'delete', await this.snapshot(repo, row), []);
+        const snapshot = await this.snapshot(repo, row);
+        await this.record(history, actor, {
+          entityId: id,
+          version: expectedVersion + 1,
+          action: 'delete',
+          snapshot,
+          changes: [],
+          before: priorState(row, snapshot),
+        });
       }),
     );
   }
@@ -322,7 +331,15 @@ export class ActivityWriteService {
       const row = await repo.findById(id);
       if (!row?.deleted_at) throw notFound('activity in the trash', id);
       await repo.updateIfVersion(id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
-      await this.record(history, actor, id, row.version + 1, 'undelete', await this.snapshot(repo, row), []);
+      const snapshot = await this.snapshot(repo, row);
+      await this.record(history, actor, {
+        entityId: id,
+        version: row.version + 1,
+        action: 'undelete',
+        snapshot,
+        changes: [],
+        before: priorState(row, snapshot),
+      });
     });
     return this.reader.get(id, 'staff');
   }
@@ -366,16 +383,17 @@ export class ActivityWriteService {
           .where('workflow_state', '=', row.workflow_state)
           .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(row.version);
-        await this.record(
-          history,
-          actor,
-          id,
-          row.version,
+        // A step leaves the content, and so the version, as it was.
+        const snapshot = await this.snapshot(repo, row);
+        await this.record(history, actor, {
+          entityId: id,
+          version: row.version,
           action,
-          await this.snapshot(repo, row),
-          [{ field: 'workflowState', before: row.workflow_state, after: to }],
+          snapshot,
+          changes: [{ field: 'workflowState', before: row.workflow_state, after: to }],
           comment,
-        );
+          before: priorState(row, snapshot),
+        });
       }),
     );
     return this.reader.get(id, 'staff');

@@ -5,7 +5,7 @@ import { accountStatus, isActiveAdmin, lastAdminIssue, type AccountStatus } from
 import { burnPasswordCheck, hashPassword, newToken, sameSecret, tokenHash, verifyPassword } from '../auth/secrets';
 import type { Db } from '../db/database';
 import { DomainError, forbidden, invalidInput, invalidReference, notFound, unauthenticated } from '../errors';
-import { diffFields } from '../history';
+import { diffFields, priorState } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { HistoryRepository } from '../repositories/history.repository';
@@ -233,6 +233,7 @@ export class AuthService {
         actorId: actor?.id ?? null,
         changes: diffFields(null, userSnapshot(row)),
         snapshot: userSnapshot(row),
+        before: null,
       });
     });
     return userView({ ...row, version: 1 });
@@ -312,6 +313,7 @@ export class AuthService {
             actorId: actor.id,
             changes: diffFields(userSnapshot(row), userSnapshot(after)),
             snapshot: userSnapshot(after),
+            before: priorState(row, userSnapshot(row)),
           });
         }),
     );

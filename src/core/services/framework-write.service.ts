@@ -10,7 +10,7 @@ import {
 import type { Db } from '../db/database';
 import type { Database, FrameworkNodesTable, PlansTable } from '../db/schema';
 import { DomainError, invalidInput, invalidReference, notFound } from '../errors';
-import { diffFields } from '../history';
+import { diffFields, priorState } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
@@ -213,6 +213,7 @@ export class FrameworkWriteService {
         actorId: actor.id,
         changes: diffFields(null, nodeSnapshot(row)),
         snapshot: nodeSnapshot(row),
+        before: null,
       });
     });
     return this.reader.getNode(id, 'staff');
@@ -283,6 +284,7 @@ export class FrameworkWriteService {
             actorId: actor.id,
             changes: diffFields(nodeSnapshot(row), nodeSnapshot(after)),
             snapshot: nodeSnapshot(after),
+            before: priorState(row, nodeSnapshot(row)),
           });
         }),
     );
@@ -323,6 +325,7 @@ export class FrameworkWriteService {
             actorId: actor.id,
             changes: [{ field: 'status', before: row.status, after: status }],
             snapshot: { ...nodeSnapshot(row), status },
+            before: priorState(row, nodeSnapshot(row)),
           });
         }),
     );
@@ -395,6 +398,7 @@ export class FrameworkWriteService {
             actorId: actor.id,
             changes: diffFields(planSnapshot(row), input),
             snapshot: input,
+            before: priorState(row, planSnapshot(row)),
           });
         }),
     );

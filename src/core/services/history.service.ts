@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { DomainError, notFound } from '../errors';
-import type { FieldChange } from '../history';
+import type { FieldChange, HistoryEntityType } from '../history';
 import { authorize, type Actor } from '../policy';
 import { HistoryRepository } from '../repositories/history.repository';
 
@@ -15,9 +15,6 @@ export interface HistoryEntry {
   comment: string | null;
   changes: FieldChange[];
 }
-
-/** The kinds of record whose changes the history keeps. */
-export type HistoryEntityType = 'activity' | 'organisation' | 'plan' | 'framework_node' | 'user';
 
 const label = (entityType: HistoryEntityType) => entityType.replace('_', ' ');
 
@@ -51,11 +48,16 @@ export async function versionToRestore<S extends z.ZodType>(
 export class HistoryService {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The record's recorded changes, latest first: none for a record that came in without history
+   * (seeded or imported) and has not changed since. not_found when there is no such record.
+   */
   async list(actor: Actor, entityType: HistoryEntityType, id: string): Promise<HistoryEntry[]> {
     // Changes to accounts are for those who manage accounts; every other record's for all staff.
     authorize(actor, entityType === 'user' ? 'user:manage' : 'history:read');
-    const rows = await new HistoryRepository(this.db.db).list(entityType, id);
-    if (!rows.length) throw notFound(label(entityType), id);
+    const history = new HistoryRepository(this.db.db);
+    const rows = await history.list(entityType, id);
+    if (!rows.length && !(await history.recordExists(entityType, id))) throw notFound(label(entityType), id);
     return rows.map((h) => ({
       version: h.version,
       action: h.action,

@@ -4,11 +4,12 @@ import { organisationInputSchema, type OrganisationInput } from '../../shared/sc
 import type { Db } from '../db/database';
 import type { Database, OrganisationsTable } from '../db/schema';
 import { DomainError, invalidInput, notFound } from '../errors';
-import { diffFields } from '../history';
+import { diffFields, priorState } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
 import { HistoryRepository } from '../repositories/history.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
 import { versionToRestore } from './history.service';
 import type { OrganisationService } from './organisation.service';
 
@@ -22,13 +23,7 @@ export class OrganisationWriteService {
   ) {}
 
   private async snapshot(trx: Kysely<Database>, row: OrgRow): Promise<OrganisationInput> {
-    const former = await trx
-      .selectFrom('organisation_former_names')
-      .selectAll()
-      .where('organisation_id', '=', row.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const former = await new OrganisationRepository(trx).formerNames(row.id);
     return {
       name: { en: row.name_en, fr: row.name_fr },
       acronym: row.acronym,
@@ -132,6 +127,7 @@ export class OrganisationWriteService {
         actorId: actor.id,
         changes: diffFields(null, input),
         snapshot: input,
+        before: null,
       });
     });
     return this.reader.get(id, 'staff');
@@ -164,6 +160,7 @@ export class OrganisationWriteService {
           actorId: actor.id,
           changes: diffFields(before, input),
           snapshot: input,
+          before: priorState(row, before),
         });
       }),
     );
@@ -190,6 +187,7 @@ export class OrganisationWriteService {
         }
         const now = nowIso();
         await this.bump(trx, id, expected, { deleted_at: now, deleted_by: actor.id, updated_at: now });
+        const snapshot = await this.snapshot(trx, row);
         await new HistoryRepository(trx).append({
           entityType: 'organisation',
           entityId: id,
@@ -197,7 +195,8 @@ export class OrganisationWriteService {
           action: 'delete',
           actorId: actor.id,
           changes: [],
-          snapshot: await this.snapshot(trx, row),
+          snapshot,
+          before: priorState(row, snapshot),
         });
       }),
     );
@@ -302,6 +301,7 @@ export class OrganisationWriteService {
           changes: diffFields(keepBefore, keepAfter),
           snapshot: keepAfter,
           comment: `Merged ${duplicateId} into this organisation.`,
+          before: priorState(keep, keepBefore),
         });
         await history.append({
           entityType: 'organisation',
@@ -312,6 +312,7 @@ export class OrganisationWriteService {
           changes: [],
           snapshot: dupSnapshot,
           comment: `Merged into ${keepId}.`,
+          before: priorState(dup, dupSnapshot),
         });
       }),
     );
@@ -356,6 +357,7 @@ export class OrganisationWriteService {
         );
       }
       await this.bump(trx, id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
+      const snapshot = await this.snapshot(trx, row);
       await new HistoryRepository(trx).append({
         entityType: 'organisation',
         entityId: id,
@@ -363,7 +365,8 @@ export class OrganisationWriteService {
         action: 'undelete',
         actorId: actor.id,
         changes: [],
-        snapshot: await this.snapshot(trx, row),
+        snapshot,
+        before: priorState(row, snapshot),
       });
     });
     return this.reader.get(id, 'staff');
