@@ -101,6 +101,11 @@ for (const target of DATABASES) {
       return node;
     };
 
+    /** A (currency, year) with no rate yet: each attempt gets its own. */
+    let rateYear = 1990;
+    const freshRateKey = () => ({ currency: 'USD', year: rateYear++ });
+    const RATE = { cadPerUnit: '1.25', source: 'Matrix source', note: null };
+
     const CASES: Case[] = [
       {
         method: 'POST',
@@ -364,7 +369,36 @@ for (const target of DATABASES) {
           return { path: `/api/v1/trash/organisations/${o.id}/restore` };
         },
       },
+      {
+        method: 'PUT',
+        route: '/api/v1/exchange-rates/:currency/:year',
+        least: 'admin',
+        prepare: async () => {
+          const { currency, year } = freshRateKey();
+          return { path: `/api/v1/exchange-rates/${currency}/${year}`, body: RATE };
+        },
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/exchange-rates/:currency/:year',
+        least: 'admin',
+        prepare: async () => {
+          const key = freshRateKey();
+          const { rate } = await server.core.rates.put(planAdmin, key, null, RATE);
+          return { path: `/api/v1/exchange-rates/${key.currency}/${key.year}`, version: rate.version };
+        },
+      },
       // Reads that only some roles may make.
+      {
+        method: 'GET',
+        route: '/api/v1/exchange-rates/:currency/:year/history',
+        least: 'viewer',
+        prepare: async () => {
+          const key = freshRateKey();
+          await server.core.rates.put(planAdmin, key, null, RATE);
+          return { path: `/api/v1/exchange-rates/${key.currency}/${key.year}/history` };
+        },
+      },
       {
         method: 'GET',
         route: '/api/v1/review-queue',

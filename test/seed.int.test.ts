@@ -16,7 +16,13 @@ const organisations = seed.partnerships.flatMap((p) => p.organisations);
 const activities = seed.partnerships.flatMap((p) => p.activities);
 const countNodes = (nodes: SeedNode[]): number => nodes.reduce((n, node) => n + 1 + countNodes(node.children ?? []), 0);
 const nodeCount = plans.reduce((n, p) => n + countNodes(p.framework), 0);
-const recordCount = seed.partnerships.length + plans.length + nodeCount + organisations.length + activities.length;
+const recordCount =
+  seed.partnerships.length +
+  plans.length +
+  nodeCount +
+  organisations.length +
+  activities.length +
+  seed.exchangeRates.length;
 
 const PLAN_2010 = stableId('plan:poa-2010-2015');
 const UNIFEM = stableId('activity:unifem-grant-acwc-aichr');
@@ -52,6 +58,7 @@ for (const target of DATABASES) {
       assert.equal(first.applied.framework_nodes, nodeCount);
       assert.equal(first.applied.organisations, organisations.length);
       assert.equal(first.applied.activities, activities.length);
+      assert.equal(first.applied.exchange_rates, seed.exchangeRates.length);
       assert.equal(
         first.applied.funding_lines,
         activities.reduce((n, a) => n + a.funding.length, 0),
@@ -60,7 +67,9 @@ for (const target of DATABASES) {
         first.applied.activity_links,
         activities.reduce((n, a) => n + a.links.length, 0),
       );
-      const count = async (table: 'activities' | 'framework_nodes' | 'organisations' | 'seed_applied') =>
+      const count = async (
+        table: 'activities' | 'framework_nodes' | 'organisations' | 'seed_applied' | 'exchange_rates',
+      ) =>
         Number(
           (
             await db.db
@@ -72,6 +81,7 @@ for (const target of DATABASES) {
       assert.equal(await count('activities'), activities.length);
       assert.equal(await count('framework_nodes'), nodeCount);
       assert.equal(await count('organisations'), organisations.length);
+      assert.equal(await count('exchange_rates'), seed.exchangeRates.length);
       assert.equal(await count('seed_applied'), recordCount);
     });
 

@@ -6,6 +6,8 @@ import { UserRepository } from './repositories/user.repository';
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './services/auth.service';
 import { ActivityService } from './services/activity.service';
 import { ActivityWriteService } from './services/activity-write.service';
+import { CoverageService } from './services/coverage.service';
+import { ExchangeRateService } from './services/exchange-rate.service';
 import { FrameworkWriteService } from './services/framework-write.service';
 import { HistoryService } from './services/history.service';
 import { OrganisationWriteService } from './services/organisation-write.service';
@@ -23,6 +25,10 @@ export interface Core {
   organisationWrites: OrganisationWriteService;
   history: HistoryService;
   auth: AuthService;
+  /** Exchange rates; `rates.table()` gives the RateTable that converts totals. */
+  rates: ExchangeRateService;
+  /** Coverage of a plan's framework by its activities, converted with `rates.table()`. */
+  coverage: CoverageService;
 }
 
 export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {}): Core {
@@ -33,6 +39,7 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const activities = new ActivityService(activityRepo, planRepo, orgRepo, userRepo);
   const organisations = new OrganisationService(orgRepo);
   const plans = new PlanService(planRepo);
+  const rates = new ExchangeRateService(db);
   return {
     db,
     plans,
@@ -43,5 +50,7 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
     organisationWrites: new OrganisationWriteService(db, organisations),
     history: new HistoryService(db),
     auth: new AuthService(db, userRepo, orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+    rates,
+    coverage: new CoverageService(planRepo, activityRepo, orgRepo, () => rates.table()),
   };
 }

@@ -32,6 +32,7 @@ export const POLICY = {
   'trash:read': 'admin',
   'trash:restore': 'admin',
   'plan:manage': 'admin',
+  'rates:manage': 'admin',
   'user:manage': 'admin',
   'self:manage': 'viewer',
 } as const satisfies Record<string, Role>;

@@ -10,6 +10,7 @@ import { problem, problemFromDomainError, sendProblem } from './problem';
 import { registerAuth } from './auth';
 import { activityRoutes } from './routes/activities/activities.routes';
 import { authRoutes } from './routes/auth/auth.routes';
+import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
@@ -110,6 +111,7 @@ export async function buildApp({
   planRoutes(app, core);
   activityRoutes(app, core);
   organisationRoutes(app, core);
+  exchangeRateRoutes(app, core);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {

@@ -27,6 +27,15 @@ export function expectedVersion(req: FastifyRequest): number {
   return Number(m[1]);
 }
 
+/**
+ * The version from `If-Match` when the header is sent, null when it is not: for writes that create
+ * the record when it does not exist and need the version only to update it. A malformed header is
+ * refused like in {@link expectedVersion}.
+ */
+export function optionalExpectedVersion(req: FastifyRequest): number | null {
+  return req.headers['if-match'] === undefined ? null : expectedVersion(req);
+}
+
 /** The `:version` of a history route, e.g. `POST …/history/:version/restore`. */
 export const historyVersion = z.coerce
   .number({ error: 'Give a version number.' })

@@ -2,6 +2,7 @@
  * JSON shapes returned by `/api/v1`. Presenters on the server build exactly these;
  * the web client reads exactly these.
  */
+import type { CoverageRule, CoverageState, GapReason, ReportingCurrency } from './coverage';
 import type { LocalizedText } from './localized';
 import type { PartialDate } from './partial-date';
 import type {
@@ -252,6 +253,167 @@ export interface UserView extends RecordMeta {
   lastSignInAt: string | null;
 }
 
+/** An amount in one currency: exact minor units and the decimal text in major units. */
+export interface CoverageAmount {
+  type: FundingType;
+  currency: string;
+  amountMinor: number;
+  /** Decimal string in major units, e.g. "3000000.00". */
+  amount: string;
+}
+
+/** The sum of one funding type converted to the reporting currency. */
+export interface CoverageConvertedAmount extends CoverageAmount {
+  /** Funding lines in the sum. */
+  lines: number;
+  /** False when any line used a neighbouring year's rate because its own year had none. */
+  exact: boolean;
+  /** False when some lines of this type could not be converted (see `unconverted`). */
+  complete: boolean;
+}
+
+/** Funding lines that could not be converted (no rate for the currency), per type, currency and year. */
+export interface CoverageUnconvertedAmount extends CoverageAmount {
+  year: number;
+  lines: number;
+}
+
+/**
+ * Funding of a set of activities. Types are never added together; `original` keeps each currency
+ * apart; `converted` holds what could be converted, `unconverted` what could not.
+ */
+export interface CoverageFunding {
+  original: CoverageAmount[];
+  converted: CoverageConvertedAmount[];
+  unconverted: CoverageUnconvertedAmount[];
+}
+
+/** Activity counts and funding of a set of activities (a node, a breakdown bucket, the plan). */
+export interface CoverageTally {
+  activityCount: number;
+  /** Every status, zero included. */
+  byStatus: Record<ActivityStatus, number>;
+  funding: CoverageFunding;
+}
+
+export interface CoverageFigures extends CoverageTally {
+  /** Distinct organisations taking part, in any role; `byRole` counts an organisation once per role it plays. */
+  partners: { count: number; byRole: Record<ParticipantRole, number>; organisationIds: string[] };
+  /** Distinct country codes, `ASEAN` for region-wide activities. */
+  countries: string[];
+  /** Earliest start (else end) and latest end (else start) of the activities, as recorded. */
+  firstDate: PartialDate | null;
+  lastDate: PartialDate | null;
+}
+
+/** "N of M action lines addressed (P %)" over the active leaves of a node or plan. */
+export interface CoverageRollup {
+  addressed: number;
+  launched: number;
+  notStarted: number;
+  /** M: the active leaves. */
+  leaves: number;
+  /** 100 × addressed / leaves, one decimal; null without leaves. */
+  percentAddressed: number | null;
+}
+
+export interface CoverageNode extends CoverageFigures {
+  id: string;
+  parentId: string | null;
+  code: string;
+  kind: string;
+  title: LocalizedText;
+  /** 0 for pillars. */
+  depth: number;
+  position: number;
+  status: NodeStatus;
+  /** Active, and every ancestor active: only such nodes are leaves or count in roll-ups. */
+  inForce: boolean;
+  /** An in-force node without in-force children. */
+  leaf: boolean;
+  state: CoverageState;
+  /** Over the node's active leaves (itself for a leaf); null for nodes not in force. */
+  rollup: CoverageRollup | null;
+  /** Activities linked to the node itself. */
+  directActivityCount: number;
+  /** Every activity counted for the node, once. */
+  activityIds: string[];
+}
+
+export interface CoverageGap {
+  nodeId: string;
+  parentId: string | null;
+  code: string;
+  kind: string;
+  title: LocalizedText;
+  depth: number;
+  reason: GapReason;
+  /** Cancelled or suspended activities of the leaf (0 for `no_activity`). */
+  activityCount: number;
+}
+
+export interface CoverageNodeBucket extends CoverageTally {
+  nodeId: string;
+  code: string;
+  title: LocalizedText;
+  inForce: boolean;
+  state: CoverageState;
+  rollup: CoverageRollup | null;
+}
+
+export interface CoveragePartnerBucket extends CoverageTally {
+  organisation: OrganisationRef;
+  /** The roles the organisation plays in these activities. */
+  roles: ParticipantRole[];
+}
+
+export interface CoverageCountryBucket extends CoverageTally {
+  /** ISO code, or `ASEAN` for region-wide activities. */
+  country: string;
+}
+
+/** Activities running in the year (their span clipped to the period) and funding lines dated in it. */
+export interface CoverageYearBucket extends CoverageTally {
+  /** Null: activities without any date, and funding lines without a date whose activity has none either. */
+  year: number | null;
+}
+
+/** An exchange rate a coverage report used. */
+export interface CoverageRateUsed {
+  from: string;
+  to: string;
+  /** The year asked for (the funding line's year). */
+  year: number;
+  /** The year whose rate was used. */
+  rateYear: number;
+  /** Units of `to` per unit of `from`, decimal text (display only). */
+  rate: string;
+  exact: boolean;
+}
+
+/** `GET /api/v1/plans/{id or slug}/coverage`. */
+export interface PlanCoverage {
+  plan: { id: string; slug: string; title: LocalizedText; shortTitle: LocalizedText };
+  /** As asked (null when open); `asOf` is the reference date (YYYY-MM-DD) the states are judged on. */
+  period: { from: PartialDate | null; to: PartialDate | null; asOf: string };
+  rule: { addressedShare: number; summary: LocalizedText; rules: CoverageRule[] };
+  currency: ReportingCurrency;
+  /** Whether drafts and records under review were included (staff only). */
+  includeUnpublished: boolean;
+  summary: CoverageFigures & { rollup: CoverageRollup; gapCount: number };
+  /** Every node of the plan (or of the selected pillars), in framework order. */
+  nodes: CoverageNode[];
+  gaps: CoverageGap[];
+  breakdowns: {
+    byPillar: CoverageNodeBucket[];
+    byArea: CoverageNodeBucket[];
+    byPartner: CoveragePartnerBucket[];
+    byCountry: CoverageCountryBucket[];
+    byYear: CoverageYearBucket[];
+  };
+  rates: CoverageRateUsed[];
+}
+
 /** RFC 9457 problem details, as every API error is sent. */
 export interface Problem {
   type: string;
@@ -263,4 +425,22 @@ export interface Problem {
   /** On 409 conflicts: the stored version and record, for merging. */
   currentVersion?: number;
   current?: unknown;
+}
+
+/** An annual average exchange rate: Canadian dollars per one unit of `currency` in `year`. */
+export interface ExchangeRateView extends RecordMeta {
+  currency: string;
+  year: number;
+  /** Decimal string, e.g. "1.3698"; never a float. */
+  cadPerUnit: string;
+  /** A web address or a citation. */
+  source: string;
+  note: string | null;
+}
+
+/** `GET /api/v1/exchange-rates`: every rate, by currency then year. */
+export interface ExchangeRateList {
+  /** The currency every rate is quoted in: always CAD. */
+  base: 'CAD';
+  items: ExchangeRateView[];
 }

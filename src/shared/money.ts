@@ -3,12 +3,20 @@
  * are exact. The number of decimals per currency comes from ISO 4217 through Intl.
  */
 
+const exponents = new Map<string, number>();
+
 export function currencyExponent(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  // Building a NumberFormat is slow; totals over many lines ask for the same few currencies.
+  let exp = exponents.get(currency);
+  if (exp === undefined) {
+    try {
+      exp = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      exp = 2;
+    }
+    exponents.set(currency, exp);
   }
+  return exp;
 }
 
 /** "3000000.5" CAD → 300000050. Throws on malformed text or more decimals than the currency has. */

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { datePrecision, isPartialDate, partialDateSchema, yearOf } from './partial-date';
+import {
+  datePrecision,
+  dayNumber,
+  firstDayOf,
+  isPartialDate,
+  lastDayOf,
+  partialDateSchema,
+  yearOf,
+} from './partial-date';
 
 describe('partial dates', () => {
   it('accepts year, month and day precision', () => {
@@ -23,5 +31,19 @@ describe('partial dates', () => {
   it('orders lexicographically like the calendar at mixed precision', () => {
     const sorted = ['2011-05-03', '2010', '2011', '2011-04'].sort();
     assert.deepEqual(sorted, ['2010', '2011', '2011-04', '2011-05-03']);
+  });
+  it('expands a partial date to its first and last possible day', () => {
+    assert.equal(firstDayOf('2013'), '2013-01-01');
+    assert.equal(firstDayOf('2013-05'), '2013-05-01');
+    assert.equal(firstDayOf('2013-05-07'), '2013-05-07');
+    assert.equal(lastDayOf('2013'), '2013-12-31');
+    assert.equal(lastDayOf('2012-02'), '2012-02-29');
+    assert.equal(lastDayOf('2013-02'), '2013-02-28');
+    assert.equal(lastDayOf('2013-05-07'), '2013-05-07');
+  });
+  it('counts whole days between full dates', () => {
+    assert.equal(dayNumber('1970-01-01'), 0);
+    assert.equal(dayNumber('2013-12-31') - dayNumber('2013-01-01'), 364);
+    assert.equal(dayNumber('2012-03-01') - dayNumber('2012-02-28'), 2);
   });
 });

@@ -37,3 +37,25 @@ export const partialDateSchema = z.string().refine(isPartialDate, {
 export function yearOf(value: PartialDate): number {
   return Number(value.slice(0, 4));
 }
+
+/** The first day a partial date can mean: `2013` → `2013-01-01`, `2013-05` → `2013-05-01`. */
+export function firstDayOf(value: PartialDate): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+}
+
+/** The last day a partial date can mean: `2013` → `2013-12-31`, `2012-02` → `2012-02-29`. */
+export function lastDayOf(value: PartialDate): string {
+  if (value.length === 4) return `${value}-12-31`;
+  if (value.length === 7) {
+    const days = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)), 0)).getUTCDate();
+    return `${value}-${String(days).padStart(2, '0')}`;
+  }
+  return value;
+}
+
+/** Whole days since 1970-01-01 of a full `YYYY-MM-DD` date, for day arithmetic. */
+export function dayNumber(isoDay: string): number {
+  return Math.round(
+    Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10))) / 86_400_000,
+  );
+}

@@ -242,6 +242,16 @@ export interface ActivityApprovalsTable {
   at: string;
 }
 
+export interface ExchangeRatesTable extends RecordColumns {
+  id: string;
+  currency: string;
+  year: number;
+  /** Decimal text, Canadian dollars per one unit of `currency`. */
+  cad_per_unit: string;
+  source: string;
+  note: string | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   plans: PlansTable;
@@ -263,4 +273,5 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   record_history: RecordHistoryTable;
   activity_approvals: ActivityApprovalsTable;
+  exchange_rates: ExchangeRatesTable;
 }

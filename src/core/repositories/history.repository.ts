@@ -10,6 +10,7 @@ const RECORD_TABLES = {
   plan: 'plans',
   framework_node: 'framework_nodes',
   user: 'users',
+  exchange_rate: 'exchange_rates',
 } as const satisfies Record<HistoryEntityType, keyof Database>;
 
 /** One change to append to a record's history. */

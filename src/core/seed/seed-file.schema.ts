@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { partialDateSchema } from '../../shared/partial-date';
 import {
+  cadPerUnitSchema,
+  RATE_YEAR_MAX,
+  RATE_YEAR_MIN,
+  rateCurrencySchema,
+  rateSourceSchema,
+  rateYearSchema,
+} from '../../shared/schemas/exchange-rate.schema';
+import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   CONFIDENCE_LEVELS,
@@ -192,3 +200,32 @@ export type SeedPlan = z.infer<typeof seedPlanSchema>;
 export type SeedOrganisation = z.infer<typeof seedOrganisationSchema>;
 export type SeedActivity = z.infer<typeof seedActivitySchema>;
 export type SeedPartnershipFile = z.infer<typeof seedPartnershipFileSchema>;
+
+/**
+ * `seed/exchange-rates.yaml`: annual average rates, CAD per unit, in blocks of one currency that
+ * share a source and note (`rates` maps each year to its decimal rate). A currency may have several
+ * blocks, one per source; each (currency, year) appears once across them.
+ */
+const rateYearKey = z
+  .string()
+  .regex(/^\d{4}$/, 'Use four-digit years as keys, such as 2024.')
+  .refine((y) => rateYearSchema.safeParse(Number(y)).success, {
+    message: `Give a year from ${RATE_YEAR_MIN} to ${RATE_YEAR_MAX}, such as 2024.`,
+  });
+
+export const seedExchangeRateBlockSchema = z
+  .object({
+    currency: rateCurrencySchema,
+    source: rateSourceSchema,
+    note: z.string().trim().min(1).optional(),
+    rates: z
+      .record(rateYearKey, cadPerUnitSchema, {
+        // Name the key's own problem rather than "Invalid key in record".
+        error: (issue) => (issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined),
+      })
+      .refine((r) => Object.keys(r).length > 0, 'Give at least one year.'),
+  })
+  .strict();
+export const seedExchangeRatesFileSchema = z.object({ exchangeRates: z.array(seedExchangeRateBlockSchema) }).strict();
+
+export type SeedExchangeRateBlock = z.infer<typeof seedExchangeRateBlockSchema>;

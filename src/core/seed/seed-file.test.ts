@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { SeedNode } from './seed-file.schema';
 import { loadSeed, SeedValidationError, type LoadedSeed, type PartnershipSeed } from './seed-loader';
 import { DEFAULT_SEED_DIR } from './seed.service';
+import { RateTable } from '../money/rates';
 import { OVERVIEW_2010 } from '../../../test/fixtures/asean-canada-overview';
 
 
@@ -204,5 +205,73 @@ activities:
     const messages = err.issues.map((i) => `${path.basename(i.file)} ${i.path}: ${i.message}`);
     assert.ok(messages.some((m) => m.startsWith('partnership.yaml plans[0].framework[0].children[0].code: Duplicate node code')), messages.join('\n'));
     assert.ok(messages.some((m) => m.startsWith('organisations.yaml organisations[1].key: Duplicate organisation key "gac"')), messages.join('\n'));
+  });
+});
+
+describe('exchange-rates.yaml', () => {
+  const seed = loadSeed(DEFAULT_SEED_DIR);
+
+  it('gives the Bank of Canada USD annual averages for 2008 to 2024, each with its source', () => {
+    const usd = seed.exchangeRates.filter((r) => r.currency === 'USD');
+    assert.deepEqual(
+      usd.map((r) => r.year),
+      Array.from({ length: 17 }, (_, i) => 2008 + i),
+    );
+    assert.equal(usd.find((r) => r.year === 2024)?.cadPerUnit, '1.3698');
+    assert.equal(usd.find((r) => r.year === 2010)?.cadPerUnit, '1.0299');
+    assert.ok(seed.exchangeRates.every((r) => /bankofcanada\.ca/.test(r.source) && r.note));
+  });
+
+  it('has a rate for every currency the seeded funding uses, and builds a rate table', () => {
+    const table = new RateTable(seed.exchangeRates);
+    const used = new Set(seed.partnerships.flatMap((p) => p.activities.flatMap((a) => a.funding.map((f) => f.currency))));
+    for (const currency of used) assert.ok(table.currencies().includes(currency), `${currency} has rates`);
+    assert.deepEqual(table.currencies(), ['AUD', 'CAD', 'EUR', 'GBP', 'IDR', 'JPY', 'MYR', 'PHP', 'SGD', 'THB', 'USD']);
+  });
+
+  it('reports bad blocks and rates with their paths, and a (currency, year) given twice', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-rates-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'exchange-rates.yaml'),
+        `
+exchangeRates:
+  - { currency: CAD, source: Somewhere, rates: { 2020: "1" } }
+  - { currency: USD, source: "", rates: { 2020: 1.34, 2021: "1,25", 1850: "1.2" } }
+`,
+      );
+      let issues: { path: string; message: string }[] = [];
+      try {
+        loadSeed(dir);
+      } catch (err) {
+        assert.ok(err instanceof SeedValidationError);
+        issues = err.issues;
+      }
+      const byPath = new Map(issues.map((i) => [i.path, i.message]));
+      assert.match(byPath.get('exchangeRates[0].currency') ?? '', /CAD is the base currency/);
+      assert.match(byPath.get('exchangeRates[1].source') ?? '', /where the rate comes from/);
+      assert.match(byPath.get('exchangeRates[1].rates.2020') ?? '', /a decimal in quotes/);
+      assert.match(byPath.get('exchangeRates[1].rates.2021') ?? '', /up to 8 decimals/);
+      assert.match(byPath.get('exchangeRates[1].rates.1850') ?? '', /from 1990 to 2100/);
+      assert.equal(issues.length, 5, JSON.stringify(issues));
+
+      fs.writeFileSync(
+        path.join(dir, 'exchange-rates.yaml'),
+        'exchangeRates:\n  - { currency: USD, source: Bank, rates: { 2022: "1.3013" } }\n  - { currency: USD, source: Other, rates: { 2022: "1.3" } }\n',
+      );
+      let dup: { path: string; message: string }[] = [];
+      try {
+        loadSeed(dir);
+      } catch (err) {
+        assert.ok(err instanceof SeedValidationError);
+        dup = err.issues;
+      }
+      assert.deepEqual(
+        dup.map((i) => [i.path, i.message]),
+        [['exchangeRates[1].rates.2022', 'Duplicate rate "USD 2022" (first used at exchangeRates[0].rates.2022).']],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,8 +3,10 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { toMinorUnits } from '../../shared/money';
+import type { AnnualRate } from '../money/rates';
 import {
   seedActivitiesFileSchema,
+  seedExchangeRatesFileSchema,
   seedOrganisationsFileSchema,
   seedPartnershipFileSchema,
   type SeedActivity,
@@ -62,8 +64,16 @@ export interface PartnershipSeed {
   activities: SeedActivity[];
 }
 
+/** Beside the partnership folders: the exchange-rates table, shared by every partnership. */
+export const SEED_RATES_FILE = 'exchange-rates.yaml';
+
+/** One rate of `exchange-rates.yaml`, its block's source and note applied. */
+export type SeedExchangeRate = AnnualRate;
+
 export interface LoadedSeed {
   partnerships: PartnershipSeed[];
+  /** From `<dir>/exchange-rates.yaml`; empty when the file is absent. */
+  exchangeRates: SeedExchangeRate[];
 }
 
 /** A parsed folder together with the display names of its files, for messages. */
@@ -85,9 +95,29 @@ export function loadSeed(dir: string): LoadedSeed {
     const parsed = readFolder(folder, issues);
     if (parsed) folders.push(parsed);
   }
+  const exchangeRates = readExchangeRates(path.join(dir, SEED_RATES_FILE), issues);
   if (issues.length === 0) checkReferences(folders, issues);
   if (issues.length > 0) throw new SeedValidationError(issues);
-  return { partnerships: folders.map((f) => f.seed) };
+  return { partnerships: folders.map((f) => f.seed), exchangeRates };
+}
+
+/** The rates of `exchange-rates.yaml`, flattened from its blocks; each (currency, year) once. */
+function readExchangeRates(file: string, issues: SeedIssue[]): SeedExchangeRate[] {
+  if (!fs.existsSync(file)) return [];
+  const name = displayName(file);
+  const parsed = readFile(file, name, seedExchangeRatesFileSchema, issues);
+  if (!parsed) return [];
+  const rates: SeedExchangeRate[] = [];
+  const seen = new UniqueCheck('rate');
+  parsed.exchangeRates.forEach((block, i) => {
+    for (const [year, cadPerUnit] of Object.entries(block.rates)) {
+      const at = `exchangeRates[${i}].rates.${year}`;
+      const dup = seen.check(`${block.currency} ${year}`, at);
+      if (dup) issues.push({ file: name, path: at, record: block.currency, message: dup });
+      rates.push({ currency: block.currency, year: Number(year), cadPerUnit, source: block.source, note: block.note ?? null });
+    }
+  });
+  return rates.sort((a, b) => a.currency.localeCompare(b.currency) || a.year - b.year);
 }
 
 // ---------------------------------------------------------------------------------------------

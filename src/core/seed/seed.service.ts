@@ -5,11 +5,12 @@ import { toMinorUnits } from '../../shared/money';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { nowIso, stableId } from '../ids';
+import { ExchangeRateRepository, exchangeRateKey } from '../repositories/exchange-rate.repository';
 import type { SeedActivity, SeedNode, SeedOrganisation, SeedPlan } from './seed-file.schema';
-import { loadSeed, type PartnershipSeed } from './seed-loader';
+import { loadSeed, type PartnershipSeed, type SeedExchangeRate } from './seed-loader';
 
 export { formatSeedIssue, loadSeed, SeedValidationError } from './seed-loader';
-export type { LoadedSeed, PartnershipSeed, SeedIssue } from './seed-loader';
+export type { LoadedSeed, PartnershipSeed, SeedExchangeRate, SeedIssue } from './seed-loader';
 
 /** `<repo>/seed`: one folder per partnership. */
 export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
@@ -29,6 +30,7 @@ function zeroCounts() {
     funding_lines: 0,
     activity_links: 0,
     activity_sources: 0,
+    exchange_rates: 0,
   };
 }
 export type SeedKind = keyof ReturnType<typeof zeroCounts>;
@@ -50,11 +52,12 @@ export const seedKeys = {
   node: (plan: string, code: string) => `node:${plan}:${code}`,
   organisation: (key: string) => `organisation:${key}`,
   activity: (key: string) => `activity:${key}`,
+  exchangeRate: exchangeRateKey,
 };
 
 /**
  * Applies the seed in one transaction. Each seed record (partnership, plan, framework node,
- * organisation, activity) is inserted once, when its key is not yet in `seed_applied`, and its key is
+ * organisation, activity, exchange rate) is inserted once, when its key is not yet in `seed_applied`, and its key is
  * recorded; a record applied before is skipped even if its row was since edited or deleted. Child
  * rows (documents, former names, countries, participants, funding, links, sources) go in with their
  * parent. A record whose parent row was deleted, or whose slug, code or IATI identifier is now taken
@@ -72,6 +75,7 @@ export async function seedDatabase(db: Db, options: { dir?: string } = {}): Prom
     for (const folder of seed.partnerships) {
       for (const activity of folder.activities) await seedActivity(run, activity, refs);
     }
+    for (const rate of seed.exchangeRates) await seedExchangeRate(run, rate);
     return { applied: run.applied, skipped: run.skipped };
   });
 }
@@ -413,4 +417,18 @@ async function insertActivityChildren(run: SeedRun, a: SeedActivity, activityId:
   }));
   if (sources.length > 0) await trx.insertInto('activity_sources').values(sources).execute();
   run.count('activity_sources', sources.length);
+}
+
+// --- Exchange rates --------------------------------------------------------------------------
+
+/**
+ * Inserts a rate once. A rate an admin edited or deleted since is left as it is (its key was
+ * claimed), and so is a (currency, year) an admin created before the seed had it.
+ */
+async function seedExchangeRate(run: SeedRun, rate: SeedExchangeRate): Promise<void> {
+  const repo = new ExchangeRateRepository(run.trx);
+  const free = async () => (await repo.find(rate.currency, rate.year)) === undefined;
+  if (!(await shouldApply(run, seedKeys.exchangeRate(rate.currency, rate.year), free))) return;
+  await repo.insert(rate.currency, rate.year, { cad_per_unit: rate.cadPerUnit, source: rate.source, note: rate.note }, run.now);
+  run.count('exchange_rates');
 }

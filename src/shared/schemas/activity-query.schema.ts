@@ -29,6 +29,22 @@ export const ACTIVITY_SORTS = ['start', '-start', 'title', '-title', 'updated', 
 export const CREATED_BY_ME = 'me';
 
 /**
+ * The filters on who, where and what that the activity list shares with other reports (coverage):
+ * pillar ids, organisation ids, countries (or `ASEAN` for region-wide), statuses and types.
+ */
+export const activityFilterFields = {
+  pillar: listOf(id).optional(),
+  organisation: listOf(id).optional(),
+  country: listOf(
+    z.enum([...COUNTRY_CODES, REGION_CODE], {
+      error: `Use ISO country codes of the ASEAN member states and Timor-Leste (${COUNTRY_CODES.join(', ')}) or ${REGION_CODE} for region-wide activities.`,
+    }),
+  ).optional(),
+  status: listOf(z.enum(ACTIVITY_STATUSES, { error: `Use one of: ${ACTIVITY_STATUSES.join(', ')}.` })).optional(),
+  type: listOf(z.enum(ACTIVITY_TYPES, { error: `Use one of: ${ACTIVITY_TYPES.join(', ')}.` })).optional(),
+};
+
+/**
  * Filters, sort and paging of the activity list. Shared by the API (query string),
  * the web UI (URL search params) and the CLI.
  */
@@ -36,15 +52,7 @@ export const activityListQuerySchema = z
   .object({
     plan: id.optional(),
     node: listOf(id).optional(),
-    pillar: listOf(id).optional(),
-    organisation: listOf(id).optional(),
-    country: listOf(
-      z.enum([...COUNTRY_CODES, REGION_CODE], {
-        error: `Use ISO country codes of the ASEAN member states and Timor-Leste (${COUNTRY_CODES.join(', ')}) or ${REGION_CODE} for region-wide activities.`,
-      }),
-    ).optional(),
-    status: listOf(z.enum(ACTIVITY_STATUSES, { error: `Use one of: ${ACTIVITY_STATUSES.join(', ')}.` })).optional(),
-    type: listOf(z.enum(ACTIVITY_TYPES, { error: `Use one of: ${ACTIVITY_TYPES.join(', ')}.` })).optional(),
+    ...activityFilterFields,
     /** Staff only, except `published`: the public reads published activities alone. */
     workflowState: listOf(z.enum(WORKFLOW_STATES, { error: `Use one of: ${WORKFLOW_STATES.join(', ')}.` })).optional(),
     /** Staff only: a user id, or `me` for the signed-in person. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
+import { coverageQuerySchema } from '../../../shared/schemas/coverage-query.schema';
 import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
@@ -11,12 +12,21 @@ const idParams = z.object({ idOrSlug: z.string().min(1).max(200) });
 const nodeParams = z.object({ id: z.string().min(1).max(200) });
 const planVersionParams = idParams.extend({ version: historyVersion });
 const nodeVersionParams = nodeParams.extend({ version: historyVersion });
+const COVERAGE_PARAMS = Object.keys(coverageQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans', async (req) => ({ items: await core.plans.list(audienceOf(req)) }));
 
   app.get('/api/v1/plans/:idOrSlug', async (req, reply) =>
     sendVersioned(reply, await core.plans.get(parseInput(idParams, req.params).idOrSlug, audienceOf(req))),
+  );
+
+  app.get('/api/v1/plans/:idOrSlug/coverage', async (req) =>
+    core.coverage.forPlan(
+      parseInput(idParams, req.params).idOrSlug,
+      parseInput(coverageQuerySchema, req.query, COVERAGE_PARAMS),
+      audienceOf(req),
+    ),
   );
 
   app.put('/api/v1/plans/:idOrSlug', async (req, reply) => {
