@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { newPasswordSchema, userCreateSchema } from '../shared/schemas/auth.schema';
+import { REPORT_FORMATS, reportQuerySchema } from '../shared/schemas/report-query.schema';
 import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
 import type { Db } from '../core/db/database';
@@ -135,6 +137,57 @@ program
     console.log(added.length ? added.map(([k, n]) => `added ${n} ${k}`).join('\n') : 'Nothing new to seed.');
     console.log(`${report.skipped} seed records were applied before and left as they are.`);
   });
+
+program
+  .command('report')
+  .description(
+    'Write the progress report of a plan for a period (cover, summary, pillars and areas, funding annex) from the local database.',
+  )
+  .requiredOption('--plan <slug>', 'plan slug or id, e.g. asean-canada-2010-2015')
+  .option('--from <date>', 'first year or day of the period (YYYY, YYYY-MM or YYYY-MM-DD)')
+  .option('--to <date>', 'last year or day of the period')
+  .option('--format <format>', `one of: ${REPORT_FORMATS.join(', ')}`, 'pdf')
+  .option('--lang <lang>', 'en or fr', 'en')
+  .option('--currency <code>', 'reporting currency: CAD (default) or USD')
+  .option('--pillar <ids>', 'comma-separated pillar ids')
+  .option('--organisation <ids>', 'comma-separated organisation ids')
+  .option('--country <codes>', 'comma-separated country codes, ASEAN for region-wide activities')
+  .option('--status <statuses>', 'comma-separated activity statuses')
+  .option('--type <types>', 'comma-separated activity types')
+  .option('--include-unpublished', 'include drafts and activities under review (an internal report)')
+  .option('--out <file>', 'file to write (default: the report’s own file name, in the current folder)')
+  .action(
+    async (opts: {
+      plan: string;
+      from?: string;
+      to?: string;
+      format: string;
+      lang: string;
+      currency?: string;
+      pillar?: string;
+      organisation?: string;
+      country?: string;
+      status?: string;
+      type?: string;
+      includeUnpublished?: boolean;
+      out?: string;
+    }) => {
+      const { plan, out, includeUnpublished, ...rest } = opts;
+      const query = parseCliInput(reportQuerySchema, {
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        includeUnpublished: includeUnpublished === true,
+      });
+      const { migrateToLatest, createCore } = await local();
+      const report = await withDb(config(), async (db) => {
+        await migrateToLatest(db);
+        // The local database is the staff's own: an internal report may include unpublished records.
+        return createCore(db).reports.render(plan, query, includeUnpublished ? 'staff' : 'public');
+      });
+      const file = out ?? report.fileName;
+      fs.writeFileSync(file, report.body);
+      console.log(`Wrote ${file} (${report.body.length} bytes).`);
+    },
+  );
 
 const user = program.command('user').description('Manage workspace accounts.');
 

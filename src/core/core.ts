@@ -13,6 +13,7 @@ import { HistoryService } from './services/history.service';
 import { OrganisationWriteService } from './services/organisation-write.service';
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
+import { ReportService } from './services/report.service';
 
 /** The domain services, wired by hand from plain factories. Shared by the server, the CLI and tests. */
 export interface Core {
@@ -29,6 +30,8 @@ export interface Core {
   rates: ExchangeRateService;
   /** Coverage of a plan's framework by its activities, converted with `rates.table()`. */
   coverage: CoverageService;
+  /** Progress reports of a plan (HTML, PDF, DOCX, XLSX), built on `coverage`. */
+  reports: ReportService;
 }
 
 export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {}): Core {
@@ -40,6 +43,7 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
   const organisations = new OrganisationService(orgRepo);
   const plans = new PlanService(planRepo);
   const rates = new ExchangeRateService(db);
+  const coverage = new CoverageService(planRepo, activityRepo, orgRepo, () => rates.table());
   return {
     db,
     plans,
@@ -51,6 +55,7 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
     history: new HistoryService(db),
     auth: new AuthService(db, userRepo, orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     rates,
-    coverage: new CoverageService(planRepo, activityRepo, orgRepo, () => rates.table()),
+    coverage,
+    reports: new ReportService(coverage, activityRepo, () => rates.table()),
   };
 }

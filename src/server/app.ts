@@ -60,7 +60,8 @@ export async function buildApp({
   });
 
   app.addHook('onSend', async (req, reply) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    // A route may set a stricter or narrower policy of its own (the HTML report carries its own styles).
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
     reply.header('x-request-id', req.id);
     // Vite puts content-hashed files under /assets/: they never change. The UI shell is revalidated.
     if (req.url.startsWith('/assets/') && reply.statusCode === 200) {

@@ -238,6 +238,16 @@ export class ActivityRepository {
     return { activities, links, countries, participants, funding, organisations };
   }
 
+  /** The columns a progress report prints of each activity, in one query. */
+  reportRows(activityIds: readonly string[]) {
+    if (!activityIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('activities')
+      .select(['id', 'title_en', 'title_fr', 'status', 'start_date', 'end_date', 'regional'])
+      .where('id', 'in', activityIds)
+      .execute();
+  }
+
   findById(id: string): Promise<ActivityRow | undefined> {
     return this.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
   }

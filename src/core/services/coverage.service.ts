@@ -18,7 +18,8 @@ import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
 import type { PlanRepository } from '../repositories/plan.repository';
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+/** Groups items by a string key, keeping their order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const i of items) {
     const k = key(i);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { coverageQuerySchema } from '../../../shared/schemas/coverage-query.schema';
 import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
+import { reportQuerySchema } from '../../../shared/schemas/report-query.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
 import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
@@ -13,6 +14,7 @@ const nodeParams = z.object({ id: z.string().min(1).max(200) });
 const planVersionParams = idParams.extend({ version: historyVersion });
 const nodeVersionParams = nodeParams.extend({ version: historyVersion });
 const COVERAGE_PARAMS = Object.keys(coverageQuerySchema.shape);
+const REPORT_PARAMS = Object.keys(reportQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans', async (req) => ({ items: await core.plans.list(audienceOf(req)) }));
@@ -28,6 +30,23 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
       audienceOf(req),
     ),
   );
+
+  app.get('/api/v1/plans/:idOrSlug/report', async (req, reply) => {
+    const report = await core.reports.render(
+      parseInput(idParams, req.params).idOrSlug,
+      parseInput(reportQuerySchema, req.query, REPORT_PARAMS),
+      audienceOf(req),
+    );
+    const inline = report.contentType.startsWith('text/html');
+    // The HTML report is self-contained: its one style sheet is inline, and it runs no script.
+    if (inline)
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    return reply
+      .header('content-type', report.contentType)
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${report.fileName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(report.body);
+  });
 
   app.put('/api/v1/plans/:idOrSlug', async (req, reply) => {
     const actor = requireActor(req);
