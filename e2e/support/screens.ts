@@ -36,7 +36,7 @@ export interface SeedRefs {
   /** An organisation with activities. */
   organisationId: string;
   /** The staff account signed-in screens use (an admin, so that every workspace page opens). */
-  staff: { email: string; password: string };
+  staff: { email: string; password: string; id: string };
 }
 
 export interface Screen {
@@ -62,6 +62,15 @@ async function filterOptionsLoaded(page: Page): Promise<void> {
 export const SCREENS: readonly Screen[] = [
   { name: 'home', path: () => '/' },
   { name: 'plan', path: (r) => `/plans/${r.otherPlanSlug}` },
+  ...['', '?from=2011&to=2013&country=ID,TH&currency=USD&map=commitment'].map((query): Screen => ({
+    name: query ? 'dashboard-filtered' : 'dashboard',
+    path: (r) => `/plans/${r.homePlanSlug}/dashboard${query}`,
+    ready: async (page) => {
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-chart="map"] path[data-country]').length === 11,
+      );
+    },
+  })),
   { name: 'pillar', path: (r) => `/framework/${r.pillarId}` },
   { name: 'area', path: (r) => `/framework/${r.areaId}` },
   { name: 'activities', path: () => '/activities', ready: filterOptionsLoaded },
@@ -94,7 +103,9 @@ export const SCREENS: readonly Screen[] = [
   { name: 'organisations-admin', session: 'staff', path: () => '/workspace/organisations' },
   { name: 'organisation-edit', session: 'staff', path: (r) => `/workspace/organisations/${r.organisationId}/edit` },
   { name: 'framework-editor', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}` },
+  { name: 'plan-details', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}/details` },
   { name: 'users', session: 'staff', path: () => '/workspace/users' },
+  { name: 'user-edit', session: 'staff', path: (r) => `/workspace/users/${r.staff.id}` },
   { name: 'trash', session: 'staff', path: () => '/workspace/trash' },
   { name: 'account', session: 'staff', path: () => '/account' },
 ];
@@ -188,8 +199,11 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
   const organisation = [...organisations.items].sort((a, b) => b.activityCount - a.activityCount)[0];
   if (!organisation) throw new Error('The seed should hold organisations.');
 
-  const staff = { email: 'screens.admin@example.org', password: TEST_PASSWORD };
-  await fillWorkspace(await signedIn(server, 'admin', 'canada', staff.email), area.id);
+  const email = 'screens.admin@example.org';
+  const client = await signedIn(server, 'admin', 'canada', email);
+  const me = await client.get<{ user: { id: string } }>('/api/v1/auth/me');
+  const staff = { email, password: TEST_PASSWORD, id: me.body.user.id };
+  await fillWorkspace(client, area.id);
 
   return {
     homePlanSlug: home.slug,

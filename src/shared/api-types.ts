@@ -92,6 +92,8 @@ export interface PlanStats {
 
 export interface PlanDetail extends PlanSummary {
   description: LocalizedText;
+  /** The sides whose reviewers must each approve an activity of this plan before it is published. */
+  signoffSides: Side[];
   stats: PlanStats;
   fullTextUrl: string | null;
   documents: PlanDocument[];

@@ -17,6 +17,7 @@ import './i18n/typography.css';
 
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const FrameworkNodePage = lazy(() => import('./pages/FrameworkNodePage'));
 const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
@@ -31,8 +32,10 @@ const ActivityEditorPage = lazy(() => import('./workspace/ActivityEditorPage'));
 const OrganisationsAdminPage = lazy(() => import('./workspace/OrganisationsAdminPage'));
 const OrganisationEditorPage = lazy(() => import('./workspace/OrganisationEditorPage'));
 const UsersPage = lazy(() => import('./workspace/UsersPage'));
+const UserEditorPage = lazy(() => import('./workspace/UserEditorPage'));
 const TrashPage = lazy(() => import('./workspace/TrashPage'));
 const FrameworkEditorPage = lazy(() => import('./workspace/FrameworkEditorPage'));
+const PlanEditorPage = lazy(() => import('./workspace/PlanEditorPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
@@ -104,6 +107,7 @@ export function App() {
           <Route path=":lang" element={<LanguageRoot />}>
             <Route index element={<HomePage />} />
             <Route path="plans/:slug" element={<PlanPage />} />
+            <Route path="plans/:slug/dashboard" element={<DashboardPage />} />
             <Route path="framework/:nodeId" element={<FrameworkNodePage />} />
             <Route path="activities" element={<ActivitiesPage />} />
             <Route path="activities/:id" element={<ActivityPage />} />
@@ -119,9 +123,11 @@ export function App() {
             <Route path="workspace/organisations/new" element={<OrganisationEditorPage />} />
             <Route path="workspace/organisations/:id/edit" element={<OrganisationEditorPage />} />
             <Route path="workspace/users" element={<UsersPage />} />
+            <Route path="workspace/users/:id" element={<UserEditorPage />} />
             <Route path="workspace/trash" element={<TrashPage />} />
             <Route path="workspace/plans" element={<FrameworkEditorPage />} />
             <Route path="workspace/plans/:slug" element={<FrameworkEditorPage />} />
+            <Route path="workspace/plans/:slug/details" element={<PlanEditorPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

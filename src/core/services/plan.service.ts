@@ -1,5 +1,7 @@
 import type { FrameworkNodeDetail, FrameworkNodeTree, NodeRef, PlanDetail, PlanSummary } from '../../shared/api-types';
-import type { Confidence, NodeStatus, PlanStatus } from '../../shared/vocab';
+import { SIDES, type Confidence, type NodeStatus, type PlanStatus, type Side } from '../../shared/vocab';
+
+const isSide = (s: string): s is Side => (SIDES as readonly string[]).includes(s);
 import type { Audience } from '../audience';
 import { notFound } from '../errors';
 import { fundingTotals } from '../funding';
@@ -99,6 +101,7 @@ export class PlanService {
     return {
       ...presentPlanSummary(plan, new Set(links.map((l) => l.activity_id)).size),
       description: loc(plan.description_en, plan.description_fr),
+      signoffSides: (plan.signoff_sides ?? '').split(',').filter(isSide),
       stats: {
         partnerCount: stats.partners,
         countryCount: stats.countries,

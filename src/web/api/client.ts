@@ -5,6 +5,7 @@ import type {
   OrganisationDetail,
   OrganisationSummary,
   Page,
+  PlanCoverage,
   PlanDetail,
   PlanSummary,
   Problem,
@@ -62,6 +63,8 @@ export interface ActivityListParams {
 export const api = {
   plans: () => request<{ items: PlanSummary[] }>('/plans'),
   plan: (idOrSlug: string) => request<PlanDetail>(`/plans/${seg(idOrSlug)}`),
+  coverage: (idOrSlug: string, params: Record<string, QueryValue>) =>
+    request<PlanCoverage>(`/plans/${seg(idOrSlug)}/coverage`, params),
   frameworkNode: (id: string) => request<FrameworkNodeDetail>(`/framework-nodes/${seg(id)}`),
   activities: (params: ActivityListParams) => request<Page<ActivitySummary>>('/activities', { ...params }),
   activity: (id: string) => request<ActivityDetail>(`/activities/${seg(id)}`),

@@ -1,7 +1,16 @@
-import type { ActivityDetail, FrameworkNodeDetail, OrganisationDetail, PlanDetail } from '../../shared/api-types';
+import type {
+  ActivityDetail,
+  ActivitySummary,
+  FrameworkNodeDetail,
+  OrganisationDetail,
+  Page,
+  PlanDetail,
+  UserView,
+} from '../../shared/api-types';
 import type { LocalizedText } from '../../shared/localized';
-import type { Role, Side } from '../../shared/vocab';
-import { API_BASE, ApiError, clearApiCache, problemFrom } from './client';
+import type { UserUpdateInput } from '../../shared/schemas/auth.schema';
+import type { Role, Side, WorkflowState } from '../../shared/vocab';
+import { API_BASE, ApiError, clearApiCache, problemFrom, queryString, type ActivityListParams } from './client';
 
 /** The signed-in person, as `GET /api/v1/auth/me` describes them. */
 export interface SessionUser {
@@ -79,15 +88,11 @@ export interface OrganisationTrashItem {
   version: number;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  side: Side;
-  organisationId: string | null;
-  status: string;
-  lastSignInAt: string | null;
+/** The activity list with the filters only staff may use. */
+export interface StaffActivityListParams extends ActivityListParams {
+  workflowState?: readonly WorkflowState[] | undefined;
+  /** A user id, or `me` for the signed-in person. */
+  createdBy?: string | undefined;
 }
 
 export interface IssuedLink {
@@ -208,6 +213,9 @@ export const auth = {
 };
 
 export const activities = {
+  /** One page of the activity list as staff see it (drafts included), never from the read cache. */
+  list: (params: StaffActivityListParams, signal?: AbortSignal) =>
+    data(get<Page<ActivitySummary>>(`/activities${queryString({ ...params })}`, signal)),
   get: (id: string, signal?: AbortSignal) => get<ActivityDetail>(`/activities/${seg(id)}`, signal),
   create: (input: unknown) => call<ActivityDetail>('POST', '/activities', { body: input }),
   update: (id: string, version: number, input: unknown) =>
@@ -257,11 +265,26 @@ export const plans = {
     call<FrameworkNodeDetail>('PUT', `/framework-nodes/${seg(id)}`, { body: input, version }),
   setNodeStatus: (id: string, version: number, action: 'retire' | 'reinstate') =>
     call<FrameworkNodeDetail>('POST', `/framework-nodes/${seg(id)}/${action}`, { version }),
+  history: (idOrSlug: string, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/plans/${seg(idOrSlug)}/history`, signal)),
+  restoreVersion: (idOrSlug: string, version: number, currentVersion: number) =>
+    call<PlanDetail>('POST', `/plans/${seg(idOrSlug)}/history/${version}/restore`, { version: currentVersion }),
+  nodeHistory: (id: string, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/framework-nodes/${seg(id)}/history`, signal)),
+  restoreNodeVersion: (id: string, version: number, currentVersion: number) =>
+    call<FrameworkNodeDetail>('POST', `/framework-nodes/${seg(id)}/history/${version}/restore`, {
+      version: currentVersion,
+    }),
 };
 
 export const users = {
   list: (signal?: AbortSignal) => data(get<{ items: UserView[] }>('/users', signal)),
   create: (input: unknown) => data(call<UserView>('POST', '/users', { body: input })),
+  /** Replaces the editable fields of an account (disabling it ends its sessions and revokes its tokens). */
+  update: (id: string, version: number, input: UserUpdateInput) =>
+    call<UserView>('PUT', `/users/${seg(id)}`, { body: input, version }),
+  history: (id: string, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/users/${seg(id)}/history`, signal)),
   link: (id: string, kind: 'invite' | 'reset') =>
     data(call<IssuedLink>('POST', `/users/${seg(id)}/links`, { body: { kind } })),
 };

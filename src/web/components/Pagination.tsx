@@ -9,14 +9,16 @@ interface Props {
   hrefFor: (page: number) => string;
   /** Called when a page link is followed (e.g. to move the focus to the results). */
   onNavigate?: () => void;
+  /** The navigation's name when a page has more than one paged list ("Pages" by default). */
+  label?: string;
 }
 
-export function Pagination({ page, pageSize, total, hrefFor, onNavigate }: Props) {
+export function Pagination({ page, pageSize, total, hrefFor, onNavigate, label }: Props) {
   const intl = useIntl();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   return (
-    <nav className="pagination" aria-label={intl.formatMessage({ id: 'pagination.label' })}>
+    <nav className="pagination" aria-label={label ?? intl.formatMessage({ id: 'pagination.label' })}>
       <ul>
         {page > 1 && (
           <li>

@@ -340,6 +340,9 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
           <Link className="button button--light" to={paths.activities({ plan: plan.id })}>
             <FormattedMessage id="plan.browseActivities" values={{ count: plan.activityCount }} />
           </Link>
+          <Link className="button button--ghost" to={paths.dashboard(plan.slug)}>
+            <FormattedMessage id="plan.dashboard" />
+          </Link>
           {plan.fullTextUrl && (
             <a className="button button--ghost" href={plan.fullTextUrl}>
               <FormattedMessage id="plan.fullText" />

@@ -11,3 +11,9 @@ export function pageWindow(page: number, pages: number): (number | 'gap')[] {
   }
   return out;
 }
+
+/** A page number from the address (`?drafts=2`): the first page when absent or not a page number. */
+export function pageFrom(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}

@@ -10,6 +10,8 @@ export function pathsFor(lang: Language) {
   return {
     home: () => `/${lang}/`,
     plan: (slug: string) => `/${lang}/plans/${seg(slug)}`,
+    dashboard: (slug: string, params: Record<string, QueryValue> = {}) =>
+      `/${lang}/plans/${seg(slug)}/dashboard${queryString(params)}`,
     node: (id: string) => `/${lang}/framework/${seg(id)}`,
     activities: (params: Record<string, QueryValue> = {}) => `/${lang}/activities${queryString(params)}`,
     activity: (id: string) => `/${lang}/activities/${seg(id)}`,
@@ -25,8 +27,10 @@ export function pathsFor(lang: Language) {
     newOrganisation: () => `/${lang}/workspace/organisations/new`,
     editOrganisation: (id: string) => `/${lang}/workspace/organisations/${seg(id)}/edit`,
     users: () => `/${lang}/workspace/users`,
+    editUser: (id: string) => `/${lang}/workspace/users/${seg(id)}`,
     trash: () => `/${lang}/workspace/trash`,
     frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
+    planDetails: (slug: string) => `/${lang}/workspace/plans/${seg(slug)}/details`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActivityDetail } from '../../shared/api-types';
@@ -16,7 +16,6 @@ import {
   type FundingType,
   type ParticipantRole,
 } from '../../shared/vocab';
-import { ApiError } from '../api/client';
 import { useLoader } from '../api/useApi';
 import { activities } from '../api/workspace';
 import { ErrorState } from '../components/ErrorSummary';
@@ -28,9 +27,8 @@ import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './failures';
 import {
-  conflictChoices,
+  ACTIVITY_MERGE,
   controlPaths,
   emptyActivityForm,
   emptyFunding,
@@ -39,7 +37,6 @@ import {
   emptySource,
   formFromDetail,
   formToInput,
-  takeFields,
   type ActivityForm,
   type FundingDraft,
   type LinkDraft,
@@ -47,7 +44,7 @@ import {
   type ParticipantDraft,
   type SourceDraft,
 } from './activityForm';
-import { ConflictPanel, EmptyValue, type Choice } from './ConflictPanel';
+import { EmptyValue } from './ConflictPanel';
 import { Bilingual, Rows } from './formParts';
 import {
   loadEditorOptions,
@@ -59,16 +56,14 @@ import {
 import {
   CheckboxField,
   CheckboxGroupField,
-  FormErrorSummary,
   SelectField,
-  StatusMessage,
   TextAreaField,
   TextField,
   type Option,
   type OptionGroup,
 } from './form';
 import { RequireRole } from './guards';
-import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
+import { SaveFeedback, useVersionedForm } from './versionedForm';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 
 type ListName = 'participants' | 'funding' | 'links' | 'sources';
@@ -158,27 +153,25 @@ function Editor({ id, record, options }: EditorProps) {
   const navigate = useNavigate();
   const publicLabels = usePublicLabels();
   const fieldLabel = useFieldLabel();
-  const toIssues = useFailureIssues();
 
   const initial = useMemo(() => (record ? formFromDetail(record.detail) : emptyActivityForm()), [record]);
-  const [form, setForm] = useState<ActivityForm>(initial);
-  const [base, setBase] = useState<ActivityForm>(initial);
-  const [version, setVersion] = useState<number | undefined>(record?.version);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [reloaded, setReloaded] = useState(false);
-  const [conflict, setConflict] = useState<{
-    theirs: ActivityForm;
-    version: number;
-    choices: { field: MergeField; choice: Choice }[];
-  } | null>(null);
+  const editor = useVersionedForm({
+    initial,
+    version: record?.version,
+    schema: activityInputSchema,
+    toInput: formToInput,
+    write: async (input, _parsed, basedOn) =>
+      id && basedOn !== undefined ? activities.update(id, basedOn, input) : activities.create(input),
+    onSaved: (saved) => {
+      requestHeadingFocus();
+      void navigate(paths.activity(saved.data.id), { state: { flash: id ? 'saved' : 'created' } });
+    },
+    fromCurrent: (current) => formFromDetail(current as ActivityDetail),
+    merge: ACTIVITY_MERGE,
+  });
+  const { form, set, byPath, busy, version } = editor;
 
-  const set = <K extends keyof ActivityForm>(key: K, value: ActivityForm[K]) =>
-    setForm((prev) => ({ ...prev, [key]: value }));
-
-  const byPath = issuesByPath(issues);
   const known = controlPaths(form);
 
   const orgOptions = useMemo(
@@ -203,67 +196,6 @@ function Editor({ id, record, options }: EditorProps) {
     .sort((a, b) => a.label.localeCompare(b.label, intl.locale));
 
   const rowName = (list: ListName) => (i: number) => intl.formatMessage({ id: ROW_MESSAGE[list] }, { n: i + 1 });
-
-  const fail = (found: FormIssue[]) => {
-    setIssues(found);
-    setFailures((n) => n + 1);
-  };
-
-  const save = async (values: ActivityForm, basedOn: number | undefined) => {
-    const input = formToInput(values);
-    const parsed = activityInputSchema.safeParse(input);
-    if (!parsed.success) return fail(issuesFromZod(intl, parsed.error));
-    setBusy(true);
-    try {
-      const saved =
-        id && basedOn !== undefined ? await activities.update(id, basedOn, input) : await activities.create(input);
-      requestHeadingFocus();
-      void navigate(paths.activity(saved.data.id), { state: { flash: id ? 'saved' : 'created' } });
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 409 && err.problem.current && err.problem.currentVersion) {
-        const theirs = formFromDetail(err.problem.current as ActivityDetail);
-        setIssues([]);
-        setConflict({
-          theirs,
-          version: err.problem.currentVersion,
-          choices: conflictChoices(base, values, theirs).map((c) => ({ field: c.field, choice: c.suggested })),
-        });
-        return;
-      }
-      fail(toIssues(err));
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setReloaded(false);
-    void save(form, version);
-  };
-
-  const saveMerged = () => {
-    if (!conflict || busy) return;
-    const merged = takeFields(
-      form,
-      conflict.theirs,
-      conflict.choices.filter((c) => c.choice === 'theirs').map((c) => c.field),
-    );
-    setForm(merged);
-    setBase(conflict.theirs);
-    setVersion(conflict.version);
-    setConflict(null);
-    void save(merged, conflict.version);
-  };
-
-  const discardMine = () => {
-    if (!conflict) return;
-    setForm(conflict.theirs);
-    setBase(conflict.theirs);
-    setVersion(conflict.version);
-    setConflict(null);
-    setReloaded(true);
-  };
 
   const orgName = (orgId: string) => orgOptions.find((o) => o.value === orgId)?.label ?? orgId;
   const describe = (f: ActivityForm, field: MergeField): ReactNode => {
@@ -343,38 +275,8 @@ function Editor({ id, record, options }: EditorProps) {
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {reloaded && (
-        <StatusMessage focus>
-          <FormattedMessage id="conflict.reloaded" values={{ version: version ?? 0 }} />
-        </StatusMessage>
-      )}
-      {conflict && (
-        <ConflictPanel
-          rows={conflict.choices.map((c) => ({
-            key: c.field,
-            label: fieldLabel(c.field),
-            mine: describe(form, c.field),
-            theirs: describe(conflict.theirs, c.field),
-            choice: c.choice,
-          }))}
-          theirVersion={conflict.version}
-          busy={busy}
-          onChoose={(key, choice) =>
-            setConflict((prev) =>
-              prev ? { ...prev, choices: prev.choices.map((c) => (c.field === key ? { ...c, choice } : c)) } : prev,
-            )
-          }
-          onSave={saveMerged}
-          onDiscard={discardMine}
-        />
-      )}
-      <FormErrorSummary
-        issues={issues}
-        labelFor={fieldLabel}
-        targetFor={(p) => controlPathFor(p, known)}
-        focusKey={failures}
-      />
-      <form onSubmit={onSubmit} noValidate aria-label={title} className="editor__form">
+      <SaveFeedback state={editor} fieldLabel={fieldLabel} describe={describe} knownPaths={known} />
+      <form onSubmit={editor.onSubmit} noValidate aria-label={title} className="editor__form">
         <section className="editor-section" aria-labelledby="texts-title">
           <h2 id="texts-title">
             <FormattedMessage id="editor.textsTitle" />

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../api/client';
 import { englishOnly } from '../i18n';
 import { Localized } from '../components/Localized';
@@ -13,6 +13,43 @@ interface Props {
   onConfirm: () => Promise<void>;
   destructive?: boolean;
   small?: boolean;
+}
+
+/**
+ * Why the server refused the action, next to it: its explanation, and each reason it gave that
+ * the explanation does not already say (e.g. which field of a restored version is in the way).
+ */
+function Refusal({ error }: { error: ApiError }) {
+  const intl = useIntl();
+  const { detail, errors = [] } = error.problem;
+  const reasons = errors.filter((e) => !detail.includes(e.reason));
+  const message = error.network
+    ? intl.formatMessage({ id: 'error.networkDetail' })
+    : error.status === 401
+      ? intl.formatMessage({ id: 'auth.sessionEnded' })
+      : null;
+  return (
+    <div className="field__error" role="alert">
+      <p>
+        {message ?? (detail ? <Localized value={englishOnly(detail)} /> : <FormattedMessage id="form.unexpected" />)}
+      </p>
+      {reasons.length > 0 && (
+        <ul>
+          {reasons.map((e) => (
+            <li key={`${e.name}-${e.reason}`}>
+              <FormattedMessage
+                id="form.summaryItem"
+                values={{
+                  field: intl.formatMessage({ id: 'history.field' }, { field: e.name }),
+                  message: <Localized value={englishOnly(e.reason)} />,
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -74,15 +111,7 @@ export function ConfirmAction({ label, question, confirmLabel, onConfirm, destru
       <p id={questionId} className="confirm__question" tabIndex={-1} ref={questionRef}>
         {question}
       </p>
-      {error && (
-        <p className="field__error" role="alert">
-          {error.problem.detail ? (
-            <Localized value={englishOnly(error.problem.detail)} />
-          ) : (
-            <FormattedMessage id="form.unexpected" />
-          )}
-        </p>
-      )}
+      {error && <Refusal error={error} />}
       <div className="confirm__buttons">
         <button
           type="button"

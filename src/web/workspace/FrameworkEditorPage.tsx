@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import type { FrameworkNodeTree, PlanDetail } from '../../shared/api-types';
@@ -12,16 +12,17 @@ import { Localized, useText } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
-import { sortedByPosition } from '../lib/framework';
+import { childrenOf, flattenFramework, moveTargets, parentIdOf, sortedByPosition } from '../lib/framework';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './failures';
 import { ConfirmAction } from './ConfirmAction';
-import { FormErrorSummary, TextField } from './form';
+import { FormErrorSummary, SelectField, StatusMessage, TextField } from './form';
 import { RequireRole } from './guards';
-import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
+import { HistorySection } from './HistorySection';
+import { controlPathFor, issuesFromZod } from './issues';
+import { useSubmitState } from './versionedForm';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 
-const hidden = (chunks: React.ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 interface NodeDraft {
   code: string;
@@ -30,65 +31,33 @@ interface NodeDraft {
   fr: string;
 }
 
-type Open = { mode: 'edit'; node: FrameworkNodeTree } | { mode: 'add'; parent: FrameworkNodeTree | null } | null;
+interface MoveDraft {
+  parentId: string | null;
+  position: number;
+  code: string;
+}
 
-const FIELDS = new Set(['code', 'kind', 'title.en', 'title.fr']);
+type Open =
+  | { mode: 'edit' | 'move' | 'history'; node: FrameworkNodeTree }
+  | { mode: 'add'; parent: FrameworkNodeTree | null }
+  | null;
 
-/** The inline form that renames a node or adds one below another (or at the top level). */
-function NodeForm({
-  initial,
-  heading,
-  submitLabel,
-  onSave,
-  onCancel,
-}: {
-  initial: NodeDraft;
-  heading: React.ReactNode;
-  submitLabel: React.ReactNode;
-  onSave: (draft: NodeDraft) => Promise<void>;
-  onCancel: () => void;
-}) {
+const NODE_FIELDS = new Set(['code', 'kind', 'title.en', 'title.fr']);
+const MOVE_FIELDS = new Set(['parentId', 'position', 'code']);
+
+/** A field of the tree's inline forms as they name it. */
+function useNodeFieldLabel() {
   const intl = useIntl();
-  const toIssues = useFailureIssues();
-  const headingId = useId();
-  const [draft, setDraft] = useState(initial);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    document.getElementById('f-code')?.focus();
-  }, []);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    const parsed = frameworkNodeInputSchema.safeParse({
-      code: draft.code,
-      kind: draft.kind,
-      title: { en: draft.en, fr: draft.fr },
-    });
-    if (!parsed.success) {
-      setIssues(issuesFromZod(intl, parsed.error));
-      setFailures((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSave(draft);
-    } catch (err) {
-      setIssues(toIssues(err));
-      setFailures((n) => n + 1);
-      setBusy(false);
-    }
-  };
-
-  const byPath = issuesByPath(issues);
-  const label = (path: string) => {
+  return (path: string) => {
     switch (path) {
       case 'code':
         return intl.formatMessage({ id: 'frameworkEditor.code' });
       case 'kind':
         return intl.formatMessage({ id: 'frameworkEditor.kind' });
+      case 'parentId':
+        return intl.formatMessage({ id: 'frameworkEditor.newParent' });
+      case 'position':
+        return intl.formatMessage({ id: 'frameworkEditor.place' });
       case 'title.en':
       case 'title.fr':
         return intl.formatMessage(
@@ -99,16 +68,98 @@ function NodeForm({
         return '';
     }
   };
+}
 
+/** The frame of the tree's inline forms: a heading, what to fix, the fields, then save and cancel. */
+function InlineForm({
+  heading,
+  submitLabel,
+  state,
+  known,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  heading: ReactNode;
+  submitLabel: ReactNode;
+  state: ReturnType<typeof useSubmitState>;
+  known: ReadonlySet<string>;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  const label = useNodeFieldLabel();
   return (
-    <form className="tree__form" aria-labelledby={headingId} noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form
+      className="tree__form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
       <h3 id={headingId}>{heading}</h3>
       <FormErrorSummary
-        issues={issues}
+        issues={state.issues}
         labelFor={label}
-        targetFor={(p) => controlPathFor(p, FIELDS)}
-        focusKey={failures}
+        targetFor={(p) => controlPathFor(p, known)}
+        focusKey={state.failures}
       />
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="button button--small" aria-disabled={state.busy || undefined}>
+          {submitLabel}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onCancel}>
+          <FormattedMessage id="form.cancel" />
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The inline form that renames a node or adds one below another (or at the top level). */
+function NodeForm({
+  initial,
+  heading,
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  initial: NodeDraft;
+  heading: ReactNode;
+  submitLabel: ReactNode;
+  onSave: (draft: NodeDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const intl = useIntl();
+  const state = useSubmitState();
+  const [draft, setDraft] = useState(initial);
+  useEffect(() => {
+    document.getElementById('f-code')?.focus();
+  }, []);
+
+  const check = () => {
+    const parsed = frameworkNodeInputSchema.safeParse({
+      code: draft.code,
+      kind: draft.kind,
+      title: { en: draft.en, fr: draft.fr },
+    });
+    return parsed.success ? [] : issuesFromZod(intl, parsed.error);
+  };
+
+  const byPath = state.byPath;
+  return (
+    <InlineForm
+      heading={heading}
+      submitLabel={submitLabel}
+      state={state}
+      known={NODE_FIELDS}
+      onSubmit={() => void state.submit(check, () => onSave(draft))}
+      onCancel={onCancel}
+    >
       <div className="field-row">
         <TextField
           path="code"
@@ -130,42 +181,191 @@ function NodeForm({
         />
       </div>
       <div className="field-row">
-        <TextField
-          path="title.en"
-          lang="en"
-          label={
-            <FormattedMessage
-              id="editor.inLanguage"
-              values={{ field: <FormattedMessage id="editor.titleField" />, lang: 'en' }}
-            />
-          }
-          issues={byPath}
-          value={draft.en}
-          onChange={(v) => setDraft((d) => ({ ...d, en: v }))}
+        {(['en', 'fr'] as const).map((lang) => (
+          <TextField
+            key={lang}
+            path={`title.${lang}`}
+            lang={lang}
+            label={
+              <FormattedMessage
+                id="editor.inLanguage"
+                values={{ field: <FormattedMessage id="editor.titleField" />, lang }}
+              />
+            }
+            issues={byPath}
+            value={draft[lang]}
+            onChange={(v) => setDraft((d) => ({ ...d, [lang]: v }))}
+          />
+        ))}
+      </div>
+    </InlineForm>
+  );
+}
+
+/** The inline form that moves a node under another parent (or to the top level), at a chosen place. */
+function MoveForm({
+  node,
+  framework,
+  name,
+  onSave,
+  onCancel,
+}: {
+  node: FrameworkNodeTree;
+  framework: readonly FrameworkNodeTree[];
+  name: (n: FrameworkNodeTree) => string;
+  onSave: (move: MoveDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const intl = useIntl();
+  const state = useSubmitState();
+  const siblingsUnder = (parentId: string | null) => childrenOf(framework, parentId).filter((c) => c.id !== node.id);
+  const [parentId, setParentId] = useState(parentIdOf(framework, node.id) ?? '');
+  const [position, setPosition] = useState(() =>
+    String(
+      Math.max(
+        0,
+        childrenOf(framework, parentId || null).findIndex((c) => c.id === node.id),
+      ),
+    ),
+  );
+  const [code, setCode] = useState(node.code);
+  useEffect(() => {
+    document.getElementById('f-parentId')?.focus();
+  }, []);
+
+  const siblings = siblingsUnder(parentId || null);
+  const parentOptions = moveTargets(framework, node.id).map((f) => ({
+    value: f.node.id,
+    label: `${'\u2003'.repeat(f.depth)}${name(f.node)}`,
+  }));
+  const placeOptions = [
+    { value: '0', label: intl.formatMessage({ id: 'frameworkEditor.placeFirst' }) },
+    ...siblings.map((s, i) => ({
+      value: String(i + 1),
+      label: intl.formatMessage({ id: 'frameworkEditor.placeAfter' }, { name: name(s) }),
+    })),
+  ];
+  const move = (): MoveDraft => ({ parentId: parentId || null, position: Number(position), code });
+
+  const check = () => {
+    const m = move();
+    const parsed = frameworkNodeInputSchema.safeParse({
+      parentId: m.parentId,
+      code: m.code,
+      kind: node.kind,
+      title: node.title,
+      description: node.description,
+      position: m.position,
+    });
+    return parsed.success ? [] : issuesFromZod(intl, parsed.error);
+  };
+
+  return (
+    <InlineForm
+      heading={<FormattedMessage id="frameworkEditor.moveTitle" values={{ name: name(node) }} />}
+      submitLabel={<FormattedMessage id="frameworkEditor.moveSubmit" />}
+      state={state}
+      known={MOVE_FIELDS}
+      onSubmit={() => void state.submit(check, () => onSave(move()))}
+      onCancel={onCancel}
+    >
+      <SelectField
+        path="parentId"
+        label={<FormattedMessage id="frameworkEditor.newParent" />}
+        hint={<FormattedMessage id="frameworkEditor.newParentHint" />}
+        issues={state.byPath}
+        value={parentId}
+        placeholder={intl.formatMessage({ id: 'frameworkEditor.topLevel' })}
+        options={parentOptions}
+        onChange={(v) => {
+          setParentId(v);
+          // A new parent: at the end of its parts, unless the officer chooses otherwise.
+          setPosition(String(siblingsUnder(v || null).length));
+        }}
+      />
+      <div className="field-row">
+        <SelectField
+          path="position"
+          label={<FormattedMessage id="frameworkEditor.place" />}
+          issues={state.byPath}
+          value={position}
+          options={placeOptions}
+          onChange={setPosition}
         />
         <TextField
-          path="title.fr"
-          lang="fr"
-          label={
-            <FormattedMessage
-              id="editor.inLanguage"
-              values={{ field: <FormattedMessage id="editor.titleField" />, lang: 'fr' }}
-            />
-          }
-          issues={byPath}
-          value={draft.fr}
-          onChange={(v) => setDraft((d) => ({ ...d, fr: v }))}
+          path="code"
+          label={<FormattedMessage id="frameworkEditor.code" />}
+          hint={<FormattedMessage id="frameworkEditor.moveCodeHint" />}
+          issues={state.byPath}
+          value={code}
+          onChange={setCode}
+          spellCheck={false}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--small" aria-disabled={busy || undefined}>
-          {submitLabel}
+    </InlineForm>
+  );
+}
+
+/**
+ * A node's history inside the tree, with a restore per version. A refused restore (the code is
+ * taken now, the former parent is gone or retired) says why next to the restore button.
+ */
+function NodeHistory({
+  node,
+  label,
+  onRestored,
+  onClose,
+}: {
+  node: FrameworkNodeTree;
+  label: string;
+  onRestored: (version: number) => void;
+  onClose: () => void;
+}) {
+  const [reloads, setReloads] = useState(0);
+  const [restored, setRestored] = useState<{ version: number; name: string; n: number } | null>(null);
+  const detail = useLoader(`node-version:${node.id}:${reloads}`, async (signal) => {
+    const res = await plans.node(node.id, signal);
+    return res.version ?? res.data.version;
+  });
+  return (
+    <div className="tree__form tree__history">
+      {restored && (
+        <StatusMessage focus key={restored.n}>
+          <FormattedMessage id="frameworkEditor.restored" values={{ name: restored.name, version: restored.version }} />
+        </StatusMessage>
+      )}
+      {detail.error ? (
+        <ApiErrorMessage error={detail.error} onRetry={detail.reload} />
+      ) : detail.data === undefined ? (
+        <Loading />
+      ) : (
+        <HistorySection
+          level={3}
+          className="history-panel"
+          title={<FormattedMessage id="frameworkEditor.historyTitle" values={{ name: label }} />}
+          loaderKey={`node-history:${node.id}:${reloads}`}
+          load={(signal) => plans.nodeHistory(node.id, signal)}
+          currentVersion={detail.data}
+          onRestore={async (version) => {
+            const res = await plans.node(node.id);
+            await plans.restoreNodeVersion(node.id, version, res.version ?? res.data.version);
+            setRestored((prev) => ({ version, name: label, n: (prev?.n ?? 0) + 1 }));
+            setReloads((n) => n + 1);
+            onRestored(version);
+          }}
+        />
+      )}
+      <p>
+        <button
+          type="button"
+          id={`node-${node.id}-history-close`}
+          className="button button--secondary button--small"
+          onClick={onClose}
+        >
+          <FormattedMessage id="frameworkEditor.closeHistory" />
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={onCancel}>
-          <FormattedMessage id="form.cancel" />
-        </button>
-      </div>
-    </form>
+      </p>
+    </div>
   );
 }
 
@@ -255,6 +455,21 @@ function PlanFramework({ slug }: { slug: string }) {
     plan.reload();
   };
 
+  const saveMove = (n: FrameworkNodeTree) => async (m: MoveDraft) => {
+    const { version, input } = await current(n.id);
+    await plans.updateNode(n.id, version, { ...input, parentId: m.parentId, code: m.code, position: m.position });
+    const parent = m.parentId ? flattenFramework(p.framework).find((f) => f.node.id === m.parentId)?.node : undefined;
+    setOpen(null);
+    setAnnouncement(
+      intl.formatMessage(
+        { id: 'frameworkEditor.movedUnder' },
+        { name: `${m.code} ${text(n.title)}`, parent: parent ? name(parent) : '', top: parent ? 'no' : 'yes' },
+      ),
+    );
+    setFocusAfter(`node-${n.id}-move`);
+    plan.reload();
+  };
+
   const saveNew = (parent: FrameworkNodeTree | null) => async (d: NodeDraft) => {
     const created = await plans.addNode(p.id, {
       parentId: parent?.id ?? null,
@@ -298,6 +513,14 @@ function PlanFramework({ slug }: { slug: string }) {
                 onClick={() => setOpen({ mode: 'edit', node: n })}
               >
                 <FormattedMessage id="frameworkEditor.edit" values={{ name: n.code, hidden }} />
+              </button>
+              <button
+                type="button"
+                id={`node-${n.id}-move`}
+                className="button button--secondary button--small"
+                onClick={() => setOpen({ mode: 'move', node: n })}
+              >
+                <FormattedMessage id="frameworkEditor.move" values={{ name: n.code, hidden }} />
               </button>
               {i > 0 && (
                 <button
@@ -360,6 +583,17 @@ function PlanFramework({ slug }: { slug: string }) {
                   }}
                 />
               )}
+              <button
+                type="button"
+                id={`node-${n.id}-history`}
+                className="button button--secondary button--small"
+                aria-expanded={open?.mode === 'history' && open.node.id === n.id}
+                onClick={() =>
+                  setOpen(open?.mode === 'history' && open.node.id === n.id ? null : { mode: 'history', node: n })
+                }
+              >
+                <FormattedMessage id="frameworkEditor.history" values={{ name: n.code, hidden }} />
+              </button>
             </span>
           </div>
           {open?.mode === 'edit' && open.node.id === n.id && (
@@ -371,6 +605,32 @@ function PlanFramework({ slug }: { slug: string }) {
               onCancel={() => {
                 setOpen(null);
                 setFocusAfter(`node-${n.id}-edit`);
+              }}
+            />
+          )}
+          {open?.mode === 'move' && open.node.id === n.id && (
+            <MoveForm
+              node={n}
+              framework={p.framework}
+              name={name}
+              onSave={saveMove(n)}
+              onCancel={() => {
+                setOpen(null);
+                setFocusAfter(`node-${n.id}-move`);
+              }}
+            />
+          )}
+          {open?.mode === 'history' && open.node.id === n.id && (
+            <NodeHistory
+              node={n}
+              label={name(n)}
+              onRestored={(version) => {
+                setAnnouncement(intl.formatMessage({ id: 'frameworkEditor.restored' }, { name: name(n), version }));
+                plan.reload();
+              }}
+              onClose={() => {
+                setOpen(null);
+                setFocusAfter(`node-${n.id}-history`);
               }}
             />
           )}
@@ -402,11 +662,18 @@ function PlanFramework({ slug }: { slug: string }) {
       <p className="lead">
         <FormattedMessage id="frameworkEditor.intro" />
       </p>
-      <p>
-        <Link to={paths.plan(p.slug)}>
-          <FormattedMessage id="frameworkEditor.publicPage" />
-        </Link>
-      </p>
+      <ul className="link-list">
+        <li>
+          <Link to={paths.planDetails(p.slug)}>
+            <FormattedMessage id="frameworkEditor.detailsLink" />
+          </Link>
+        </li>
+        <li>
+          <Link to={paths.plan(p.slug)}>
+            <FormattedMessage id="frameworkEditor.publicPage" />
+          </Link>
+        </li>
+      </ul>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>

@@ -5,6 +5,7 @@ import type { FieldChange, HistoryEntry } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
 import { Localized, useText } from '../components/Localized';
+import { TableScroller } from '../components/TableScroller';
 import { englishOnly } from '../i18n';
 import { flattenFramework } from '../lib/framework';
 import { ConfirmAction } from './ConfirmAction';
@@ -70,13 +71,27 @@ function fieldName(intl: ReturnType<typeof useIntl>, field: string): string {
   return intl.formatMessage({ id: 'history.field' }, { field });
 }
 
-function Changes({ changes, names }: { changes: FieldChange[]; names: Names }) {
+/** A recorded value as the reader says it (e.g. a role's name rather than its code). */
+type DescribeValue = (field: string, value: unknown) => unknown;
+
+function Changes({
+  changes,
+  names,
+  describeValue,
+}: {
+  changes: FieldChange[];
+  names: Names;
+  describeValue: DescribeValue;
+}) {
   const intl = useIntl();
+  const shown = (field: string, value: unknown) =>
+    field === 'workflowState' ? workflowLabel(intl, value) : describeValue(field, value);
+  const captionId = useId();
   if (changes.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <TableScroller labelledBy={captionId}>
       <table className="table table--changes">
-        <caption className="visually-hidden">
+        <caption id={captionId} className="visually-hidden">
           <FormattedMessage id="history.changesCaption" />
         </caption>
         <thead>
@@ -97,22 +112,16 @@ function Changes({ changes, names }: { changes: FieldChange[]; names: Names }) {
             <tr key={c.field}>
               <th scope="row">{fieldName(intl, c.field)}</th>
               <td>
-                <ChangeValue
-                  value={c.field === 'workflowState' ? workflowLabel(intl, c.before) : c.before}
-                  names={names}
-                />
+                <ChangeValue value={shown(c.field, c.before)} names={names} />
               </td>
               <td>
-                <ChangeValue
-                  value={c.field === 'workflowState' ? workflowLabel(intl, c.after) : c.after}
-                  names={names}
-                />
+                <ChangeValue value={shown(c.field, c.after)} names={names} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroller>
   );
 }
 
@@ -122,32 +131,40 @@ function workflowLabel(intl: ReturnType<typeof useIntl>, value: unknown): unknow
     : value;
 }
 
-const CONTENT_ACTIONS = new Set(['create', 'update', 'restore']);
+/** Actions whose recorded state is content that can be brought back. */
+const CONTENT_ACTIONS = new Set(['create', 'update', 'restore', 'baseline']);
+
+type Level = 2 | 3;
+const HEADINGS = { 2: 'h2', 3: 'h3' } as const;
+const ENTRY_HEADINGS = { 2: 'h3', 3: 'h4' } as const;
 
 function Entry({
   entry,
   currentVersion,
-  canRestore,
   names,
+  describeValue,
+  level,
   onRestore,
 }: {
   entry: HistoryEntry;
   currentVersion: number;
-  canRestore: boolean;
   names: Names;
-  onRestore: (version: number) => Promise<void>;
+  describeValue: DescribeValue;
+  level: Level;
+  onRestore: ((version: number) => Promise<void>) | undefined;
 }) {
   const labels = useLabels();
-  const restorable = canRestore && CONTENT_ACTIONS.has(entry.action) && entry.version !== currentVersion;
+  const restorable = onRestore && CONTENT_ACTIONS.has(entry.action) && entry.version !== currentVersion;
   const headingId = useId();
+  const Heading = ENTRY_HEADINGS[level];
   return (
     <li className="history__entry" aria-labelledby={headingId}>
-      <h3 id={headingId} className="history__title">
+      <Heading id={headingId} className="history__title">
         <FormattedMessage
           id="history.entryTitle"
           values={{ version: entry.version, action: labels.historyAction(entry.action) }}
         />
-      </h3>
+      </Heading>
       <p className="history__meta">
         <FormattedMessage
           id="history.byWhen"
@@ -162,7 +179,7 @@ function Entry({
           <Localized value={englishOnly(entry.comment)} />
         </blockquote>
       )}
-      <Changes changes={entry.changes} names={names} />
+      <Changes changes={entry.changes} names={names} describeValue={describeValue} />
       {restorable && (
         <ConfirmAction
           label={<FormattedMessage id="history.restore" values={{ version: entry.version }} />}
@@ -181,13 +198,34 @@ interface HistoryProps {
   loaderKey: string;
   load: (signal: AbortSignal) => Promise<{ items: HistoryEntry[] }>;
   currentVersion: number;
-  canRestore: boolean;
-  onRestore: (version: number) => Promise<void>;
+  /** Restores a version as a new one; without it (or with canRestore false) no restore is offered. */
+  onRestore?: (version: number) => Promise<void>;
+  canRestore?: boolean;
+  /** The section's heading ("History" by default) and its level (2 on a page, 3 inside a section). */
+  title?: ReactNode;
+  level?: Level;
+  className?: string;
+  /** The words for recorded values of the record's own vocabularies (roles, sides, statuses…). */
+  describeValue?: DescribeValue;
 }
 
+const asRecorded: DescribeValue = (_field, value) => value;
+
 /** A record's change log for staff: who changed what and when, with a restore per version. */
-export function HistorySection({ loaderKey, load, currentVersion, canRestore, onRestore }: HistoryProps) {
+export function HistorySection({
+  loaderKey,
+  load,
+  currentVersion,
+  onRestore,
+  canRestore = true,
+  title,
+  level = 2,
+  className = 'section no-print',
+  describeValue = asRecorded,
+}: HistoryProps) {
   const history = useLoader(loaderKey, load);
+  const titleId = useId();
+  const Heading = HEADINGS[level];
   const options = useLoader('editor-options', loadEditorOptions);
   const text = useText();
   const names = useMemo(() => {
@@ -199,30 +237,35 @@ export function HistorySection({ loaderKey, load, currentVersion, canRestore, on
     return map;
   }, [options.data, text]);
 
-  const entries: ReactNode = history.error ? (
+  // A record that came in without history (seeded or imported) and has not changed since has none.
+  const none = history.error?.status === 404 || history.data?.items.length === 0;
+  const entries: ReactNode = none ? (
+    <p className="empty-state">
+      <FormattedMessage id="history.none" />
+    </p>
+  ) : history.error ? (
     <ApiErrorMessage error={history.error} onRetry={history.reload} />
   ) : !history.data ? (
     <Loading />
   ) : (
     <ol className="history">
-      {history.data.items.map((entry, i) => (
+      {history.data.items.map((entry) => (
         <Entry
-          key={`${entry.version}-${entry.action}-${i}`}
+          key={`${entry.version}-${entry.action}-${entry.at}`}
           entry={entry}
           currentVersion={currentVersion}
-          canRestore={canRestore}
           names={names}
-          onRestore={onRestore}
+          describeValue={describeValue}
+          level={level}
+          onRestore={canRestore ? onRestore : undefined}
         />
       ))}
     </ol>
   );
 
   return (
-    <section className="section no-print" aria-labelledby="history-title">
-      <h2 id="history-title">
-        <FormattedMessage id="history.title" />
-      </h2>
+    <section className={className} aria-labelledby={titleId}>
+      <Heading id={titleId}>{title ?? <FormattedMessage id="history.title" />}</Heading>
       {entries}
     </section>
   );

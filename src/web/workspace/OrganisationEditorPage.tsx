@@ -1,10 +1,10 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { OrganisationDetail } from '../../shared/api-types';
 import { organisationInputSchema } from '../../shared/schemas/organisation.schema';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../shared/vocab';
-import { ApiError, listOrganisations } from '../api/client';
+import { listOrganisations } from '../api/client';
 import { useLoader } from '../api/useApi';
 import { organisations } from '../api/workspace';
 import { ErrorState } from '../components/ErrorSummary';
@@ -15,19 +15,18 @@ import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './failures';
 import type { LocalizedDraft } from './activityForm';
 import { newKey } from './activityForm';
 import { ConfirmAction } from './ConfirmAction';
-import { ConflictPanel, EmptyValue, type Choice } from './ConflictPanel';
+import { EmptyValue } from './ConflictPanel';
 import { organisationOptions } from './editorOptions';
-import { FormErrorSummary, SelectField, StatusMessage, TextField } from './form';
+import { SelectField, StatusMessage, TextField } from './form';
 import { HistorySection } from './HistorySection';
 import { Bilingual, Rows } from './formParts';
 import { RequireRole } from './guards';
-import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
-import { applyChoices, getPath, suggestChoices } from './merge';
+import { getPath } from './merge';
 import { useSession } from './session';
+import { pathMerge, SaveFeedback, useVersionedForm } from './versionedForm';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 
 interface FormerNameDraft {
@@ -179,60 +178,25 @@ function Editor({
   const navigate = useNavigate();
   const publicLabels = usePublicLabels();
   const fieldLabel = useOrgFieldLabel();
-  const toIssues = useFailureIssues();
   const initial = useMemo(() => (record ? formFromDetail(record.detail) : emptyForm()), [record]);
-  const [form, setForm] = useState(initial);
-  const [base, setBase] = useState(initial);
-  const [version, setVersion] = useState(record?.version);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [reloaded, setReloaded] = useState(false);
-  const [conflict, setConflict] = useState<{
-    theirs: OrganisationForm;
-    version: number;
-    choices: { field: string; choice: Choice }[];
-  } | null>(null);
-
-  const set = <K extends keyof OrganisationForm>(key: K, value: OrganisationForm[K]) =>
-    setForm((prev) => ({ ...prev, [key]: value }));
-  const byPath = issuesByPath(issues);
-  const title = intl.formatMessage({ id: id ? 'orgEditor.editTitle' : 'orgEditor.newTitle' });
-  useDocumentTitle(title);
-
-  const fail = (found: FormIssue[]) => {
-    setIssues(found);
-    setFailures((n) => n + 1);
-  };
-
-  const save = async (values: OrganisationForm, basedOn: number | undefined) => {
-    const input = formToInput(values);
-    const parsed = organisationInputSchema.safeParse(input);
-    if (!parsed.success) return fail(issuesFromZod(intl, parsed.error));
-    setBusy(true);
-    try {
-      const saved =
-        id && basedOn !== undefined
-          ? await organisations.update(id, basedOn, input)
-          : await organisations.create(input);
+  const editor = useVersionedForm({
+    initial,
+    version: record?.version,
+    schema: organisationInputSchema,
+    toInput: formToInput,
+    write: async (input, _parsed, basedOn) =>
+      id && basedOn !== undefined ? organisations.update(id, basedOn, input) : organisations.create(input),
+    onSaved: (saved) => {
       requestHeadingFocus();
       void navigate(paths.workspaceOrganisations(), { state: { saved: text(saved.data.name) } });
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 409 && err.problem.current && err.problem.currentVersion) {
-        const theirs = formFromDetail(err.problem.current as OrganisationDetail);
-        setIssues([]);
-        setConflict({
-          theirs,
-          version: err.problem.currentVersion,
-          choices: suggestChoices(MERGE_FIELDS, base, values, theirs),
-        });
-        return;
-      }
-      fail(toIssues(err));
-    }
-  };
+    },
+    fromCurrent: (current) => formFromDetail(current as OrganisationDetail),
+    merge: pathMerge<OrganisationForm>(MERGE_FIELDS),
+  });
+  const { form, set, byPath, busy } = editor;
+  const title = intl.formatMessage({ id: id ? 'orgEditor.editTitle' : 'orgEditor.newTitle' });
+  useDocumentTitle(title);
 
   const describe = (f: OrganisationForm, field: string): ReactNode => {
     if (field === 'formerNames') {
@@ -252,13 +216,6 @@ function Editor({
     return value;
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setReloaded(false);
-    void save(form, version);
-  };
-
   const typeOptions = ORGANISATION_TYPES.map((t) => ({ value: t, label: publicLabels.organisationType(t) }));
 
   return (
@@ -266,52 +223,8 @@ function Editor({
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {reloaded && (
-        <StatusMessage focus>
-          <FormattedMessage id="conflict.reloaded" values={{ version: version ?? 0 }} />
-        </StatusMessage>
-      )}
-      {conflict && (
-        <ConflictPanel
-          rows={conflict.choices.map((c) => ({
-            key: c.field,
-            label: fieldLabel(c.field),
-            mine: describe(form, c.field),
-            theirs: describe(conflict.theirs, c.field),
-            choice: c.choice,
-          }))}
-          theirVersion={conflict.version}
-          busy={busy}
-          onChoose={(key, choice) =>
-            setConflict((prev) =>
-              prev ? { ...prev, choices: prev.choices.map((c) => (c.field === key ? { ...c, choice } : c)) } : prev,
-            )
-          }
-          onSave={() => {
-            if (busy) return;
-            const merged = applyChoices(form, conflict.theirs, conflict.choices);
-            setForm(merged);
-            setBase(conflict.theirs);
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(merged, conflict.version);
-          }}
-          onDiscard={() => {
-            setForm(conflict.theirs);
-            setBase(conflict.theirs);
-            setVersion(conflict.version);
-            setConflict(null);
-            setReloaded(true);
-          }}
-        />
-      )}
-      <FormErrorSummary
-        issues={issues}
-        labelFor={fieldLabel}
-        targetFor={(p) => controlPathFor(p, knownPaths(form))}
-        focusKey={failures}
-      />
-      <form onSubmit={onSubmit} noValidate aria-label={title}>
+      <SaveFeedback state={editor} fieldLabel={fieldLabel} describe={describe} knownPaths={knownPaths(form)} />
+      <form onSubmit={editor.onSubmit} noValidate aria-label={title}>
         <Bilingual
           name="name"
           legend={<FormattedMessage id="orgEditor.name" />}

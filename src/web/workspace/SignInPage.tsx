@@ -84,6 +84,7 @@ export default function SignInPage() {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 401) fail([{ path: '', message: intl.formatMessage({ id: 'auth.wrongCredentials' }) }]);
       else if (err.status === 429) fail([{ path: '', message: intl.formatMessage({ id: 'auth.rateLimited' }) }]);
+      else if (err.status === 403) fail([{ path: '', message: intl.formatMessage({ id: 'auth.accountDisabled' }) }]);
       else if (err.status === 400) fail(issuesFromProblem(intl, err.problem));
       else if (err.network) fail([{ path: '', message: intl.formatMessage({ id: 'error.networkDetail' }) }]);
       else fail([{ path: '', message: intl.formatMessage({ id: 'form.unexpected' }) }]);

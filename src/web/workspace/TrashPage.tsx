@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { ApiError, listOrganisations } from '../api/client';
@@ -10,9 +10,12 @@ import { Localized, useText } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
+import { DataTable, type Column } from './DataTable';
 import { StatusMessage } from './form';
 import { RequireRole } from './guards';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
+
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 function Trash() {
   const intl = useIntl();
@@ -42,13 +45,19 @@ function Trash() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const restore = async (item: TrashItem) => {
+  /** Restores one record from the trash, then says so and reloads the lists. */
+  const restore = async (
+    id: string,
+    title: string,
+    kind: 'activity' | 'organisation',
+    send: (id: string) => Promise<unknown>,
+  ) => {
     if (busy) return;
-    setBusy(item.id);
+    setBusy(id);
     setError(null);
     try {
-      await activities.restoreFromTrash(item.id);
-      setRestored({ id: item.id, title: text(item.title), kind: 'activity' });
+      await send(id);
+      setRestored({ id, title, kind });
       trash.reload();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -58,21 +67,75 @@ function Trash() {
     }
   };
 
-  const restoreOrganisation = async (item: OrganisationTrashItem) => {
-    if (busy) return;
-    setBusy(item.id);
-    setError(null);
-    try {
-      await organisations.restoreFromTrash(item.id);
-      setRestored({ id: item.id, title: text(item.name), kind: 'organisation' });
-      trash.reload();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
+  const restoreButton = (id: string, title: string, onClick: () => void) => (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      aria-disabled={busy === id || undefined}
+      onClick={onClick}
+    >
+      <FormattedMessage id="trash.restore" values={{ title, hidden }} />
+    </button>
+  );
+
+  const deletedColumn = {
+    key: 'deleted',
+    header: <FormattedMessage id="trash.deleted" />,
+    cell: (item: { deletedAt: string; deletedBy: string | null }) => (
+      <FormattedMessage
+        id="trash.deletedBy"
+        values={{
+          when: <FormattedDate value={item.deletedAt} dateStyle="medium" />,
+          who: (item.deletedBy && trash.data?.names.get(item.deletedBy)) ?? '—',
+        }}
+      />
+    ),
   };
+
+  const activityColumns: Column<TrashItem>[] = [
+    {
+      key: 'title',
+      header: <FormattedMessage id="workspace.colTitle" />,
+      cell: (item) => <Localized value={item.title} />,
+    },
+    deletedColumn,
+    {
+      key: 'action',
+      header: <FormattedMessage id="trash.action" />,
+      cell: (item) =>
+        restoreButton(
+          item.id,
+          text(item.title),
+          () => void restore(item.id, text(item.title), 'activity', activities.restoreFromTrash),
+        ),
+    },
+  ];
+
+  const organisationColumns: Column<OrganisationTrashItem>[] = [
+    {
+      key: 'name',
+      header: <FormattedMessage id="organisations.colName" />,
+      cell: (item) => <Localized value={item.name} />,
+    },
+    deletedColumn,
+    {
+      key: 'action',
+      header: <FormattedMessage id="trash.action" />,
+      cell: (item) =>
+        item.mergedIntoId ? (
+          <FormattedMessage
+            id="trash.mergedInto"
+            values={{ name: trash.data?.orgNames.get(item.mergedIntoId) ?? item.mergedIntoId }}
+          />
+        ) : (
+          restoreButton(
+            item.id,
+            text(item.name),
+            () => void restore(item.id, text(item.name), 'organisation', organisations.restoreFromTrash),
+          )
+        ),
+    },
+  ];
 
   return (
     <div className="workspace-page">
@@ -113,60 +176,12 @@ function Trash() {
           </p>
         )}
         {trash.data && trash.data.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="table table--list">
-              <caption className="visually-hidden">
-                <FormattedMessage id="trash.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="workspace.colTitle" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="trash.deleted" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="trash.action" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {trash.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <Localized value={item.title} />
-                    </th>
-                    <td>
-                      <FormattedMessage
-                        id="trash.deletedBy"
-                        values={{
-                          when: <FormattedDate value={item.deletedAt} dateStyle="medium" />,
-                          who: (item.deletedBy && trash.data?.names.get(item.deletedBy)) ?? '—',
-                        }}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-disabled={busy === item.id || undefined}
-                        onClick={() => void restore(item)}
-                      >
-                        <FormattedMessage
-                          id="trash.restore"
-                          values={{
-                            title: text(item.title),
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          }}
-                        />
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<FormattedMessage id="trash.caption" />}
+            columns={activityColumns}
+            rows={trash.data.items}
+            rowKey={(item) => item.id}
+          />
         )}
       </section>
       {trash.data && (
@@ -179,64 +194,12 @@ function Trash() {
               <FormattedMessage id="trash.empty" />
             </p>
           ) : (
-            <div className="table-wrap">
-              <table className="table table--list" aria-labelledby="trash-organisations">
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="organisations.colName" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="trash.deleted" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="trash.action" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {trash.data.organisations.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">
-                        <Localized value={item.name} />
-                      </th>
-                      <td>
-                        <FormattedMessage
-                          id="trash.deletedBy"
-                          values={{
-                            when: <FormattedDate value={item.deletedAt} dateStyle="medium" />,
-                            who: (item.deletedBy && trash.data?.names.get(item.deletedBy)) ?? '—',
-                          }}
-                        />
-                      </td>
-                      <td>
-                        {item.mergedIntoId ? (
-                          <FormattedMessage
-                            id="trash.mergedInto"
-                            values={{ name: trash.data?.orgNames.get(item.mergedIntoId) ?? item.mergedIntoId }}
-                          />
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
-                            aria-disabled={busy === item.id || undefined}
-                            onClick={() => void restoreOrganisation(item)}
-                          >
-                            <FormattedMessage
-                              id="trash.restore"
-                              values={{
-                                title: text(item.name),
-                                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                              }}
-                            />
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={<FormattedMessage id="trash.organisationsCaption" />}
+              columns={organisationColumns}
+              rows={trash.data.organisations}
+              rowKey={(item) => item.id}
+            />
           )}
         </section>
       )}

@@ -1,21 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { Link, useLocation } from 'react-router';
+import type { UserView } from '../../shared/api-types';
 import { userCreateSchema } from '../../shared/schemas/auth.schema';
 import { ROLES, SIDES } from '../../shared/vocab';
 import { ApiError } from '../api/client';
 import { useLoader } from '../api/useApi';
-import { users, type UserView } from '../api/workspace';
+import { users } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
-import { useFailureIssues } from './failures';
+import { AccountStatus } from './AccountStatus';
 import { CopyButton } from './CopyButton';
+import { DataTable, type Column } from './DataTable';
 import { FormErrorSummary, SelectField, StatusMessage, TextField } from './form';
 import { RequireRole } from './guards';
-import { controlPathFor, issuesByPath, issuesFromZod, type FormIssue } from './issues';
+import { controlPathFor, issuesFromZod } from './issues';
 import { useLabels } from './labels';
+import { useSubmitState } from './versionedForm';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 
 interface IssuedFor {
@@ -52,17 +56,25 @@ function IssuedLink({ issued }: { issued: IssuedFor }) {
 }
 
 const FIELDS = new Set(['email', 'displayName', 'role', 'side']);
+const EMPTY_FORM = { email: '', displayName: '', role: 'editor', side: '' };
+
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
+
+/** The name of the account just saved, which the editor passes when it comes back here. */
+function savedName(state: unknown): string | null {
+  const v = typeof state === 'object' && state !== null ? (state as { saved?: unknown }).saved : undefined;
+  return typeof v === 'string' ? v : null;
+}
 
 function Users() {
   const intl = useIntl();
   const labels = useLabels();
   const paths = usePaths();
-  const toIssues = useFailureIssues();
+  const location = useLocation();
+  const saved = savedName(location.state);
   const list = useLoader('users', (signal) => users.list(signal), { keepPrevious: true });
-  const [form, setForm] = useState({ email: '', displayName: '', role: 'editor', side: '' });
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState(EMPTY_FORM);
+  const create = useSubmitState();
   const [issued, setIssued] = useState<IssuedFor | null>(null);
   const [linkError, setLinkError] = useState<ApiError | null>(null);
   useDocumentTitle(intl.formatMessage({ id: 'users.title' }));
@@ -81,31 +93,22 @@ function Users() {
     }
   };
 
-  const onCreate = async (e: FormEvent) => {
+  const onCreate = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
     const parsed = userCreateSchema.safeParse(form);
-    if (!parsed.success) {
-      setIssues(issuesFromZod(intl, parsed.error));
-      setFailures((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const user = await users.create(parsed.data);
-      setIssues([]);
-      setForm({ email: '', displayName: '', role: 'editor', side: '' });
-      list.reload();
-      await issue(user, 'invite', true);
-    } catch (err) {
-      setIssues(toIssues(err));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    void create.submit(
+      () => (parsed.success ? [] : issuesFromZod(intl, parsed.error)),
+      async () => {
+        if (!parsed.success) return;
+        const user = await users.create(parsed.data);
+        setForm(EMPTY_FORM);
+        list.reload();
+        await issue(user, 'invite', true);
+      },
+    );
   };
 
-  const byPath = issuesByPath(issues);
+  const { byPath, busy } = create;
   const label = (path: string) => {
     switch (path) {
       case 'email':
@@ -121,12 +124,75 @@ function Users() {
     }
   };
 
+  const columns: Column<UserView>[] = [
+    {
+      key: 'name',
+      header: <FormattedMessage id="account.name" />,
+      cell: (u) => (
+        <>
+          {u.displayName}
+          <span className="table__note">{u.email}</span>
+        </>
+      ),
+    },
+    {
+      key: 'role',
+      header: <FormattedMessage id="account.role" />,
+      cell: (u) => (
+        <>
+          {labels.role(u.role)}
+          <span className="table__note">{labels.side(u.side)}</span>
+        </>
+      ),
+    },
+    { key: 'status', header: <FormattedMessage id="users.status" />, cell: (u) => <AccountStatus status={u.status} /> },
+    {
+      key: 'lastSignIn',
+      header: <FormattedMessage id="users.lastSignIn" />,
+      cell: (u) =>
+        u.lastSignInAt ? (
+          <FormattedDate value={u.lastSignInAt} dateStyle="medium" />
+        ) : (
+          <FormattedMessage id="account.tokenNeverUsed" />
+        ),
+    },
+    {
+      key: 'actions',
+      header: <FormattedMessage id="users.actions" />,
+      cell: (u) => {
+        const kind = u.status === 'invited' ? 'invite' : 'reset';
+        return (
+          <div className="table__actions">
+            <Link to={paths.editUser(u.id)}>
+              <FormattedMessage id="users.edit" values={{ name: u.displayName, hidden }} />
+            </Link>
+            {/* A disabled account cannot accept a link: enable it first. */}
+            {!u.disabled && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => void issue(u, kind)}
+              >
+                <FormattedMessage id="users.issue" values={{ kind, name: u.displayName, hidden }} />
+              </button>
+            )}
+          </div>
+        );
+      },
+    },
+  ];
+
   return (
     <div className="workspace-page">
       <WorkspaceBreadcrumb current={<FormattedMessage id="users.title" />} />
       <PageHeading>
         <FormattedMessage id="users.title" />
       </PageHeading>
+      {saved && (
+        <StatusMessage focus>
+          <FormattedMessage id="users.saved" values={{ name: saved }} />
+        </StatusMessage>
+      )}
       {issued && <IssuedLink key={issued.url} issued={issued} />}
       {linkError && <ApiErrorMessage error={linkError} />}
       <section className="section section--tight" aria-labelledby="accounts-title">
@@ -136,69 +202,12 @@ function Users() {
         {list.error && <ApiErrorMessage error={list.error} onRetry={list.reload} />}
         {!list.data && !list.error && <Loading />}
         {list.data && (
-          <div className="table-wrap">
-            <table className="table table--list" aria-labelledby="accounts-title">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="account.name" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.role" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="users.status" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="users.lastSignIn" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="users.link" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.displayName}
-                      <span className="table__note">{u.email}</span>
-                    </th>
-                    <td>
-                      {labels.role(u.role)}
-                      <span className="table__note">{labels.side(u.side)}</span>
-                    </td>
-                    <td>
-                      <FormattedMessage id="users.statusValue" values={{ status: u.status }} />
-                    </td>
-                    <td>
-                      {u.lastSignInAt ? (
-                        <FormattedDate value={u.lastSignInAt} dateStyle="medium" />
-                      ) : (
-                        <FormattedMessage id="account.tokenNeverUsed" />
-                      )}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => void issue(u, u.status === 'invited' ? 'invite' : 'reset')}
-                      >
-                        <FormattedMessage
-                          id="users.issue"
-                          values={{
-                            kind: u.status === 'invited' ? 'invite' : 'reset',
-                            name: u.displayName,
-                            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                          }}
-                        />
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<FormattedMessage id="users.caption" />}
+            columns={columns}
+            rows={list.data.items}
+            rowKey={(u) => u.id}
+          />
         )}
       </section>
 
@@ -210,12 +219,12 @@ function Users() {
           <FormattedMessage id="users.newIntro" />
         </p>
         <FormErrorSummary
-          issues={issues}
+          issues={create.issues}
           labelFor={label}
           targetFor={(p) => controlPathFor(p, FIELDS)}
-          focusKey={failures}
+          focusKey={create.failures}
         />
-        <form className="stack-form" onSubmit={(e) => void onCreate(e)} noValidate>
+        <form className="stack-form" onSubmit={onCreate} noValidate>
           <TextField
             path="displayName"
             label={<FormattedMessage id="account.name" />}
@@ -264,7 +273,7 @@ function Users() {
   );
 }
 
-/** `/:lang/workspace/users` (administrators): accounts, new accounts and one-time links. */
+/** `/:lang/workspace/users` (administrators): accounts with their state, new accounts and one-time links. */
 export default function UsersPage() {
   return (
     <RequireRole action="user:manage">

@@ -1,15 +1,20 @@
+import { useRef, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { ActivitySummary } from '../../shared/api-types';
-import { listActivities } from '../api/client';
+import { CREATED_BY_ME } from '../../shared/schemas/activity-query.schema';
+import { queryString } from '../api/client';
 import { useLoader } from '../api/useApi';
-import { activities } from '../api/workspace';
+import { activities, type StaffActivityListParams } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
 import { Localized } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
 import { useDocumentTitle } from '../lib/documentTitle';
+import { pageFrom } from '../lib/pagination';
 import { usePaths } from '../lib/paths';
+import { DataTable, type Column } from './DataTable';
 import { StatusMessage } from './form';
 import { RequireRole } from './guards';
 import { useLabels } from './labels';
@@ -20,100 +25,144 @@ function trashedTitle(state: unknown): string | null {
   return typeof t === 'string' ? t : null;
 }
 
-function ActivityTable({ items, captionId }: { items: ActivitySummary[]; captionId: string }) {
+const PAGE_SIZE = 10;
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
+
+function ActivityTable({ items, caption }: { items: ActivitySummary[]; caption: ReactNode }) {
   const paths = usePaths();
   const labels = useLabels();
   const session = useSession();
+  const columns: Column<ActivitySummary>[] = [
+    {
+      key: 'title',
+      header: <FormattedMessage id="workspace.colTitle" />,
+      cell: (a) => (
+        <Link to={paths.activity(a.id)}>
+          <Localized value={a.title} />
+        </Link>
+      ),
+    },
+    {
+      key: 'state',
+      header: <FormattedMessage id="workspace.colState" />,
+      cell: (a) => <span className={`workflow workflow--${a.workflowState}`}>{labels.workflow(a.workflowState)}</span>,
+    },
+    {
+      key: 'updated',
+      header: <FormattedMessage id="workspace.colUpdated" />,
+      cell: (a) => <FormattedDate value={a.updatedAt} dateStyle="medium" />,
+    },
+  ];
+  if (session.can('activity:update')) {
+    columns.push({
+      key: 'actions',
+      header: <FormattedMessage id="workspace.colActions" />,
+      cell: (a) => (
+        <Link to={paths.editActivity(a.id)}>
+          <FormattedMessage id="workspace.editItem" values={{ title: <Localized value={a.title} />, hidden }} />
+        </Link>
+      ),
+    });
+  }
+  return <DataTable caption={caption} columns={columns} rows={items} rowKey={(a) => a.id} />;
+}
+
+interface ListProps {
+  /** The list's name, also its page parameter in the address (`?drafts=2`). */
+  name: 'drafts' | 'submitted';
+  title: ReactNode;
+  empty: ReactNode;
+  caption: ReactNode;
+  pagesLabel: string;
+  params: StaffActivityListParams;
+}
+
+/** One of the home page's activity lists: filtered and paged by the server, latest change first. */
+function ActivityListSection({ name, title, empty, caption, pagesLabel, params }: ListProps) {
+  const paths = usePaths();
+  const [search] = useSearchParams();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const page = pageFrom(search.get(name));
+  const query = { ...params, sort: '-updated', page, pageSize: PAGE_SIZE };
+  const list = useLoader(`workspace-${name}${queryString(query)}`, (signal) => activities.list(query, signal), {
+    keepPrevious: true,
+  });
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(search);
+    if (p === 1) next.delete(name);
+    else next.set(name, String(p));
+    const q = next.toString();
+    return `${paths.workspace()}${q ? `?${q}` : ''}`;
+  };
+  const titleId = `${name}-title`;
+  const data = list.data;
   return (
-    <div className="table-wrap">
-      <table className="table table--list" aria-labelledby={captionId}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="workspace.colTitle" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="workspace.colState" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="workspace.colUpdated" />
-            </th>
-            {session.can('activity:update') && (
-              <th scope="col">
-                <FormattedMessage id="workspace.colActions" />
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={paths.activity(a.id)}>
-                  <Localized value={a.title} />
-                </Link>
-              </th>
-              <td>
-                <span className={`workflow workflow--${a.workflowState}`}>{labels.workflow(a.workflowState)}</span>
-              </td>
-              <td>
-                <FormattedDate value={a.updatedAt} dateStyle="medium" />
-              </td>
-              {session.can('activity:update') && (
-                <td>
-                  <Link to={paths.editActivity(a.id)}>
-                    <FormattedMessage
-                      id="workspace.editItem"
-                      values={{
-                        title: <Localized value={a.title} />,
-                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-                      }}
-                    />
-                  </Link>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <section className="section" aria-labelledby={titleId} aria-busy={list.loading || undefined}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      {list.error ? (
+        <ApiErrorMessage error={list.error} onRetry={list.reload} />
+      ) : !data ? (
+        <Loading label={<FormattedMessage id="loading.activities" />} />
+      ) : data.total === 0 ? (
+        <p className="empty-state">{empty}</p>
+      ) : (
+        <>
+          {data.total > data.items.length && (
+            <p className="muted">
+              <FormattedMessage
+                id="activities.showing"
+                values={{
+                  from: (data.page - 1) * data.pageSize + 1,
+                  to: (data.page - 1) * data.pageSize + data.items.length,
+                  total: data.total,
+                }}
+              />
+            </p>
+          )}
+          <ActivityTable items={data.items} caption={caption} />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            hrefFor={hrefFor}
+            label={pagesLabel}
+            onNavigate={() => headingRef.current?.focus()}
+          />
+        </>
+      )}
+    </section>
   );
 }
 
+/**
+ * The person's own drafts (and what reviewers returned to them) and their activities waiting for
+ * approval; for those who do not record activities (viewers), everyone's.
+ */
 function Unpublished() {
-  const list = useLoader('workspace-unpublished', (signal) =>
-    listActivities({ sort: '-updated', pageSize: 100 }, signal),
-  );
-  if (list.error) return <ApiErrorMessage error={list.error} onRetry={list.reload} />;
-  if (!list.data) return <Loading label={<FormattedMessage id="loading.activities" />} />;
-  const drafts = list.data.items.filter((a) => a.workflowState === 'draft' || a.workflowState === 'returned');
-  const submitted = list.data.items.filter((a) => a.workflowState === 'submitted');
+  const intl = useIntl();
+  const session = useSession();
+  const own = session.can('activity:create');
+  const createdBy = own ? CREATED_BY_ME : undefined;
   return (
     <>
-      <section className="section" aria-labelledby="drafts-title">
-        <h2 id="drafts-title">
-          <FormattedMessage id="workspace.draftsTitle" />
-        </h2>
-        {drafts.length === 0 ? (
-          <p className="empty-state">
-            <FormattedMessage id="workspace.noDrafts" />
-          </p>
-        ) : (
-          <ActivityTable items={drafts} captionId="drafts-title" />
-        )}
-      </section>
-      <section className="section" aria-labelledby="submitted-title">
-        <h2 id="submitted-title">
-          <FormattedMessage id="workspace.submittedTitle" />
-        </h2>
-        {submitted.length === 0 ? (
-          <p className="empty-state">
-            <FormattedMessage id="workspace.noSubmitted" />
-          </p>
-        ) : (
-          <ActivityTable items={submitted} captionId="submitted-title" />
-        )}
-      </section>
+      <ActivityListSection
+        name="drafts"
+        title={<FormattedMessage id={own ? 'workspace.myDraftsTitle' : 'workspace.draftsTitle'} />}
+        empty={<FormattedMessage id={own ? 'workspace.noMyDrafts' : 'workspace.noDrafts'} />}
+        caption={<FormattedMessage id="workspace.draftsCaption" values={{ own: own ? 'yes' : 'no' }} />}
+        pagesLabel={intl.formatMessage({ id: 'workspace.draftsPages' })}
+        params={{ workflowState: ['draft', 'returned'], createdBy }}
+      />
+      <ActivityListSection
+        name="submitted"
+        title={<FormattedMessage id={own ? 'workspace.mySubmittedTitle' : 'workspace.submittedTitle'} />}
+        empty={<FormattedMessage id={own ? 'workspace.noMySubmitted' : 'workspace.noSubmitted'} />}
+        caption={<FormattedMessage id="workspace.submittedCaption" values={{ own: own ? 'yes' : 'no' }} />}
+        pagesLabel={intl.formatMessage({ id: 'workspace.submittedPages' })}
+        params={{ workflowState: ['submitted'], createdBy }}
+      />
     </>
   );
 }

@@ -336,6 +336,22 @@ export function conflictChoices(
   }));
 }
 
+/** The activity editor's merge: its own field list and comparison (rows without their keys). */
+export const ACTIVITY_MERGE = {
+  choices: (base: ActivityForm, mine: ActivityForm, theirs: ActivityForm) =>
+    conflictChoices(base, mine, theirs).map((c) => ({ field: c.field, choice: c.suggested })),
+  apply: (
+    mine: ActivityForm,
+    theirs: ActivityForm,
+    choices: readonly { field: MergeField; choice: 'mine' | 'theirs' }[],
+  ) =>
+    takeFields(
+      mine,
+      theirs,
+      choices.filter((c) => c.choice === 'theirs').map((c) => c.field),
+    ),
+};
+
 /** Every control path the form shows, for linking error messages to their fields. */
 export function controlPaths(f: ActivityForm): Set<string> {
   const paths = new Set<string>([

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { can as policyCan, type Action } from '../../core/policy';
 import { ApiError, clearApiCache } from '../api/client';
 import { auth, setCsrfToken, setSessionListener, type SessionAnswer, type SessionUser } from '../api/workspace';
@@ -16,6 +16,11 @@ export interface SessionValue {
   /** Takes over the session a sign-in or an accepted link opened. */
   adopt: (answer: SessionAnswer) => void;
   signOut: () => Promise<void>;
+  /**
+   * Reads the session again (`GET /api/v1/auth/me`): after an administrator changed the person's
+   * role, or when they come back to the tab. A session that ended meanwhile is marked `ended`.
+   */
+  refresh: () => Promise<void>;
   /** Whether the signed-in person's role allows the action (the server decides in the end). */
   can: (action: Action) => boolean;
 }
@@ -26,6 +31,7 @@ const SessionContext = createContext<SessionValue>({
   ended: false,
   adopt: () => undefined,
   signOut: () => Promise.resolve(),
+  refresh: () => Promise.resolve(),
   can: () => false,
 });
 
@@ -89,6 +95,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  const status = useRef(state.status);
+  useEffect(() => {
+    status.current = state.status;
+  }, [state.status]);
+
+  const refresh = useCallback(async () => {
+    if (status.current !== 'signedIn') return;
+    try {
+      const answer = await auth.me();
+      setCsrfToken(answer.csrfToken);
+      setState((s) => (s.status === 'signedIn' ? { status: 'signedIn', user: answer.user, ended: false } : s));
+    } catch (err) {
+      // A 401 has marked the session as ended already; anything else leaves it as it was.
+      if (!(err instanceof ApiError)) throw err;
+    }
+  }, []);
+
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [refresh]);
+
   const signOut = useCallback(async () => {
     try {
       await auth.signOut();
@@ -106,9 +137,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       ...state,
       adopt,
       signOut,
+      refresh,
       can: (action) => state.status === 'signedIn' && policyCan(state.user, action),
     }),
-    [state, adopt, signOut],
+    [state, adopt, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
