@@ -266,7 +266,12 @@ describe('administration in the workspace, in Chromium', () => {
     await ws.follow(/^Edit the plan's details/, ws.main());
     await ws.expectHeading(`Details of the ${PLAN_NAME}`);
 
-    // Without a title, and with the sign-off sides not known here: both are named.
+    // The plan's sign-off sides come ticked from the plan itself.
+    const sides = ws.main().getByRole('group', { name: /^Sides that must approve its activities/ });
+    assert.equal(await sides.getByLabel('ASEAN side').isChecked(), true);
+    assert.equal(await sides.getByLabel('Canadian side').isChecked(), true);
+
+    // Without a title: named in the summary, which takes the focus.
     const titleEn = ws.bilingual('Title', 'English');
     const titleFr = ws.bilingual('Title', 'French');
     const englishTitle = await titleEn.inputValue();
@@ -278,21 +283,18 @@ describe('administration in the workspace, in Chromium', () => {
     await summary
       .getByRole('link', { name: /^Title \(English\): Give a title in English, French or both\./ })
       .waitFor();
-    await summary.getByRole('link', { name: /^Sides that must approve its activities: Tick the sides/ }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
 
     await titleEn.fill(englishTitle);
     await titleFr.fill(frenchTitle);
     const note = ws.main().getByLabel(/^About the period/);
     await note.fill('First note.');
-    const sides = ws.main().getByRole('group', { name: /^Sides that must approve its activities/ });
-    await sides.getByLabel('ASEAN side').check();
-    await sides.getByLabel('Canadian side').check();
     await ws.main().getByRole('button', { name: 'Save changes' }).click();
     await ws.expectStatus("The plan's details were saved.");
     const first = (await apiFromPage(page, 'GET', `/plans/${PLAN}`)).body as PlanDetail;
     assert.equal(first.periodNote, 'First note.');
     assert.equal(first.title.en, englishTitle);
+    assert.deepEqual(first.signoffSides, ['asean', 'canada'], 'the sign-off sides are kept');
 
     await note.fill('Second note.');
     await ws
