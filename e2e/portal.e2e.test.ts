@@ -123,6 +123,52 @@ describe('public portal in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('downloads the filtered list in the page language: each format, and a CSV of chosen columns', async () => {
+    await newPage();
+    await page.goto(`${portal.server.baseUrl}/fr/activities?country=TH&status=completed`);
+    const { total } = (await (
+      await fetch(`${portal.server.baseUrl}/api/v1/activities?country=TH&status=completed&pageSize=1`)
+    ).json()) as { total: number };
+    assert.ok(total > 0);
+    await page.getByRole('main').getByText(`sur ${total}`, { exact: false }).first().waitFor();
+    const section = page.getByRole('region', { name: 'Télécharger ces activités' });
+    const links = section.getByRole('list').getByRole('link');
+    assert.equal(await links.count(), 6);
+    for (let i = 0; i < 6; i++) {
+      const url = new URL((await links.nth(i).getAttribute('href')) ?? '', portal.server.baseUrl);
+      assert.equal(url.searchParams.get('lang'), 'fr');
+      assert.equal(url.searchParams.get('country'), 'TH');
+      assert.equal(url.searchParams.get('status'), 'completed');
+      assert.equal(url.searchParams.get('page'), null, 'every page, not the one on screen');
+      const res = await fetch(url);
+      assert.equal(res.status, 200, url.href);
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment/);
+    }
+
+    // Pick three columns by keyboard-accessible labels, then download through the browser.
+    await section.getByText('Choisir les colonnes d’un tableur').click();
+    const columns = section.getByRole('group', { name: 'Colonnes, dans cet ordre' }).getByRole('checkbox');
+    for (let i = 0; i < (await columns.count()); i++) await columns.nth(i).uncheck();
+    for (const name of ['Identifiant ActionLine', 'Titre', 'Pays']) {
+      await section.getByRole('checkbox', { name, exact: true }).check();
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Télécharger' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^actionline-activities-all-fr-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = await download.path();
+    const text = (await import('node:fs')).readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split(/\r\n/);
+    assert.equal(lines[0], 'Identifiant ActionLine,Titre,Pays');
+    assert.equal(lines.length - 1, total, 'one row per activity of the filtered list');
+    assert.ok(
+      lines.slice(1).every((l) => l.includes('Thaïlande')),
+      'country names in French',
+    );
+    assert.deepEqual(errors, []);
+  });
+
   it('names a bad filter in the address and how to fix it', async () => {
     await newPage();
     const list = new ActivityListPage(page, portal.server.baseUrl);

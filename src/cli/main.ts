@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { newPasswordSchema, userCreateSchema } from '../shared/schemas/auth.schema';
 import { REPORT_FORMATS, reportQuerySchema } from '../shared/schemas/report-query.schema';
+import {
+  ACTIVITY_EXPORT_FORMATS,
+  activityExportQuerySchema,
+  fundingExportQuerySchema,
+} from '../shared/schemas/export-query.schema';
 import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
 import type { Db } from '../core/db/database';
@@ -82,7 +88,8 @@ program
     await migrateToLatest(db);
     if (cfg.seedOnStart) await seedDatabase(db);
     const app = await buildApp({
-      core: createCore(db),
+      core: createCore(db, { iatiPublisher: cfg.iatiPublisher }),
+      publicUrl: cfg.publicUrl,
       webDir: webIsBuilt() ? WEB_DIR : undefined,
       logger: {
         level: cfg.logLevel,
@@ -188,6 +195,58 @@ program
       console.log(`Wrote ${file} (${report.body.length} bytes).`);
     },
   );
+
+program
+  .command('export')
+  .description(
+    'Export activities (csv, xlsx, json or IATI 2.03 XML) or, with --funding-lines, their funding lines (csv, xlsx) from the local database.',
+  )
+  .argument('<format>', `one of: ${ACTIVITY_EXPORT_FORMATS.join(', ')}`)
+  .option('--plan <slug>', 'only activities linked to this plan (slug or id)')
+  .option('--node <ids>', 'comma-separated framework node ids (with their descendants)')
+  .option('--pillar <ids>', 'comma-separated pillar ids')
+  .option('--organisation <ids>', 'comma-separated organisation ids')
+  .option('--country <codes>', 'comma-separated country codes, ASEAN for region-wide activities')
+  .option('--status <statuses>', 'comma-separated activity statuses')
+  .option('--type <types>', 'comma-separated activity types')
+  .option('--year-from <year>', 'activities running in or after this year')
+  .option('--year-to <year>', 'activities running in or before this year')
+  .option('--q <text>', 'search text')
+  .option('--id <ids>', 'comma-separated activity ids')
+  .option('--columns <keys>', 'comma-separated columns of a csv or xlsx file, in order (default: all)')
+  .option('--lang <lang>', 'language of headers, names and text: en or fr', 'en')
+  .option('--funding-lines', 'one row per funding line instead of one per activity (csv, xlsx)')
+  .option('--include-unpublished', 'include drafts and activities under review')
+  .option('--base-url <url>', 'address of the portal, for links (default: PUBLIC_URL or http://localhost:8080)')
+  .option('--out <file>', 'file to write, - for standard output (default: the export’s own file name)')
+  .action(async (format: string, opts: Record<string, string | boolean | undefined>) => {
+    const { fundingLines, includeUnpublished, baseUrl, out, yearFrom, yearTo, ...filters } = opts;
+    const input = {
+      ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+      ...(yearFrom !== undefined ? { yearFrom } : {}),
+      ...(yearTo !== undefined ? { yearTo } : {}),
+      format,
+    };
+    const cfg = config();
+    const base = String(baseUrl ?? cfg.publicUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
+    const audience = includeUnpublished === true ? 'staff' : 'public';
+    const { migrateToLatest, createCore } = await local();
+    await withDb(cfg, async (db) => {
+      await migrateToLatest(db);
+      const core = createCore(db, { iatiPublisher: cfg.iatiPublisher });
+      const file =
+        fundingLines === true
+          ? await core.exports.fundingFile(parseCliInput(fundingExportQuerySchema, input), audience, null, base)
+          : await core.exports.activityFile(parseCliInput(activityExportQuerySchema, input), audience, null, base);
+      const target = typeof out === 'string' ? out : file.fileName;
+      if (target === '-') {
+        await pipeline(file.body, process.stdout);
+        return;
+      }
+      await pipeline(file.body, fs.createWriteStream(target));
+      console.log(`Wrote ${target} (${fs.statSync(target).size} bytes).`);
+    });
+  });
 
 const user = program.command('user').description('Manage workspace accounts.');
 

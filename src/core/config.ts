@@ -21,6 +21,20 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Public address of the portal (links in exports and invitations); by default the request's own. */
+  PUBLIC_URL: z.url({ message: 'give the portal address, e.g. https://actionline.example.org' }).optional(),
+  /** The IATI organisation identifier of the publisher of this installation's IATI files. */
+  IATI_REPORTING_ORG_REF: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'give an IATI organisation identifier, e.g. XM-DAC-301-2')
+    .optional(),
+  /** Its IATI OrganisationType code (80, other public sector, by default). */
+  IATI_REPORTING_ORG_TYPE: z
+    .string()
+    .regex(/^\d{2}$/, 'give an IATI OrganisationType code, e.g. 40')
+    .default('80'),
+  /** Its name (the identifier by default). */
+  IATI_REPORTING_ORG_NAME: z.string().min(1).optional(),
   SEED_ON_START: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -38,6 +52,10 @@ export interface AppConfig {
   seedOnStart: boolean;
   /** Behind a reverse proxy: trust X-Forwarded-Proto/-For, so cookies are Secure over HTTPS and limits see real addresses. */
   trustProxy: boolean;
+  /** Public address of the portal without a trailing slash, when configured. */
+  publicUrl: string | undefined;
+  /** The `reporting-org` of IATI exports, when configured (`IATI_REPORTING_ORG_REF`). */
+  iatiPublisher: { ref: string; type: string; name: { en: string; fr: string } } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +90,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    iatiPublisher: e.IATI_REPORTING_ORG_REF
+      ? {
+          ref: e.IATI_REPORTING_ORG_REF,
+          type: e.IATI_REPORTING_ORG_TYPE,
+          name: {
+            en: e.IATI_REPORTING_ORG_NAME ?? e.IATI_REPORTING_ORG_REF,
+            fr: e.IATI_REPORTING_ORG_NAME ?? e.IATI_REPORTING_ORG_REF,
+          },
+        }
+      : undefined,
   };
 }

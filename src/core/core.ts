@@ -14,6 +14,7 @@ import { OrganisationWriteService } from './services/organisation-write.service'
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 import { ReportService } from './services/report.service';
+import { DEFAULT_IATI_PUBLISHER, ExportService, type IatiPublisher } from './services/export.service';
 
 /** The domain services, wired by hand from plain factories. Shared by the server, the CLI and tests. */
 export interface Core {
@@ -32,9 +33,14 @@ export interface Core {
   coverage: CoverageService;
   /** Progress reports of a plan (HTML, PDF, DOCX, XLSX), built on `coverage`. */
   reports: ReportService;
+  /** Open-data exports: activities as CSV, XLSX, JSON or IATI XML; funding lines as CSV or XLSX. */
+  exports: ExportService;
 }
 
-export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {}): Core {
+export function createCore(
+  db: Db,
+  options: { auth?: Partial<AuthSettings>; iatiPublisher?: IatiPublisher } = {},
+): Core {
   const planRepo = new PlanRepository(db.db);
   const orgRepo = new OrganisationRepository(db.db);
   const activityRepo = new ActivityRepository(db.db);
@@ -57,5 +63,6 @@ export function createCore(db: Db, options: { auth?: Partial<AuthSettings> } = {
     rates,
     coverage,
     reports: new ReportService(coverage, activityRepo, () => rates.table()),
+    exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
   };
 }

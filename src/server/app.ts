@@ -10,6 +10,7 @@ import { problem, problemFromDomainError, sendProblem } from './problem';
 import { registerAuth } from './auth';
 import { activityRoutes } from './routes/activities/activities.routes';
 import { authRoutes } from './routes/auth/auth.routes';
+import { exportRoutes } from './routes/exports/exports.routes';
 import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
@@ -27,6 +28,8 @@ export interface AppOptions {
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** Public address of the portal, for links in exports; by default each request's own origin. */
+  publicUrl?: string | undefined;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -43,6 +46,7 @@ export async function buildApp({
   webDir,
   logger = false,
   trustProxy = false,
+  publicUrl,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -113,6 +117,7 @@ export async function buildApp({
   activityRoutes(app, core);
   organisationRoutes(app, core);
   exchangeRateRoutes(app, core);
+  exportRoutes(app, core, publicUrl);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {

@@ -44,6 +44,14 @@ export class Client {
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
   }
 
+  /** A GET with this session's credentials whose body is left for the caller to read (files). */
+  raw(path: string): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return fetch(this.server.baseUrl + path, { headers });
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }

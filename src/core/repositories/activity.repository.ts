@@ -21,6 +21,8 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 /** Filters already resolved to ids by the service. Every set is OR within, AND across. */
 export interface ActivityFilter {
   audience: Audience;
+  /** Only these activities. */
+  ids?: string[];
   /** Activities linked to any of these nodes (the service expands descendants and plans). */
   nodeIdSets?: string[][];
   organisationIds?: string[];
@@ -89,6 +91,7 @@ export class ActivityRepository {
       if (f.countries.includes(REGION_CODE)) any.push(eb('a.regional', '=', 1));
       and.push(eb.or(any));
     }
+    if (f.ids) and.push(eb('a.id', 'in', f.ids.length ? f.ids : ['']));
     if (f.statuses?.length) and.push(eb('a.status', 'in', f.statuses));
     if (f.types?.length) and.push(eb('a.type', 'in', f.types));
     if (f.workflowStates?.length) and.push(eb('a.workflow_state', 'in', f.workflowStates));
@@ -155,9 +158,20 @@ export class ActivityRepository {
     sort: ActivitySortKey,
     page: { offset: number; limit: number },
   ): Promise<{ rows: ActivityRow[]; total: number }> {
-    const base = this.db.selectFrom('activities as a').where((eb) => this.where(eb, filter));
-    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    let q = base.selectAll('a');
+    const totalRow = await this.db
+      .selectFrom('activities as a')
+      .where((eb) => this.where(eb, filter))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { rows: await this.page(filter, sort, page), total: Number(totalRow.n) };
+  }
+
+  /** One page of the activities matching `filter`, in `sort` order (ties by id), without a count. */
+  page(filter: ActivityFilter, sort: ActivitySortKey, page: { offset: number; limit: number }): Promise<ActivityRow[]> {
+    let q = this.db
+      .selectFrom('activities as a')
+      .where((eb) => this.where(eb, filter))
+      .selectAll('a');
     const desc = sort.startsWith('-');
     const dir = desc ? 'desc' : 'asc';
     switch (sort) {
@@ -175,8 +189,7 @@ export class ActivityRepository {
         q = q.orderBy('a.updated_at', dir);
         break;
     }
-    const rows = await q.orderBy('a.id').offset(page.offset).limit(page.limit).execute();
-    return { rows, total: Number(totalRow.n) };
+    return q.orderBy('a.id').offset(page.offset).limit(page.limit).execute();
   }
 
   /**
@@ -246,6 +259,12 @@ export class ActivityRepository {
       .select(['id', 'title_en', 'title_fr', 'status', 'start_date', 'end_date', 'regional'])
       .where('id', 'in', activityIds)
       .execute();
+  }
+
+  /** The rows of these activities, in no particular order. */
+  findByIds(ids: readonly string[]): Promise<ActivityRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('activities').selectAll().where('id', 'in', ids).execute();
   }
 
   findById(id: string): Promise<ActivityRow | undefined> {
@@ -322,11 +341,13 @@ export class ActivityRepository {
       .execute();
   }
 
-  sources(activityId: string): Promise<SourceRow[]> {
+  sources(activityIds: string | readonly string[]): Promise<SourceRow[]> {
+    const ids = typeof activityIds === 'string' ? [activityIds] : activityIds;
+    if (!ids.length) return Promise.resolve([]);
     return this.db
       .selectFrom('activity_sources')
       .selectAll()
-      .where('activity_id', '=', activityId)
+      .where('activity_id', 'in', ids)
       .orderBy('position')
       .execute();
   }

@@ -7,7 +7,11 @@ import type {
   Page,
   Participant,
 } from '../../shared/api-types';
-import { CREATED_BY_ME, type ActivityListQuery } from '../../shared/schemas/activity-query.schema';
+import {
+  CREATED_BY_ME,
+  type ActivityListQuery,
+  type ActivitySelection,
+} from '../../shared/schemas/activity-query.schema';
 import type {
   ActivityStatus,
   ActivityType,
@@ -25,7 +29,7 @@ import { fromMinorUnits } from '../../shared/money';
 import type { ActivityFilter, ActivityRepository, ActivityRow } from '../repositories/activity.repository';
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
-import type { PlanRepository } from '../repositories/plan.repository';
+import type { NodeRow, PlanRepository } from '../repositories/plan.repository';
 import type { UserRepository } from '../repositories/user.repository';
 import { nodeRef } from './plan.service';
 
@@ -49,6 +53,19 @@ function orgRef(o: {
   return { id: o.organisation_id, name: loc(o.name_en, o.name_fr), acronym: o.acronym };
 }
 
+type Rows<K extends 'countries' | 'participants' | 'links' | 'fundingLines' | 'sources'> = Awaited<
+  ReturnType<ActivityRepository[K]>
+>;
+
+/** What hangs off one activity, as read for `details`. */
+interface DetailParts {
+  countries: Rows<'countries'>;
+  participants: Rows<'participants'>;
+  links: Rows<'links'>;
+  funding: Rows<'fundingLines'>;
+  sources: Rows<'sources'>;
+}
+
 /** Lists and reads cooperation activities. */
 export class ActivityService {
   constructor(
@@ -63,7 +80,7 @@ export class ActivityService {
    * unknown one. `userId` is the signed-in person, whom `createdBy=me` names.
    */
   private async resolveFilter(
-    q: ActivityListQuery,
+    q: Omit<ActivityListQuery, 'page' | 'pageSize'> & { id?: string[] | undefined },
     audience: Audience,
     userId: string | null,
   ): Promise<ActivityFilter> {
@@ -118,6 +135,7 @@ export class ActivityService {
 
     return {
       audience,
+      ids: q.id,
       nodeIdSets,
       organisationIds: q.organisation,
       countries: q.country,
@@ -186,12 +204,41 @@ export class ActivityService {
     if (!a || a.deleted_at !== null || (audience === 'public' && a.workflow_state !== 'published')) {
       throw notFound('activity', id);
     }
+    const [detail] = await this.details([a]);
+    return detail as ActivityDetail;
+  }
+
+  /**
+   * All activities matching the selection (paging aside) in its sort order, as full records read
+   * `batchSize` at a time, so that an export's memory stays bounded. The selection is checked
+   * before this resolves: an unknown plan or organisation fails here, not halfway through a file.
+   */
+  async selectDetails(
+    q: ActivitySelection,
+    audience: Audience = 'public',
+    userId: string | null = null,
+    batchSize = 200,
+  ): Promise<AsyncIterable<ActivityDetail[]>> {
+    const filter = await this.resolveFilter(q, audience, userId);
+    const read = async function* (this: ActivityService): AsyncGenerator<ActivityDetail[]> {
+      for (let offset = 0; ; offset += batchSize) {
+        const rows = await this.activities.page(filter, q.sort, { offset, limit: batchSize });
+        if (rows.length) yield await this.details(rows);
+        if (rows.length < batchSize) return;
+      }
+    };
+    return read.call(this);
+  }
+
+  /** Full records of these activity rows, in the same order, with six queries whatever their number. */
+  async details(rows: readonly ActivityRow[]): Promise<ActivityDetail[]> {
+    const ids = rows.map((r) => r.id);
     const [countries, participants, links, funding, sources] = await Promise.all([
-      this.activities.countries([id]),
-      this.activities.participants([id]),
-      this.activities.links([id]),
-      this.activities.fundingLines([id]),
-      this.activities.sources(id),
+      this.activities.countries(ids),
+      this.activities.participants(ids),
+      this.activities.links(ids),
+      this.activities.fundingLines(ids),
+      this.activities.sources(ids),
     ]);
     const planNodes = await this.plans.listNodes([...new Set(links.map((l) => l.plan_id))]);
     const nodesById = new Map(planNodes.map((n) => [n.id, n]));
@@ -203,7 +250,33 @@ export class ActivityService {
       const o = orgId ? orgs.get(orgId) : undefined;
       return o ? { id: o.id, name: loc(o.name_en, o.name_fr), acronym: o.acronym } : null;
     };
+    const countriesBy = groupBy(countries, (c) => c.activity_id);
+    const participantsBy = groupBy(participants, (p) => p.activity_id);
+    const linksBy = groupBy(links, (l) => l.activity_id);
+    const fundingBy = groupBy(funding, (f) => f.activity_id);
+    const sourcesBy = groupBy(sources, (s) => s.activity_id);
+    return rows.map((a) =>
+      this.detail(
+        a,
+        {
+          countries: countriesBy.get(a.id) ?? [],
+          participants: participantsBy.get(a.id) ?? [],
+          links: linksBy.get(a.id) ?? [],
+          funding: fundingBy.get(a.id) ?? [],
+          sources: sourcesBy.get(a.id) ?? [],
+        },
+        nodesById,
+        fundingOrg,
+      ),
+    );
+  }
 
+  private detail(
+    a: ActivityRow,
+    { countries, participants, links, funding, sources }: DetailParts,
+    nodesById: Map<string, NodeRow>,
+    fundingOrg: (orgId: string | null) => OrganisationRef | null,
+  ): ActivityDetail {
     return {
       id: a.id,
       iatiIdentifier: a.iati_identifier,

@@ -4,7 +4,7 @@ import { ACTIVITY_STATUSES, ACTIVITY_TYPES, COUNTRY_CODES, REGION_CODE, WORKFLOW
 const id = z.string().trim().min(1).max(100);
 
 /** Accepts `a`, `a,b` or repeated parameters and yields a de-duplicated list. */
-function listOf<O extends string, T extends z.ZodType<O, string>>(item: T) {
+export function listOf<O extends string, T extends z.ZodType<O, string>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((v) =>
@@ -44,23 +44,34 @@ export const activityFilterFields = {
   type: listOf(z.enum(ACTIVITY_TYPES, { error: `Use one of: ${ACTIVITY_TYPES.join(', ')}.` })).optional(),
 };
 
+/** Which activities, in what order: the list's parameters other than paging. */
+const activitySelectionFields = {
+  plan: id.optional(),
+  node: listOf(id).optional(),
+  ...activityFilterFields,
+  /** Staff only, except `published`: the public reads published activities alone. */
+  workflowState: listOf(z.enum(WORKFLOW_STATES, { error: `Use one of: ${WORKFLOW_STATES.join(', ')}.` })).optional(),
+  /** Staff only: a user id, or `me` for the signed-in person. */
+  createdBy: id.optional(),
+  yearFrom: year.optional(),
+  yearTo: year.optional(),
+  q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),
+  sort: z.enum(ACTIVITY_SORTS, { error: `Use one of: ${ACTIVITY_SORTS.join(', ')}.` }).default('-start'),
+};
+
+const yearOrder = {
+  check: (q: { yearFrom?: number | undefined; yearTo?: number | undefined }) =>
+    q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo,
+  params: { message: 'yearFrom must not be after yearTo.', path: ['yearTo'] },
+};
+
 /**
  * Filters, sort and paging of the activity list. Shared by the API (query string),
  * the web UI (URL search params) and the CLI.
  */
 export const activityListQuerySchema = z
   .object({
-    plan: id.optional(),
-    node: listOf(id).optional(),
-    ...activityFilterFields,
-    /** Staff only, except `published`: the public reads published activities alone. */
-    workflowState: listOf(z.enum(WORKFLOW_STATES, { error: `Use one of: ${WORKFLOW_STATES.join(', ')}.` })).optional(),
-    /** Staff only: a user id, or `me` for the signed-in person. */
-    createdBy: id.optional(),
-    yearFrom: year.optional(),
-    yearTo: year.optional(),
-    q: z.string().trim().max(200, 'Keep the search text under 200 characters.').optional(),
-    sort: z.enum(ACTIVITY_SORTS, { error: `Use one of: ${ACTIVITY_SORTS.join(', ')}.` }).default('-start'),
+    ...activitySelectionFields,
     page: z.coerce
       .number({ error: 'Give a page number.' })
       .int('Give a whole page number.')
@@ -74,10 +85,22 @@ export const activityListQuerySchema = z
       .default(20),
   })
   .strict()
-  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, {
-    message: 'yearFrom must not be after yearTo.',
-    path: ['yearTo'],
-  });
+  .refine(yearOrder.check, yearOrder.params);
+
+/**
+ * The activity list's selection without paging, plus chosen activity ids: what an export reads
+ * (`GET /api/v1/exports/…`, `export` in the CLI).
+ */
+export const activitySelectionSchema = z
+  .object({
+    ...activitySelectionFields,
+    /** Only these activities (e.g. one activity's IATI file). */
+    id: listOf(id).optional(),
+  })
+  .strict()
+  .refine(yearOrder.check, yearOrder.params);
+
+export type ActivitySelection = z.infer<typeof activitySelectionSchema>;
 
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 export type ActivityListQueryInput = z.input<typeof activityListQuerySchema>;

@@ -3,9 +3,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { NodeRef, OrganisationSummary, PlanDetail } from '../../shared/api-types';
 import type { ACTIVITY_SORTS, ActivityListQuery } from '../../shared/schemas/activity-query.schema';
-import { api, fetchApi, type ActivityListParams } from '../api/client';
+import { api, fetchApi, type ActivityListParams, type QueryValue } from '../api/client';
 import { useApi, useLoader } from '../api/useApi';
 import { ActivityList } from '../components/ActivityCard';
+import { DownloadPanel } from '../components/DownloadPanel';
 import { ApiErrorMessage, ErrorSummary } from '../components/ErrorSummary';
 import {
   FilterForm,
@@ -392,6 +393,15 @@ export default function ActivitiesPage() {
           )}
         </section>
       </div>
+      {query && <DownloadPanel selection={exportSelection(query)} />}
     </div>
   );
+}
+
+/** The list's filters and sort as an export's selection: every page, not just this one. */
+function exportSelection(query: ActivityListQuery): Record<string, QueryValue> {
+  const params = activityQueryToParams(query);
+  delete params.page;
+  delete params.pageSize;
+  return params;
 }

@@ -2,7 +2,7 @@ import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react
 import { Link, useParams } from 'react-router';
 import type { ActivityDetail, ActivityLink, Participant } from '../../shared/api-types';
 import { PARTICIPANT_ROLES } from '../../shared/vocab';
-import { api } from '../api/client';
+import { API_BASE, api, queryString } from '../api/client';
 import { useApi } from '../api/useApi';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ConfidenceLegend } from '../components/ConfidenceLegend';
@@ -19,6 +19,7 @@ import { ConfidenceBadge, StatusBadge, TypeBadge } from '../components/StatusBad
 import { TableScroller } from '../components/TableScroller';
 import { englishOnly } from '../i18n';
 import { useLabels } from '../i18n/labels';
+import { useLang } from '../i18n/LanguageContext';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
 import { ActivityHistory, ActivityStaffPanel } from '../workspace/ActivityStaffPanel';
@@ -256,6 +257,7 @@ export default function ActivityPage() {
   const paths = usePaths();
   const intl = useIntl();
   const text = useText();
+  const lang = useLang();
   const state = useApi(api.activity(id));
   const a = state.data;
   useDocumentTitle(a ? text(a.title) : null);
@@ -409,11 +411,21 @@ export default function ActivityPage() {
                 </dd>
               </div>
             </dl>
-            <p className="no-print">
-              <a href={api.activity(a.id).url}>
-                <FormattedMessage id="record.json" />
-              </a>
-            </p>
+            <ul className="record-links no-print">
+              <li>
+                <a href={api.activity(a.id).url}>
+                  <FormattedMessage id="record.json" />
+                </a>
+              </li>
+              <li>
+                <a
+                  href={`${API_BASE}/exports/activities${queryString({ id: a.id, format: 'iati', lang })}`}
+                  download=""
+                >
+                  <FormattedMessage id="record.iati" />
+                </a>
+              </li>
+            </ul>
           </section>
         </aside>
       </div>
