@@ -78,6 +78,11 @@ export const SCREENS: readonly Screen[] = [
     name: 'activities-filtered',
     path: () => '/activities?status=completed,ongoing&type=project,in_kind&yearFrom=2010&q=ASEAN',
     ready: filterOptionsLoaded,
+    // With the download panel's column picker open.
+    act: async (page) => {
+      await page.locator('.downloads__columns > summary').click();
+      await page.locator('#download-column-id').waitFor();
+    },
   },
   {
     name: 'activities-error',
