@@ -388,6 +388,30 @@ for (const target of DATABASES) {
           return { path: `/api/v1/exchange-rates/${key.currency}/${key.year}`, version: rate.version };
         },
       },
+      {
+        method: 'POST',
+        route: '/api/v1/plans/:idOrSlug/snapshots',
+        least: 'reviewer',
+        prepare: async () => ({
+          path: '/api/v1/plans/matrix-plan/snapshots',
+          body: { label: 'Matrix snapshot', asOf: '2024-12-31' },
+        }),
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/plans/:idOrSlug/snapshots/:id',
+        least: 'admin',
+        prepare: async () => {
+          const s = await server.core.snapshots.create(planAdmin, 'matrix-plan', {
+            label: 'To withdraw',
+            note: null,
+            asOf: '2024-12-31',
+            addressedShare: 0.5,
+            currency: 'CAD',
+          });
+          return { path: `/api/v1/plans/matrix-plan/snapshots/${s.id}`, version: s.version };
+        },
+      },
       // Reads that only some roles may make.
       {
         method: 'GET',

@@ -14,6 +14,7 @@ import { OrganisationWriteService } from './services/organisation-write.service'
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 import { ReportService } from './services/report.service';
+import { SnapshotService } from './services/snapshot.service';
 import { DEFAULT_IATI_PUBLISHER, ExportService, type IatiPublisher } from './services/export.service';
 
 /** The domain services, wired by hand from plain factories. Shared by the server, the CLI and tests. */
@@ -33,6 +34,8 @@ export interface Core {
   coverage: CoverageService;
   /** Progress reports of a plan (HTML, PDF, DOCX, XLSX), built on `coverage`. */
   reports: ReportService;
+  /** Coverage snapshots of a plan and comparisons between them. */
+  snapshots: SnapshotService;
   /** Open-data exports: activities as CSV, XLSX, JSON or IATI XML; funding lines as CSV or XLSX. */
   exports: ExportService;
 }
@@ -63,6 +66,7 @@ export function createCore(
     rates,
     coverage,
     reports: new ReportService(coverage, activityRepo, () => rates.table()),
+    snapshots: new SnapshotService(db, planRepo, coverage),
     exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
   };
 }

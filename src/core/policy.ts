@@ -33,6 +33,8 @@ export const POLICY = {
   'trash:restore': 'admin',
   'plan:manage': 'admin',
   'rates:manage': 'admin',
+  'snapshot:create': 'reviewer',
+  'snapshot:delete': 'admin',
   'user:manage': 'admin',
   'self:manage': 'viewer',
 } as const satisfies Record<string, Role>;

@@ -11,6 +11,7 @@ import { registerAuth } from './auth';
 import { activityRoutes } from './routes/activities/activities.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
+import { snapshotRoutes } from './routes/snapshots/snapshots.routes';
 import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
@@ -118,6 +119,7 @@ export async function buildApp({
   organisationRoutes(app, core);
   exchangeRateRoutes(app, core);
   exportRoutes(app, core, publicUrl);
+  snapshotRoutes(app, core);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {

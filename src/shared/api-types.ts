@@ -416,6 +416,69 @@ export interface PlanCoverage {
   rates: CoverageRateUsed[];
 }
 
+/** A frozen coverage of a plan, as listed (`GET /api/v1/plans/{id or slug}/snapshots`). */
+export interface SnapshotSummary {
+  id: string;
+  planId: string;
+  label: string;
+  note: string | null;
+  /** The reference date the coverage was judged on (YYYY-MM-DD). */
+  asOf: string;
+  addressedShare: number;
+  currency: ReportingCurrency;
+  /** When it was frozen, and by whom (display name; null once the account is gone). */
+  createdAt: string;
+  createdBy: string | null;
+  rollup: CoverageRollup;
+  activityCount: number;
+  gapCount: number;
+  /** 1 until withdrawn: snapshots are never edited. */
+  version: number;
+}
+
+/** One snapshot with the whole coverage as it was computed when frozen (published activities only). */
+export interface SnapshotDetail extends SnapshotSummary {
+  coverage: PlanCoverage;
+}
+
+/** One side of a comparison: a snapshot, or the coverage today. */
+export interface SnapshotSide {
+  /** A snapshot id, or `current`. */
+  id: string;
+  label: string | null;
+  asOf: string;
+  rollup: CoverageRollup;
+  activityCount: number;
+}
+
+/** A framework node whose coverage state differs between the two sides. */
+export interface SnapshotMove {
+  nodeId: string;
+  code: string;
+  kind: string;
+  title: LocalizedText;
+  depth: number;
+  leaf: boolean;
+  /** Null when the node did not exist (or was not in force) on that side. */
+  from: CoverageState | null;
+  to: CoverageState | null;
+  /** `progress` towards addressed, `regress` away from it, `added`/`removed` from the framework in force. */
+  direction: 'progress' | 'regress' | 'added' | 'removed';
+  fromActivityCount: number;
+  toActivityCount: number;
+}
+
+/** `GET /api/v1/plans/{id or slug}/snapshots/compare`: what moved between two snapshots. */
+export interface SnapshotComparison {
+  plan: { id: string; slug: string; title: LocalizedText; shortTitle: LocalizedText };
+  from: SnapshotSide;
+  to: SnapshotSide;
+  /** Leaves counted per transition `from→to` of states (e.g. `not_started→launched`), changed ones only. */
+  leafTransitions: { from: CoverageState | null; to: CoverageState | null; count: number }[];
+  /** Every node whose state changed, in framework order of the later side. */
+  moves: SnapshotMove[];
+}
+
 /** RFC 9457 problem details, as every API error is sent. */
 export interface Problem {
   type: string;

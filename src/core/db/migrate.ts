@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-workspace';
 import * as m0003 from './migrations/0003-exchange-rates';
+import * as m0004 from './migrations/0004-coverage-snapshots';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-workspace': m0002,
   '0003-exchange-rates': m0003,
+  '0004-coverage-snapshots': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -252,6 +252,29 @@ export interface ExchangeRatesTable extends RecordColumns {
   note: string | null;
 }
 
+export interface CoverageSnapshotsTable extends RecordColumns {
+  id: string;
+  plan_id: string;
+  label: string;
+  note: string | null;
+  /** YYYY-MM-DD: the reference date the coverage was judged on. */
+  as_of: string;
+  /** Decimal text, e.g. "0.5". */
+  addressed_share: string;
+  currency: string;
+  addressed: number;
+  launched: number;
+  not_started: number;
+  leaves: number;
+  activity_count: number;
+  gap_count: number;
+  /** The whole `PlanCoverage` as JSON text. */
+  coverage: string;
+  created_by: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   plans: PlansTable;
@@ -274,4 +297,5 @@ export interface Database {
   record_history: RecordHistoryTable;
   activity_approvals: ActivityApprovalsTable;
   exchange_rates: ExchangeRatesTable;
+  coverage_snapshots: CoverageSnapshotsTable;
 }
