@@ -104,8 +104,7 @@ describe('public portal in Chromium', () => {
     assert.ok(completed > 0 && completed < all);
     const badges = await list
       .main()
-      .getByRole('list')
-      .last()
+      .locator('ol.activity-list')
       .getByText(/^(Completed|Ongoing|Planned|Cancelled|Suspended)$/)
       .allInnerTexts();
     assert.ok(badges.length > 0 && badges.every((b) => b === 'Completed'), badges.join());
