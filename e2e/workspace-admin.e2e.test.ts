@@ -447,4 +447,69 @@ describe('administration in the workspace, in Chromium', () => {
     assert.equal(await ws.horizontalOverflow(), 0);
     assert.deepEqual(errors, []);
   });
+
+  it('an administrator corrects an exchange rate, adds one and deletes it; visitors read the table and sources', async () => {
+    const { page, ws, errors } = await signedIn(ADMIN);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Exchange rates and their sources' }).click();
+    await ws.expectHeading('Exchange rates');
+    const usd = ws.main().getByRole('region', { name: 'USD' });
+    await usd.getByRole('link', { name: 'Edit USD 2012' }).click();
+    await ws.expectHeading('Exchange rate USD 2012');
+
+    const rate = ws.main().getByLabel('Canadian dollars per unit');
+    assert.equal(await rate.inputValue(), '0.9996');
+    await rate.fill('0,99');
+    await ws.main().getByRole('button', { name: 'Save' }).click();
+    const summary = ws.main().locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Canadian dollars per unit/);
+    assert.equal(await rate.getAttribute('aria-invalid'), 'true');
+    await rate.fill('1.0000');
+    await ws.main().getByRole('button', { name: 'Save' }).click();
+    await ws.expectHeading('Exchange rates');
+    await ws.expectStatus('The rate USD 2012 was saved.');
+    const row2012 = usd.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2012', exact: true }) });
+    assert.match(await row2012.innerText(), /1\.0000/);
+    const stored = await portal.server.get<{ cadPerUnit: string }>('/api/v1/exchange-rates/USD/2012');
+    assert.equal(stored.body.cadPerUnit, '1.0000');
+
+    await ws.main().getByRole('link', { name: 'Add a rate' }).click();
+    await ws.expectHeading('New exchange rate');
+    await ws.main().getByLabel('Currency').fill('nzd');
+    await ws.main().getByLabel('Year').fill('2031');
+    await ws.main().getByLabel('Canadian dollars per unit').fill('1.5');
+    await ws.main().getByLabel('Source').fill('Test source for the year 2031');
+    await ws.main().getByRole('button', { name: 'Save' }).click();
+    await ws.expectStatus('The rate NZD 2031 was saved.');
+    const nzd = ws.main().getByRole('region', { name: 'NZD' });
+    assert.match(await nzd.innerText(), /Test source for the year 2031/);
+
+    await nzd.getByRole('link', { name: 'Edit NZD 2031' }).click();
+    await ws.expectHeading('Exchange rate NZD 2031');
+    await ws.main().getByRole('button', { name: 'Delete NZD 2031' }).click();
+    await ws.main().getByRole('button', { name: 'Yes, delete it' }).click();
+    await ws.expectStatus('The rate NZD 2031 was deleted.');
+    assert.equal(await ws.main().getByRole('region', { name: 'NZD' }).count(), 0);
+    assert.equal((await portal.server.get('/api/v1/exchange-rates/NZD/2031')).status, 404);
+    assert.deepEqual(unexpected(errors, 400), []);
+
+    const visitor = await fresh();
+    await visitor.ws.open('/fr/exchange-rates');
+    await visitor.ws.expectHeading('Taux de change');
+    assert.equal(
+      await visitor.ws
+        .main()
+        .getByRole('link', { name: /^Modifier/ })
+        .count(),
+      0,
+    );
+    assert.equal(await visitor.ws.main().getByRole('link', { name: 'Ajouter un taux' }).count(), 0);
+    const source = visitor.ws
+      .main()
+      .getByRole('region', { name: 'USD' })
+      .getByRole('link', { name: /bankofcanada\.ca/ })
+      .first();
+    assert.match((await source.getAttribute('href')) ?? '', /^https:\/\/www\.bankofcanada\.ca\//);
+    assert.deepEqual(visitor.errors, []);
+  });
 });

@@ -113,6 +113,15 @@ export const SCREENS: readonly Screen[] = [
   { name: 'user-edit', session: 'staff', path: (r) => `/workspace/users/${r.staff.id}` },
   { name: 'trash', session: 'staff', path: () => '/workspace/trash' },
   { name: 'account', session: 'staff', path: () => '/account' },
+  { name: 'exchange-rates', path: () => '/exchange-rates' },
+  { name: 'exchange-rates-admin', session: 'staff', path: () => '/exchange-rates' },
+  { name: 'exchange-rate-edit', session: 'staff', path: () => '/workspace/exchange-rates/USD/2012' },
+  {
+    name: 'exchange-rate-new-errors',
+    session: 'staff',
+    path: () => '/workspace/exchange-rates/new',
+    act: submitEmptyForm,
+  },
 ];
 
 /** Submits the page's form untouched, so that it shows its error summary and field errors. */

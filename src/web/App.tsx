@@ -36,6 +36,8 @@ const UserEditorPage = lazy(() => import('./workspace/UserEditorPage'));
 const TrashPage = lazy(() => import('./workspace/TrashPage'));
 const FrameworkEditorPage = lazy(() => import('./workspace/FrameworkEditorPage'));
 const PlanEditorPage = lazy(() => import('./workspace/PlanEditorPage'));
+const ExchangeRatesPage = lazy(() => import('./pages/ExchangeRatesPage'));
+const ExchangeRateEditorPage = lazy(() => import('./workspace/ExchangeRateEditorPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
@@ -128,6 +130,9 @@ export function App() {
             <Route path="workspace/plans" element={<FrameworkEditorPage />} />
             <Route path="workspace/plans/:slug" element={<FrameworkEditorPage />} />
             <Route path="workspace/plans/:slug/details" element={<PlanEditorPage />} />
+            <Route path="exchange-rates" element={<ExchangeRatesPage />} />
+            <Route path="workspace/exchange-rates/new" element={<ExchangeRateEditorPage />} />
+            <Route path="workspace/exchange-rates/:currency/:year" element={<ExchangeRateEditorPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

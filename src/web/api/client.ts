@@ -1,6 +1,7 @@
 import type {
   ActivityDetail,
   ActivitySummary,
+  ExchangeRateList,
   FrameworkNodeDetail,
   OrganisationDetail,
   OrganisationSummary,
@@ -71,6 +72,7 @@ export const api = {
   organisations: (params: { q?: string | undefined; page?: number | undefined; pageSize?: number | undefined }) =>
     request<Page<OrganisationSummary>>('/organisations', { ...params }),
   organisation: (id: string) => request<OrganisationDetail>(`/organisations/${seg(id)}`),
+  exchangeRates: () => request<ExchangeRateList>('/exchange-rates'),
 };
 
 /** A failed API call, carrying the problem details the server sent (or one made up for network failures). */

@@ -1,6 +1,7 @@
 import type {
   ActivityDetail,
   ActivitySummary,
+  ExchangeRateView,
   FrameworkNodeDetail,
   OrganisationDetail,
   Page,
@@ -287,4 +288,17 @@ export const users = {
     data(get<{ items: HistoryEntry[] }>(`/users/${seg(id)}/history`, signal)),
   link: (id: string, kind: 'invite' | 'reset') =>
     data(call<IssuedLink>('POST', `/users/${seg(id)}/links`, { body: { kind } })),
+};
+
+/** The exchange-rates table (administrators write; everyone reads through `api.exchangeRates`). */
+export const exchangeRates = {
+  get: (currency: string, year: number, signal?: AbortSignal) =>
+    get<ExchangeRateView>(`/exchange-rates/${seg(currency)}/${year}`, signal),
+  /** Creates the rate (no version) or replaces it (the version it was read at). */
+  put: (currency: string, year: number, version: number | undefined, input: unknown) =>
+    call<ExchangeRateView>('PUT', `/exchange-rates/${seg(currency)}/${year}`, { body: input, version }),
+  remove: (currency: string, year: number, version: number) =>
+    call<void>('DELETE', `/exchange-rates/${seg(currency)}/${year}`, { version }),
+  history: (currency: string, year: number, signal?: AbortSignal) =>
+    data(get<{ items: HistoryEntry[] }>(`/exchange-rates/${seg(currency)}/${year}/history`, signal)),
 };

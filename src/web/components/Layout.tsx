@@ -195,6 +195,11 @@ export function Layout() {
                   <FormattedMessage id="footer.activitiesJson" />
                 </a>
               </li>
+              <li>
+                <Link to={paths.exchangeRates()}>
+                  <FormattedMessage id="footer.ratesLink" />
+                </Link>
+              </li>
             </ul>
           </section>
           <section aria-labelledby="footer-sources">

@@ -31,6 +31,9 @@ export function pathsFor(lang: Language) {
     trash: () => `/${lang}/workspace/trash`,
     frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
     planDetails: (slug: string) => `/${lang}/workspace/plans/${seg(slug)}/details`,
+    exchangeRates: () => `/${lang}/exchange-rates`,
+    newExchangeRate: () => `/${lang}/workspace/exchange-rates/new`,
+    editExchangeRate: (currency: string, year: number) => `/${lang}/workspace/exchange-rates/${seg(currency)}/${year}`,
   };
 }
 
