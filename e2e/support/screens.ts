@@ -95,6 +95,7 @@ export const SCREENS: readonly Screen[] = [
   { name: 'activity', path: (r) => `/activities/${r.activityId}` },
   { name: 'organisations', path: () => '/organisations' },
   { name: 'organisation', path: (r) => `/organisations/${r.organisationId}` },
+  { name: 'exchange-rates', path: () => '/exchange-rates' },
   { name: 'not-found', path: () => '/no-such-page' },
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'sign-in-errors', path: () => '/sign-in', act: submitEmptyForm },
@@ -113,7 +114,6 @@ export const SCREENS: readonly Screen[] = [
   { name: 'user-edit', session: 'staff', path: (r) => `/workspace/users/${r.staff.id}` },
   { name: 'trash', session: 'staff', path: () => '/workspace/trash' },
   { name: 'account', session: 'staff', path: () => '/account' },
-  { name: 'exchange-rates', path: () => '/exchange-rates' },
   { name: 'exchange-rates-admin', session: 'staff', path: () => '/exchange-rates' },
   { name: 'exchange-rate-edit', session: 'staff', path: () => '/workspace/exchange-rates/USD/2012' },
   {
@@ -166,7 +166,15 @@ async function ensureSession(page: Page, baseUrl: string, lang: Lang, screen: Sc
   const wanted = (screen.session ?? 'visitor') === 'staff';
   if (wanted === signedInNow) return;
   if (!wanted) {
+    // Signed out as a visitor who never signed in: without the cookie and the "signed in" hint.
     await context.clearCookies();
+    await page.evaluate(() => {
+      try {
+        localStorage.clear();
+      } catch {
+        // A blank page has no storage to clear.
+      }
+    });
     return;
   }
   await page.goto(`${baseUrl}/${lang}/sign-in`);

@@ -165,6 +165,11 @@ const SAME_IN_FRENCH = new Set([
   'Total',
   'Type',
   'Version',
+  'Version {version}',
+  '{currency}',
+  'Source',
+  'Note',
+  'Actions',
 ]);
 
 describe('French catalogue', () => {
