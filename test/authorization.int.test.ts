@@ -412,6 +412,15 @@ for (const target of DATABASES) {
           return { path: `/api/v1/plans/matrix-plan/snapshots/${s.id}`, version: s.version };
         },
       },
+      {
+        method: 'POST',
+        route: '/api/v1/imports/iati',
+        least: 'editor',
+        prepare: async () => ({
+          path: '/api/v1/imports/iati?dryRun=true',
+          body: '<iati-activities version="2.03"/>',
+        }),
+      },
       // Reads that only some roles may make.
       {
         method: 'GET',
@@ -430,6 +439,7 @@ for (const target of DATABASES) {
         prepare: async () => ({ path: '/api/v1/review-queue' }),
       },
       { method: 'GET', route: '/api/v1/trash', least: 'admin', prepare: async () => ({ path: '/api/v1/trash' }) },
+      { method: 'GET', route: '/api/v1/imports', least: 'viewer', prepare: async () => ({ path: '/api/v1/imports' }) },
       { method: 'GET', route: '/api/v1/users', least: 'admin', prepare: async () => ({ path: '/api/v1/users' }) },
       {
         method: 'GET',

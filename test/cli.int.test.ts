@@ -75,6 +75,67 @@ for (const target of DATABASES) {
       assert.match(reseed.stdout, /Nothing new to seed/);
     });
 
+    it('imports an IATI file: a preview writes nothing, a commit adds, rejections exit 3, a refused file exits 1', () => {
+      const env = envFor(database);
+      const user = spawnSync(
+        process.execPath,
+        [
+          ...CLI,
+          'user',
+          'create',
+          '--email',
+          'importer@example.org',
+          '--name',
+          'Importer',
+          '--role',
+          'editor',
+          '--side',
+          'canada',
+          '--password-stdin',
+        ],
+        { env, encoding: 'utf8', input: 'a long enough import password\n', timeout: 60_000 },
+      );
+      assert.equal(user.status, 0, user.stderr);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-import-'));
+      const activity = (id: string, status: 'good' | 'bad') =>
+        `<iati-activity><iati-identifier>${id}</iati-identifier><reporting-org ref="CA-3" type="10"><narrative>Global Affairs Canada</narrative></reporting-org><title><narrative>Imported ${id}</narrative></title><description><narrative>About ${id}.</narrative></description><participating-org ref="CA-3" role="1" type="10"><narrative>Global Affairs Canada</narrative></participating-org><activity-status code="2"${status === 'bad' ? ' reason="none"' : ''}/><activity-date type="1" iso-date="2015-01-01"/></iati-activity>`;
+      const file = path.join(dir, 'gac.xml');
+      fs.writeFileSync(
+        file,
+        `<iati-activities version="2.03">${activity('CA-3-CLI-1', 'good')}${activity('CA-3-CLI-2', 'bad')}</iati-activities>`,
+      );
+
+      const preview = cli(['import', 'iati', file, '--as', 'importer@example.org', '--dry-run'], env);
+      assert.equal(preview.status, 3, preview.stderr);
+      assert.match(preview.stdout, /preview, nothing written/);
+      assert.match(preview.stdout, /1 would be added, 0 would be updated, 0 unchanged, 1 rejected/);
+      assert.match(preview.stdout, /CA-3-CLI-2 at line 1:\n\s+- Line 1: not valid IATI 2\.03: .*activity-status/);
+      assert.match(preview.stderr, /Previewing: .*2 activities/, 'progress is shown (plain lines off a terminal)');
+
+      const commit = cli(['import', 'iati', file, '--as', 'importer@example.org', '--json'], env);
+      assert.equal(commit.status, 3, commit.stderr);
+      const report = JSON.parse(commit.stdout) as { counts: Record<string, number>; outcome: string };
+      assert.deepEqual(report.counts, { added: 1, updated: 0, unchanged: 0, rejected: 1 });
+      assert.equal(report.outcome, 'committed');
+
+      fs.writeFileSync(file, `<iati-activities version="2.03">${activity('CA-3-CLI-1', 'good')}</iati-activities>`);
+      const again = cli(['import', 'iati', file, '--as', 'importer@example.org'], env);
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stdout, /0 were added, 0 were updated, 1 unchanged, 0 rejected/);
+
+      fs.writeFileSync(file, '<iati-activities version="2.03"><iati-activity>');
+      const broken = cli(['import', 'iati', file, '--as', 'importer@example.org'], env);
+      assert.equal(broken.status, 1);
+      assert.match(broken.stdout, /was refused \(line 1\): The file is not well-formed XML/);
+
+      const stranger = cli(['import', 'iati', file, '--as', 'nobody@example.org'], env);
+      assert.equal(stranger.status, 2);
+      assert.match(stranger.stderr, /No active account has the e-mail address nobody@example.org/);
+      const help = cli(['import', '--help'], env);
+      assert.equal(help.status, 0);
+      assert.match(help.stdout, /--dry-run/);
+    });
+
     it('serves the product on this database and stops cleanly on SIGTERM', async () => {
       const server = await serve({ ...envFor(database), SEED_ON_START: 'true' });
       try {

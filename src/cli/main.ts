@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
@@ -10,12 +11,15 @@ import {
   activityExportQuerySchema,
   fundingExportQuerySchema,
 } from '../shared/schemas/export-query.schema';
+import { IMPORT_FORMATS, IMPORT_MODES, importOptionsSchema } from '../shared/schemas/import.schema';
 import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
 import type { Db } from '../core/db/database';
 import { DomainError } from '../core/errors';
 import { buildWeb, WEB_DIR, webIsBuilt, webNeedsBuild } from './build-web';
-import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
+import { EXIT_FAILURE, EXIT_PARTIAL, EXIT_USAGE } from './exit-codes';
+import { importSummary } from './import-summary';
+import { progressLine } from './progress';
 import { registerRemoteCommands } from './remote-commands';
 import { readStdin } from './stdin';
 
@@ -247,6 +251,59 @@ program
       console.log(`Wrote ${target} (${fs.statSync(target).size} bytes).`);
     });
   });
+
+program
+  .command('import')
+  .description(
+    'Import an IATI activity file (versions 2.01 to 2.03) into the local database: activities are matched by IATI identifier; new ones are added as drafts.',
+  )
+  .argument('<format>', `one of: ${IMPORT_FORMATS.join(', ')}`)
+  .argument('<file>', 'the file to read')
+  .requiredOption('--as <email>', 'the account (editor or above) the import is recorded under')
+  .option(
+    '--mode <mode>',
+    `${IMPORT_MODES.join(', ')}: add new activities only, update existing ones only, or both`,
+    'both',
+  )
+  .option('--dry-run', 'report what the import would do, and write nothing')
+  .option('--json', 'print the full report as JSON')
+  .action(
+    async (format: string, file: string, opts: { as: string; mode: string; dryRun?: boolean; json?: boolean }) => {
+      if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+        console.error(`format: Use one of: ${IMPORT_FORMATS.join(', ')}.`);
+        process.exit(EXIT_USAGE);
+      }
+      let size: number;
+      try {
+        size = fs.statSync(file).size;
+      } catch {
+        console.error(`file: ${file} cannot be read; check the path.`);
+        process.exit(EXIT_USAGE);
+      }
+      const options = parseCliInput(importOptionsSchema, {
+        mode: opts.mode,
+        dryRun: opts.dryRun === true,
+        fileName: path.basename(file),
+      });
+      const cfg = config();
+      const { migrateToLatest, createCore } = await local();
+      const report = await withDb(cfg, async (db) => {
+        await migrateToLatest(db);
+        const core = createCore(db);
+        const actor = await core.auth.actorForLocalCommand(opts.as);
+        const progress = progressLine(options.dryRun ? 'Previewing' : 'Importing', size, 'activities');
+        const result = await core.imports.importIati(actor, fs.createReadStream(file), options, (p) =>
+          progress.update(p.bytes, p.activities),
+        );
+        progress.done();
+        return result;
+      });
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else console.log(importSummary(report));
+      if (report.outcome === 'refused') process.exit(EXIT_FAILURE);
+      if (report.counts.rejected > 0) process.exit(EXIT_PARTIAL);
+    },
+  );
 
 const user = program.command('user').description('Manage workspace accounts.');
 

@@ -15,6 +15,7 @@ import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 import { ReportService } from './services/report.service';
 import { SnapshotService } from './services/snapshot.service';
+import { DEFAULT_CROSSWALK_DIR, ImportService } from './services/import.service';
 import { DEFAULT_IATI_PUBLISHER, ExportService, type IatiPublisher } from './services/export.service';
 
 /** The domain services, wired by hand from plain factories. Shared by the server, the CLI and tests. */
@@ -38,11 +39,13 @@ export interface Core {
   snapshots: SnapshotService;
   /** Open-data exports: activities as CSV, XLSX, JSON or IATI XML; funding lines as CSV or XLSX. */
   exports: ExportService;
+  /** Imports of IATI activity files, with previews, and the record of every import. */
+  imports: ImportService;
 }
 
 export function createCore(
   db: Db,
-  options: { auth?: Partial<AuthSettings>; iatiPublisher?: IatiPublisher } = {},
+  options: { auth?: Partial<AuthSettings>; iatiPublisher?: IatiPublisher; crosswalkDir?: string } = {},
 ): Core {
   const planRepo = new PlanRepository(db.db);
   const orgRepo = new OrganisationRepository(db.db);
@@ -53,14 +56,16 @@ export function createCore(
   const plans = new PlanService(planRepo);
   const rates = new ExchangeRateService(db);
   const coverage = new CoverageService(planRepo, activityRepo, orgRepo, () => rates.table());
+  const activityWrites = new ActivityWriteService(db, activities);
+  const organisationWrites = new OrganisationWriteService(db, organisations);
   return {
     db,
     plans,
     frameworkWrites: new FrameworkWriteService(db, plans),
     activities,
-    activityWrites: new ActivityWriteService(db, activities),
+    activityWrites,
     organisations,
-    organisationWrites: new OrganisationWriteService(db, organisations),
+    organisationWrites,
     history: new HistoryService(db),
     auth: new AuthService(db, userRepo, orgRepo, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     rates,
@@ -68,5 +73,6 @@ export function createCore(
     reports: new ReportService(coverage, activityRepo, () => rates.table()),
     snapshots: new SnapshotService(db, planRepo, coverage),
     exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
+    imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
   };
 }

@@ -12,6 +12,7 @@ import { activityRoutes } from './routes/activities/activities.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
 import { snapshotRoutes } from './routes/snapshots/snapshots.routes';
+import { importRoutes } from './routes/imports/imports.routes';
 import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
@@ -120,6 +121,7 @@ export async function buildApp({
   exchangeRateRoutes(app, core);
   exportRoutes(app, core, publicUrl);
   snapshotRoutes(app, core);
+  importRoutes(app, core);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {

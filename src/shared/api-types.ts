@@ -479,6 +479,67 @@ export interface SnapshotComparison {
   moves: SnapshotMove[];
 }
 
+/** What an import did (or, in a dry run, would do) with one activity of the file. */
+export type ImportOutcome = 'added' | 'updated' | 'unchanged' | 'rejected';
+
+/** A framework node an imported activity may serve, for an officer to confirm: never linked by the import. */
+export interface LinkSuggestion {
+  nodeId: string;
+  code: string;
+  title: LocalizedText;
+  /** Why, in plain words, e.g. "sector 15170 (Women's rights organisations…)" or "the word gender". */
+  reason: string;
+}
+
+export interface ImportActivityResult {
+  /** The IATI identifier as written in the file (null when missing). */
+  identifier: string | null;
+  line: number;
+  outcome: ImportOutcome;
+  /** The activity added or updated (or that would be, in a dry run: null for an add). */
+  activityId: string | null;
+  title: string | null;
+  /** Why it is rejected, each naming the field or element and the fix. */
+  reasons: string[];
+  /** What the file says that ActionLine does not keep. */
+  warnings: string[];
+  /** Names of the fields an update changes. */
+  changedFields: string[];
+  suggestions: LinkSuggestion[];
+}
+
+/** An import's report: `POST /api/v1/imports/{format}` and `GET /api/v1/imports/{id}`. */
+export interface ImportReport {
+  id: string;
+  format: string;
+  fileName: string;
+  bytes: number;
+  mode: 'add' | 'update' | 'both';
+  dryRun: boolean;
+  /** `committed` (written), `previewed` (dry run) or `refused` (the file could not be read; nothing written). */
+  outcome: 'committed' | 'previewed' | 'refused';
+  /** The IATI version the file states. */
+  version: string | null;
+  counts: Record<ImportOutcome, number>;
+  /** Why the whole file was refused, and where. */
+  fileProblem: { line: number | null; reason: string } | null;
+  /** What the file as a whole says that ActionLine reads differently (e.g. an unknown version). */
+  warnings: string[];
+  /** Organisations the import creates (new to ActionLine), by name. */
+  organisationsCreated: { id: string | null; name: string; ref: string | null }[];
+  /** One entry per activity of the file, in file order (at most the first 10,000). */
+  activities: ImportActivityResult[];
+  /** Whether `activities` was cut at its limit. */
+  truncated: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  /** Seconds the import took. */
+  seconds: number;
+}
+
+/** One import in the record (`GET /api/v1/imports`). */
+export type ImportSummary = Omit<ImportReport, 'activities' | 'organisationsCreated'>;
+
 /** RFC 9457 problem details, as every API error is sent. */
 export interface Problem {
   type: string;

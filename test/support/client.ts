@@ -44,6 +44,22 @@ export class Client {
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
   }
 
+  /** A POST of raw bytes (a file upload) with this session's credentials; the answer is JSON. */
+  async upload<T = unknown>(
+    path: string,
+    bytes: Uint8Array | string,
+    contentType = 'application/xml',
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const body = typeof bytes === 'string' ? bytes : new Blob([new Uint8Array(bytes)]);
+    const res = await fetch(this.server.baseUrl + path, { method: 'POST', headers, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  }
+
   /** A GET with this session's credentials whose body is left for the caller to read (files). */
   raw(path: string): Promise<Response> {
     const headers: Record<string, string> = {};

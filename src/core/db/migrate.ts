@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-workspace';
 import * as m0003 from './migrations/0003-exchange-rates';
 import * as m0004 from './migrations/0004-coverage-snapshots';
+import * as m0005 from './migrations/0005-imports';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workspace': m0002,
   '0003-exchange-rates': m0003,
   '0004-coverage-snapshots': m0004,
+  '0005-imports': m0005,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

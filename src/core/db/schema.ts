@@ -275,6 +275,26 @@ export interface CoverageSnapshotsTable extends RecordColumns {
   deleted_by: string | null;
 }
 
+export interface ImportsTable extends RecordColumns {
+  id: string;
+  /** `iati` (later `csv`, `xlsx`). */
+  format: string;
+  file_name: string;
+  bytes: number;
+  /** `add`, `update` or `both`. */
+  mode: string;
+  dry_run: number;
+  /** `committed`, `previewed` or `refused` (the file as a whole could not be read). */
+  outcome: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The `ImportReport` as JSON text. */
+  report: string;
+  created_by: string | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   plans: PlansTable;
@@ -298,4 +318,5 @@ export interface Database {
   activity_approvals: ActivityApprovalsTable;
   exchange_rates: ExchangeRatesTable;
   coverage_snapshots: CoverageSnapshotsTable;
+  imports: ImportsTable;
 }

@@ -46,7 +46,9 @@
  *   (`2011` → the year 2011). An undated budget runs from the activity's start to its end, cut to one year
  *   (IATI's limit), both ends marked placeholder. Budgets keep the organisations in
  *   `@actionline:provider-organisation-id` and `@actionline:recipient-organisation-id`.
- * - funding line id and note → `@actionline:id`, `@actionline:note` on `transaction` and `budget`.
+ * - funding line id, place in the activity's list and note → `@actionline:id`, `@actionline:position`,
+ *   `@actionline:note` on `transaction` and `budget`; sources likewise carry `@actionline:position`, so
+ *   that an import restores both lists in their order.
  * - source with URL → `document-link`: `@format` application/pdf when the path ends in `.pdf`, else text/html;
  *   `category` A12 (Activity web page); title narrative in the export language (ActionLine does not record the
  *   language of a source's title); `document-date` when the date is a full day, else
@@ -210,10 +212,10 @@ function activityLines(a: ActivityDetail, ctx: Context): string[] {
     ...activityDates(a, ctx.options.lang),
     ...recipients(a, ctx.options.lang),
     ...a.links.flatMap((l) => tag(l, ctx.options)),
-    ...a.funding.filter((f) => f.type === 'budget').flatMap((f) => budget(f, a)),
-    ...a.funding.filter((f) => f.type !== 'budget').flatMap((f) => transaction(f, a, ctx)),
-    ...a.sources.flatMap((s) => documentLink(s, ctx.options.lang)),
-    ...a.sources.flatMap((s) => sourceWithoutUrl(s)),
+    ...a.funding.flatMap((f, i) => (f.type === 'budget' ? budget(f, i, a) : [])),
+    ...a.funding.flatMap((f, i) => (f.type !== 'budget' ? transaction(f, i, a, ctx) : [])),
+    ...a.sources.flatMap((s, i) => documentLink(s, i, ctx.options.lang)),
+    ...a.sources.flatMap((s, i) => sourceWithoutUrl(s, i)),
   ];
   return element(
     'iati-activity',
@@ -417,12 +419,13 @@ function tag(link: ActivityLink, options: IatiExportOptions): string[] {
 // ---------------------------------------------------------------------------------------------
 // Funding.
 
-function budget(line: FundingLine, a: ActivityDetail): string[] {
+function budget(line: FundingLine, position: number, a: ActivityDetail): string[] {
   const [start, end] = budgetPeriod(line, a);
   const attributes: Attributes = {
     type: '1',
     status: '1',
     'actionline:id': line.id,
+    'actionline:position': String(position),
     'actionline:note': line.note,
     'actionline:provider-organisation-id': line.provider?.id,
     'actionline:recipient-organisation-id': line.recipient?.id,
@@ -450,7 +453,7 @@ function maxDay(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-function transaction(line: FundingLine, a: ActivityDetail, ctx: Context): string[] {
+function transaction(line: FundingLine, position: number, a: ActivityDetail, ctx: Context): string[] {
   const type = line.type === 'budget' ? null : IATI_TRANSACTION_TYPE[line.type];
   if (!type) return [];
   const date: DateAttributes = line.date
@@ -463,7 +466,11 @@ function transaction(line: FundingLine, a: ActivityDetail, ctx: Context): string
     ...transactionOrg('provider-org', line.provider, ctx.options),
     ...transactionOrg('receiver-org', line.recipient, ctx.options),
   ];
-  return element('transaction', { 'actionline:id': line.id, 'actionline:note': line.note }, children);
+  return element(
+    'transaction',
+    { 'actionline:id': line.id, 'actionline:position': String(position), 'actionline:note': line.note },
+    children,
+  );
 }
 
 function value(line: FundingLine, valueDate: string): string[] {
@@ -483,13 +490,14 @@ function mainCurrency(lines: readonly FundingLine[]): string | null {
 // ---------------------------------------------------------------------------------------------
 // Sources.
 
-function documentLink(source: ActivitySource, lang: Language): string[] {
+function documentLink(source: ActivitySource, position: number, lang: Language): string[] {
   if (!source.url) return [];
   const fullDay = source.publishedOn && datePrecision(source.publishedOn) === 'day' ? source.publishedOn : null;
   const attributes: Attributes = {
     url: source.url,
     format: fileFormat(source.url),
     'actionline:id': source.id,
+    'actionline:position': String(position),
     'actionline:publisher': source.publisher,
     'actionline:published-on': fullDay ? undefined : source.publishedOn,
     'actionline:confidence': source.confidence,
@@ -509,10 +517,11 @@ function fileFormat(url: string): string {
   return /\.pdf$/i.test(path) ? 'application/pdf' : 'text/html';
 }
 
-function sourceWithoutUrl(source: ActivitySource): string[] {
+function sourceWithoutUrl(source: ActivitySource, position: number): string[] {
   if (source.url) return [];
   return element('actionline:source', {
     id: source.id,
+    position: String(position),
     title: source.title,
     publisher: source.publisher,
     'published-on': source.publishedOn,

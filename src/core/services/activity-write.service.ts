@@ -224,30 +224,70 @@ export class ActivityWriteService {
 
   async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
     authorize(actor, 'activity:create');
-    const id = newId();
-    await this.tx(async (repo, history, trx) => {
-      await this.checkReferences(trx, input);
-      const now = nowIso();
-      await repo.insert({
-        id,
-        ...this.columns(input),
-        workflow_state: 'draft',
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        deleted_by: null,
-      });
-      await this.writeChildren(repo, id, input, now);
-      await this.record(history, actor, {
-        entityId: id,
-        version: 1,
-        action: 'create',
-        snapshot: input,
-        changes: diffActivity(null, input),
-        before: null,
-      });
-    });
+    const id = await this.db.db.transaction().execute((trx) => this.insertWithin(trx, actor, input));
     return this.reader.get(id, 'staff');
+  }
+
+  /**
+   * Creates a draft activity inside the caller's transaction `trx` and records it in the history;
+   * returns its id. The caller has authorized the actor.
+   */
+  async insertWithin(trx: Kysely<Database>, actor: Actor, input: ActivityInput): Promise<string> {
+    const repo = new ActivityRepository(trx);
+    const id = newId();
+    await this.checkReferences(trx, input);
+    const now = nowIso();
+    await repo.insert({
+      id,
+      ...this.columns(input),
+      workflow_state: 'draft',
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      deleted_by: null,
+    });
+    await this.writeChildren(repo, id, input, now);
+    await this.record(new HistoryRepository(trx), actor, {
+      entityId: id,
+      version: 1,
+      action: 'create',
+      snapshot: input,
+      changes: diffActivity(null, input),
+      before: null,
+    });
+    return id;
+  }
+
+  /**
+   * Replaces the stored activity `row` with `input` inside the caller's transaction, if it is still
+   * at the row's version, and records the change. The caller has authorized the actor.
+   */
+  async replaceWithin(
+    trx: Kysely<Database>,
+    actor: Actor,
+    row: ActivityRow,
+    input: ActivityInput,
+    action: 'update' | 'restore' | 'import' = 'update',
+    comment: string | null = null,
+  ): Promise<void> {
+    const repo = new ActivityRepository(trx);
+    await this.checkReferences(trx, input);
+    const before = await this.snapshot(repo, row);
+    const now = nowIso();
+    if (!(await repo.updateIfVersion(row.id, row.version, { ...this.columns(input), updated_at: now }))) {
+      throw new StaleVersion((await repo.findById(row.id))?.version ?? row.version);
+    }
+    await repo.deleteChildren(row.id);
+    await this.writeChildren(repo, row.id, input, now);
+    await this.record(new HistoryRepository(trx), actor, {
+      entityId: row.id,
+      version: row.version + 1,
+      action,
+      snapshot: input,
+      changes: diffActivity(before, input),
+      comment,
+      before: priorState(row, before),
+    });
   }
 
   /** Replaces the activity with `input`, if it is still at `expectedVersion`. */
@@ -262,26 +302,10 @@ export class ActivityWriteService {
   ): Promise<ActivityDetail> {
     authorize(actor, permission);
     await this.versioned(id, expectedVersion, () =>
-      this.tx(async (repo, history, trx) => {
+      this.tx(async (repo, _history, trx) => {
         const row = await this.requireRow(repo, id);
         if (row.version !== expectedVersion) throw new StaleVersion(row.version);
-        await this.checkReferences(trx, input);
-        const before = await this.snapshot(repo, row);
-        const now = nowIso();
-        if (!(await repo.updateIfVersion(id, expectedVersion, { ...this.columns(input), updated_at: now }))) {
-          throw new StaleVersion((await repo.findById(id))?.version ?? expectedVersion);
-        }
-        await repo.deleteChildren(id);
-        await this.writeChildren(repo, id, input, now);
-        await this.record(history, actor, {
-          entityId: id,
-          version: expectedVersion + 1,
-          action,
-          snapshot: input,
-          changes: diffActivity(before, input),
-          comment,
-          before: priorState(row, before),
-        });
+        await this.replaceWithin(trx, actor, row, input, action, comment);
       }),
     );
     return this.reader.get(id, 'staff');

@@ -181,6 +181,19 @@ export class AuthService {
   }
 
   /** The actor an API token (Authorization: Bearer …) stands for, if the token is live. */
+  /**
+   * The person a command run on the server's own machine acts for (`--as <email>`): an active
+   * account. Whoever can run commands there holds the database already; the account names who
+   * is recorded in the history, and its role still decides what the command may do.
+   */
+  async actorForLocalCommand(email: string): Promise<Actor> {
+    const u = await this.users.findByEmail(email.trim().toLowerCase());
+    if (!u || u.status !== 'active') {
+      throw invalidInput([{ name: 'as', reason: `No active account has the e-mail address ${email}.` }]);
+    }
+    return actorOf(u);
+  }
+
   async actorForApiToken(token: string): Promise<Actor | null> {
     const t = await this.users.findApiToken(tokenHash(token));
     if (!t || t.revoked_at || t.status !== 'active') return null;

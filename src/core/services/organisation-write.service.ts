@@ -102,35 +102,42 @@ export class OrganisationWriteService {
 
   async create(actor: Actor, input: OrganisationInput): Promise<OrganisationDetail> {
     authorize(actor, 'organisation:create');
-    const id = newId();
-    await this.db.db.transaction().execute(async (trx) => {
-      await this.checkUnique(trx, input, null);
-      const now = nowIso();
-      await trx
-        .insertInto('organisations')
-        .values({
-          id,
-          ...this.columns(input),
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-          deleted_by: null,
-          merged_into_id: null,
-        })
-        .execute();
-      await this.writeFormerNames(trx, id, input, now);
-      await new HistoryRepository(trx).append({
-        entityType: 'organisation',
-        entityId: id,
-        version: 1,
-        action: 'create',
-        actorId: actor.id,
-        changes: diffFields(null, input),
-        snapshot: input,
-        before: null,
-      });
-    });
+    const id = await this.db.db.transaction().execute((trx) => this.insertWithin(trx, actor, input));
     return this.reader.get(id, 'staff');
+  }
+
+  /**
+   * Creates an organisation inside the caller's transaction and records it in the history; returns
+   * its id. The caller has authorized the actor.
+   */
+  async insertWithin(trx: Kysely<Database>, actor: Actor, input: OrganisationInput): Promise<string> {
+    const id = newId();
+    await this.checkUnique(trx, input, null);
+    const now = nowIso();
+    await trx
+      .insertInto('organisations')
+      .values({
+        id,
+        ...this.columns(input),
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        deleted_by: null,
+        merged_into_id: null,
+      })
+      .execute();
+    await this.writeFormerNames(trx, id, input, now);
+    await new HistoryRepository(trx).append({
+      entityType: 'organisation',
+      entityId: id,
+      version: 1,
+      action: 'create',
+      actorId: actor.id,
+      changes: diffFields(null, input),
+      snapshot: input,
+      before: null,
+    });
+    return id;
   }
 
   async update(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_ADDRESSED_SHARE, DEFAULT_REPORTING_CURRENCY, REPORTING_CURRENCIES } from '../coverage';
 import { firstDayOf, isPartialDate, lastDayOf } from '../partial-date';
 import { activityFilterFields } from './activity-query.schema';
+import { booleanParam } from './fields';
 
 const PERIOD_BOUND = 'Give a year or a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2011, 2011-05 or 2011-05-03).';
 const periodBound = z.string({ error: PERIOD_BOUND }).trim().refine(isPartialDate, { message: PERIOD_BOUND });
@@ -12,11 +13,6 @@ const share = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v),
   z.coerce.number({ error: SHARE }).min(0, SHARE).max(1, SHARE),
 );
-
-const BOOLEAN = 'Use true or false.';
-const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
-  error: BOOLEAN,
-});
 
 /**
  * Parameters of a plan's coverage report (`GET /api/v1/plans/{id or slug}/coverage`). The

@@ -34,3 +34,8 @@ export const optionalUrl = z
   .nullish()
   .or(z.literal('').transform(() => null))
   .transform((v) => v ?? null);
+
+/** A true/false query parameter (or JSON boolean). */
+export const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
+  error: 'Use true or false.',
+});

@@ -1,0 +1,63 @@
+/**
+ * Progress of long work for people at a terminal: one line redrawn in place (bytes, items, rate,
+ * estimated time left) on a TTY; elsewhere (logs, CI) a plain line every few seconds.
+ */
+export interface ProgressLine {
+  update(bytes: number, items: number): void;
+  done(): void;
+}
+
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+function seconds(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s < 60) return `${Math.ceil(s)} s`;
+  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+}
+
+/** The text of one progress line; `total` is the size in bytes when known. */
+export function progressText(
+  bytes: number,
+  items: number,
+  total: number | null,
+  elapsedMs: number,
+  itemName: string,
+): string {
+  const rate = elapsedMs > 0 ? bytes / (elapsedMs / 1000) : 0;
+  const parts = [total ? `${mb(bytes)} of ${mb(total)} (${Math.floor((bytes / total) * 100)}%)` : mb(bytes)];
+  parts.push(`${items.toLocaleString('en')} ${itemName}`);
+  if (rate > 0) parts.push(`${mb(rate)}/s`);
+  if (total && rate > 0 && bytes < total) parts.push(`about ${seconds((total - bytes) / rate)} left`);
+  return parts.join(', ');
+}
+
+export function progressLine(
+  label: string,
+  total: number | null,
+  itemName: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressLine {
+  const started = Date.now();
+  const interval = stream.isTTY ? 100 : 5000;
+  let last = 0;
+  let shown = false;
+  let latest: [number, number] = [0, 0];
+  const print = (final: boolean) => {
+    const text = `${label}: ${progressText(latest[0], latest[1], total, Date.now() - started, itemName)}`;
+    if (stream.isTTY) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
+    else stream.write(`${text}\n`);
+    shown = true;
+  };
+  return {
+    update(bytes, items) {
+      latest = [bytes, items];
+      const now = Date.now();
+      if (now - last < interval) return;
+      last = now;
+      print(false);
+    },
+    done() {
+      if (shown || stream.isTTY) print(true);
+    },
+  };
+}

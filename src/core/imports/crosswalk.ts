@@ -1,0 +1,109 @@
+/**
+ * Crosswalks from what an IATI activity states (DAC sectors, words of its texts) to the parts of
+ * a plan it may serve. Each plan's crosswalk is a YAML file (`data/crosswalks/<plan>.yaml` by
+ * default; see that folder for the format). Suggestions are shown to an officer to confirm;
+ * nothing is linked by them.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import YAML from 'yaml';
+import { z } from 'zod';
+import type { LinkSuggestion } from '../../shared/api-types';
+import type { Database } from '../db/schema';
+import { loc } from '../repositories/localized';
+import type { MappedActivity } from './iati.mapper';
+
+const crosswalkFileSchema = z
+  .object({
+    plan: z.string().min(1),
+    areas: z.record(
+      z.string(),
+      z
+        .object({
+          sectors: z.array(z.string().regex(/^\d{3,5}$/, 'Sector codes have 3 to 5 digits.')).default([]),
+          keywords: z.array(z.string().min(2)).default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type CrosswalkPlan = z.infer<typeof crosswalkFileSchema>;
+
+/** Every plan's crosswalk. */
+export interface Crosswalk {
+  plans: CrosswalkPlan[];
+}
+
+/** Reads every `*.yaml` crosswalk of `dir`; a missing folder is an empty crosswalk. */
+export async function loadCrosswalk(dir: string): Promise<Crosswalk> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    return { plans: [] };
+  }
+  const plans: CrosswalkPlan[] = [];
+  for (const name of names) {
+    const parsed = crosswalkFileSchema.safeParse(YAML.parse(await readFile(path.join(dir, name), 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Crosswalk ${name}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'not valid'}`);
+    }
+    plans.push(parsed.data);
+  }
+  return { plans };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Reasons each area code of the plan matches the activity, strongest first. */
+export function matchCrosswalk(plan: CrosswalkPlan, activity: MappedActivity): Map<string, string[]> {
+  const text = [activity.title, activity.summary, activity.description]
+    .flatMap((t) => [t.en, t.fr])
+    .filter(Boolean)
+    .join('\n');
+  const dac = activity.sectors.filter((s) => s.vocabulary === '1' || s.vocabulary === '2');
+  const hits = new Map<string, string[]>();
+  for (const [code, area] of Object.entries(plan.areas)) {
+    const reasons: string[] = [];
+    for (const s of dac) {
+      if (area.sectors.some((prefix) => s.code.startsWith(prefix))) {
+        reasons.push(`sector ${s.code}${s.name ? ` (${s.name})` : ''}`);
+      }
+    }
+    for (const k of area.keywords) {
+      if (new RegExp(`(^|[^\\p{L}\\p{N}])${escape(k)}`, 'iu').test(text)) reasons.push(`the words “${k}”`);
+    }
+    if (reasons.length) hits.set(code, [...new Set(reasons)]);
+  }
+  return new Map([...hits].sort((a, b) => b[1].length - a[1].length));
+}
+
+/** Up to five suggested framework nodes for an activity, from every plan's crosswalk. */
+export async function suggestLinks(
+  crosswalk: Crosswalk,
+  activity: MappedActivity,
+  db: Kysely<Database>,
+): Promise<LinkSuggestion[]> {
+  const suggestions: LinkSuggestion[] = [];
+  for (const plan of crosswalk.plans) {
+    const matches = matchCrosswalk(plan, activity);
+    if (!matches.size) continue;
+    const nodes = await db
+      .selectFrom('framework_nodes')
+      .innerJoin('plans', 'plans.id', 'framework_nodes.plan_id')
+      .select(['framework_nodes.id', 'framework_nodes.code', 'framework_nodes.title_en', 'framework_nodes.title_fr'])
+      .where('plans.slug', '=', plan.plan)
+      .where('framework_nodes.code', 'in', [...matches.keys()])
+      .where('framework_nodes.status', '=', 'active')
+      .execute();
+    const byCode = new Map(nodes.map((n) => [n.code, n]));
+    for (const [code, reasons] of matches) {
+      const n = byCode.get(code);
+      if (n) suggestions.push({ nodeId: n.id, code, title: loc(n.title_en, n.title_fr), reason: reasons.join('; ') });
+    }
+  }
+  return suggestions.slice(0, 5);
+}

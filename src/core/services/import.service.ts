@@ -1,0 +1,592 @@
+import type { Kysely } from 'kysely';
+import type {
+  ImportActivityResult,
+  ImportOutcome,
+  ImportReport,
+  ImportSummary,
+  LinkSuggestion,
+  Page,
+} from '../../shared/api-types';
+import type { LocalizedText } from '../../shared/localized';
+import { activityInputSchema, type ActivityInput, type ActivityInputDraft } from '../../shared/schemas/activity.schema';
+import type { ImportOptions } from '../../shared/schemas/import.schema';
+import { organisationInputSchema } from '../../shared/schemas/organisation.schema';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { DomainError, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { type Crosswalk, loadCrosswalk, suggestLinks } from '../imports/crosswalk';
+import { fileURLToPath } from 'node:url';
+import { IatiFileError, readIatiActivities, type IatiRoot, type RawActivity } from '../imports/iati.reader';
+import { mapIatiActivity, type MappedActivity, type OrganisationMention } from '../imports/iati.mapper';
+import { validateIatiActivities } from '../imports/iati.schema';
+import { authorize, type Actor } from '../policy';
+import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
+import { diffActivity, type ActivityWriteService } from './activity-write.service';
+import type { OrganisationWriteService } from './organisation-write.service';
+
+/** IATI versions read; older (1.x) files use another schema. */
+export const IATI_VERSIONS = ['2.01', '2.02', '2.03'] as const;
+
+/** The crosswalks shipped with ActionLine. */
+export const DEFAULT_CROSSWALK_DIR = fileURLToPath(new URL('../../../data/crosswalks/', import.meta.url));
+
+/** Activities validated against the schema in one call: batches bound memory and amortise the call. */
+const BATCH_CHARS = 4 * 1024 * 1024;
+const BATCH_ACTIVITIES = 500;
+/** Activities listed one by one in a report; the counts cover all. */
+const REPORT_LIMIT = 10_000;
+
+/** How far an import has gone: bytes read and activities handled. */
+export interface ImportProgress {
+  bytes: number;
+  activities: number;
+}
+
+/** Thrown to roll a dry run back once its report is complete. */
+class DryRunDone extends Error {}
+
+interface FileContext {
+  root: IatiRoot | null;
+  warnings: string[];
+  version: string | null;
+  lang: string | null;
+  currency: string | null;
+}
+
+/** What the import writes and looks up, inside its one transaction. */
+class ImportRun {
+  readonly results: ImportActivityResult[] = [];
+  readonly counts: Record<ImportOutcome, number> = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+  readonly organisationsCreated: ImportReport['organisationsCreated'] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly orgCache = new Map<string, string | null>();
+  private nodes: Promise<Map<string, Map<string, { id: string; status: string }>>> | null = null;
+  handled = 0;
+
+  constructor(
+    readonly trx: Kysely<Database>,
+    readonly actor: Actor,
+    readonly options: ImportOptions,
+    private readonly activities: ActivityWriteService,
+    private readonly organisations: OrganisationWriteService,
+    private readonly crosswalk: Crosswalk | null,
+  ) {}
+
+  private report(result: ImportActivityResult): void {
+    this.counts[result.outcome] += 1;
+    this.handled += 1;
+    if (this.results.length < REPORT_LIMIT) this.results.push(result);
+  }
+
+  reject(
+    a: { identifier: string | null; line: number; title?: string | null },
+    reasons: string[],
+    warnings: string[] = [],
+  ) {
+    this.report({
+      identifier: a.identifier,
+      line: a.line,
+      outcome: 'rejected',
+      activityId: null,
+      title: a.title ?? null,
+      reasons,
+      warnings,
+      changedFields: [],
+      suggestions: [],
+    });
+  }
+
+  /** Framework nodes by plan slug, then code. */
+  private planNodes() {
+    this.nodes ??= (async () => {
+      const rows = await this.trx
+        .selectFrom('framework_nodes')
+        .innerJoin('plans', 'plans.id', 'framework_nodes.plan_id')
+        .select([
+          'plans.slug as slug',
+          'framework_nodes.id as id',
+          'framework_nodes.code as code',
+          'framework_nodes.status as status',
+        ])
+        .execute();
+      const byPlan = new Map<string, Map<string, { id: string; status: string }>>();
+      for (const r of rows) {
+        const m = byPlan.get(r.slug) ?? new Map<string, { id: string; status: string }>();
+        m.set(r.code, { id: r.id, status: r.status });
+        byPlan.set(r.slug, m);
+      }
+      return byPlan;
+    })();
+    return this.nodes;
+  }
+
+  /** The organisation a mention names: the record it came from, else by IATI identifier, else by name, else new. */
+  private async organisation(m: OrganisationMention, warnings: string[]): Promise<string | null> {
+    const keys = [
+      m.id && `id:${m.id}`,
+      m.ref && `ref:${m.ref.toLowerCase()}`,
+      ...[m.name.en, m.name.fr].filter(Boolean).map((n) => `name:${String(n).toLowerCase()}`),
+    ].filter((k): k is string => !!k);
+    for (const k of keys) if (this.orgCache.has(k)) return this.orgCache.get(k) ?? null;
+    const found = await this.findOrganisation(m);
+    let id = found;
+    if (!id) {
+      const name: LocalizedText = m.name.en || m.name.fr ? m.name : { en: m.ref, fr: null };
+      if (!name.en && !name.fr) {
+        warnings.push(`The organisation ${m.id ?? ''} named by a budget is not in ActionLine; it is left out.`);
+        return null;
+      }
+      const parsed = organisationInputSchema.safeParse({
+        name: { en: name.en?.slice(0, 300) ?? null, fr: name.fr?.slice(0, 300) ?? null },
+        type: m.type,
+        iatiIdentifier: m.ref?.slice(0, 150) ?? null,
+        country: null,
+        acronym: null,
+        website: null,
+        description: { en: null, fr: null },
+        formerNames: [],
+      });
+      if (!parsed.success) {
+        warnings.push(
+          `The organisation "${name.en ?? name.fr}" cannot be recorded: ${parsed.error.issues[0]?.message ?? ''}`,
+        );
+        return null;
+      }
+      id = await this.organisations.insertWithin(this.trx, this.actor, parsed.data);
+      this.organisationsCreated.push({
+        id: this.options.dryRun ? null : id,
+        name: String(name.en ?? name.fr),
+        ref: m.ref,
+      });
+    }
+    for (const k of keys) this.orgCache.set(k, id);
+    return id;
+  }
+
+  private async findOrganisation(m: OrganisationMention): Promise<string | null> {
+    const live = this.trx.selectFrom('organisations').select(['id', 'merged_into_id', 'deleted_at']);
+    if (m.id) {
+      let row = await live.where('id', '=', m.id).executeTakeFirst();
+      for (let hops = 0; row?.merged_into_id && hops < 10; hops += 1) {
+        row = await live.where('id', '=', row.merged_into_id).executeTakeFirst();
+      }
+      if (row && !row.deleted_at) return row.id;
+    }
+    if (m.ref) {
+      const row = await live.where('iati_identifier', '=', m.ref).where('deleted_at', 'is', null).executeTakeFirst();
+      if (row) return row.id;
+    }
+    for (const name of [m.name.en, m.name.fr]) {
+      if (!name) continue;
+      const lower = name.toLowerCase();
+      const row = await live
+        .where('deleted_at', 'is', null)
+        .where((eb) =>
+          eb.or([eb(eb.fn('lower', ['name_en']), '=', lower), eb(eb.fn('lower', ['name_fr']), '=', lower)]),
+        )
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (row) return row.id;
+    }
+    return null;
+  }
+
+  private async existing(mapped: MappedActivity): Promise<ActivityRow | undefined> {
+    const repo = new ActivityRepository(this.trx);
+    if (mapped.iatiIdentifier) {
+      return this.trx
+        .selectFrom('activities')
+        .selectAll()
+        .where('iati_identifier', '=', mapped.iatiIdentifier)
+        .executeTakeFirst();
+    }
+    return mapped.actionlineId ? repo.findById(mapped.actionlineId) : undefined;
+  }
+
+  /** Handles one mapped activity: rejects it, or adds, updates or leaves it. */
+  async handle(mapped: MappedActivity, schemaErrors: string[]): Promise<void> {
+    const who = { identifier: mapped.fileIdentifier, line: mapped.line, title: mapped.title.en ?? mapped.title.fr };
+    const reasons = [...schemaErrors, ...mapped.problems.map((p) => p.reason)];
+    if (reasons.length) return this.reject(who, reasons, mapped.warnings);
+    const key = mapped.fileIdentifier ?? '';
+    const first = key ? this.seen.get(key) : undefined;
+    if (first !== undefined) {
+      return this.reject(who, [`The identifier ${key} appears twice in the file (first at line ${first}); keep one.`]);
+    }
+    if (key) this.seen.set(key, mapped.line);
+
+    const row = key ? await this.existing(mapped) : undefined;
+    if (row?.deleted_at) {
+      return this.reject(who, [
+        `The activity ${key} is in ActionLine's trash; an administrator can restore it, then import again.`,
+      ]);
+    }
+    if (row && this.options.mode === 'add') {
+      return this.reject(who, [
+        `The activity ${key} is already in ActionLine; import in mode "update" or "both" to update it.`,
+      ]);
+    }
+    if (!row && this.options.mode === 'update') {
+      return this.reject(who, [
+        `The activity ${key} is not in ActionLine yet; import in mode "add" or "both" to add it.`,
+      ]);
+    }
+
+    const warnings = [...mapped.warnings];
+    const repo = new ActivityRepository(this.trx);
+    const before = row ? await this.activities.snapshot(repo, row) : null;
+    const draft = await this.draft(mapped, before, warnings);
+    const parsed = activityInputSchema.safeParse(draft);
+    if (!parsed.success) {
+      return this.reject(
+        who,
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`),
+        warnings,
+      );
+    }
+    const input: ActivityInput = parsed.data;
+    const suggestions = await this.suggestions(mapped, input);
+    const result = { ...who, reasons: [], warnings, suggestions };
+    try {
+      if (row && before) {
+        const changes = diffActivity(before, input);
+        if (!changes.length) {
+          return this.report({ ...result, outcome: 'unchanged', activityId: row.id, changedFields: [] });
+        }
+        await this.activities.replaceWithin(
+          this.trx,
+          this.actor,
+          row,
+          input,
+          'import',
+          `Imported from ${this.options.fileName}`,
+        );
+        return this.report({
+          ...result,
+          outcome: 'updated',
+          activityId: row.id,
+          changedFields: changes.map((c) => c.field),
+        });
+      }
+      const id = await this.activities.insertWithin(this.trx, this.actor, input);
+      return this.report({
+        ...result,
+        outcome: 'added',
+        activityId: this.options.dryRun ? null : id,
+        changedFields: [],
+      });
+    } catch (e) {
+      if (e instanceof DomainError)
+        return this.reject(
+          who,
+          e.issues.map((i) => `${i.name}: ${i.reason}`),
+          warnings,
+        );
+      throw e;
+    }
+  }
+
+  /** The activity as ActionLine will hold it: the file's fields, and for an update what the file cannot say. */
+  private async draft(
+    mapped: MappedActivity,
+    before: ActivityInput | null,
+    warnings: string[],
+  ): Promise<ActivityInputDraft> {
+    const participants: ActivityInputDraft['participants'] = [];
+    for (const p of mapped.participants) {
+      const organisationId = await this.organisation(p.organisation, warnings);
+      if (!organisationId) continue;
+      if (participants.some((q) => q.organisationId === organisationId && q.role === p.role)) continue;
+      participants.push({ organisationId, role: p.role, note: p.note });
+    }
+    const funding: NonNullable<ActivityInputDraft['funding']> = [];
+    for (const f of mapped.funding) {
+      funding.push({
+        amount: f.amount,
+        currency: f.currency,
+        type: f.type,
+        date: f.date,
+        providerId: f.provider ? await this.organisation(f.provider, warnings) : null,
+        recipientId: f.recipient ? await this.organisation(f.recipient, warnings) : null,
+        note: f.note,
+      });
+    }
+    const nodes = await this.planNodes();
+    const links: NonNullable<ActivityInputDraft['links']> = [];
+    for (const t of mapped.tags) {
+      const slug = t.plan ?? /\/plans\/([^/?#]+)$/.exec(t.vocabularyUri ?? '')?.[1] ?? null;
+      const node = slug ? nodes.get(decodeURIComponent(slug))?.get(t.code) : undefined;
+      if (!node) {
+        if (slug)
+          warnings.push(
+            `The tag ${t.code} names a part of plan "${slug}" that ActionLine does not hold; it is not linked.`,
+          );
+        continue;
+      }
+      if (node.status === 'retired') {
+        warnings.push(`The tag ${t.code} names a retired part of plan "${slug}"; it is not linked.`);
+        continue;
+      }
+      if (!links.some((l) => l.nodeId === node.id))
+        links.push({ nodeId: node.id, rationale: t.rationale, confidence: t.confidence });
+    }
+    // Links are a set: keep the stored order for the ones already there, so order alone is no change.
+    if (before) {
+      const rank = new Map(before.links.map((l, i) => [l.nodeId, i]));
+      links.sort((a, b) => (rank.get(a.nodeId) ?? Infinity) - (rank.get(b.nodeId) ?? Infinity));
+    }
+    // A file from another publisher cannot state plan links or ActionLine's sources: an update keeps them.
+    const keepLinks = !mapped.fromActionLine && !links.length && before;
+    const sources = [...mapped.sources];
+    if (!mapped.fromActionLine && before) {
+      const urls = new Set(sources.map((s) => s.url));
+      sources.push(...before.sources.filter((s) => !s.url || !urls.has(s.url)));
+    }
+    return {
+      iatiIdentifier: mapped.iatiIdentifier,
+      title: mapped.title,
+      summary: mapped.summary,
+      description: mapped.description,
+      type: mapped.type ?? before?.type ?? 'project',
+      status: mapped.status ?? 'planned',
+      plannedStart: mapped.plannedStart,
+      plannedEnd: mapped.plannedEnd,
+      actualStart: mapped.actualStart,
+      actualEnd: mapped.actualEnd,
+      countries: mapped.countries as ActivityInputDraft['countries'],
+      regional: mapped.regional,
+      participants,
+      funding,
+      links: keepLinks ? before.links : links,
+      sources,
+    };
+  }
+
+  private async suggestions(mapped: MappedActivity, input: ActivityInput): Promise<LinkSuggestion[]> {
+    if (!this.crosswalk || input.links.length) return [];
+    return suggestLinks(this.crosswalk, mapped, this.trx);
+  }
+}
+
+/**
+ * Imports activity files: reads, checks against the official schema, maps, matches by IATI
+ * identifier and writes, all in one transaction per file, and keeps a record of every import.
+ * A dry run runs exactly the same steps and rolls them back, so its report is what a commit does.
+ */
+export class ImportService {
+  private crosswalk: Promise<Crosswalk> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly activities: ActivityWriteService,
+    private readonly organisations: OrganisationWriteService,
+    /** The folder of crosswalk files (read on the first import). */
+    private readonly crosswalkDir: string = DEFAULT_CROSSWALK_DIR,
+  ) {}
+
+  async importIati(
+    actor: Actor,
+    bytes: AsyncIterable<Uint8Array | string>,
+    options: ImportOptions,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportReport> {
+    authorize(actor, 'activity:create');
+    authorize(actor, 'activity:update');
+    authorize(actor, 'organisation:create');
+    const started = Date.now();
+    const createdAt = nowIso();
+    const id = newId();
+    const file: FileContext = { root: null, warnings: [], version: null, lang: null, currency: null };
+    let read = 0;
+    let run: ImportRun | null = null;
+    let fileProblem: ImportReport['fileProblem'] = null;
+
+    const build = (outcome: ImportReport['outcome'], r: ImportRun | null): ImportReport => ({
+      id,
+      format: 'iati',
+      fileName: options.fileName,
+      bytes: read,
+      mode: options.mode,
+      dryRun: options.dryRun,
+      outcome,
+      version: file.version,
+      counts: r && outcome !== 'refused' ? r.counts : { added: 0, updated: 0, unchanged: 0, rejected: 0 },
+      fileProblem,
+      warnings: file.warnings,
+      organisationsCreated: r && outcome !== 'refused' ? r.organisationsCreated : [],
+      activities: r && outcome !== 'refused' ? r.results : [],
+      truncated: (r?.handled ?? 0) > REPORT_LIMIT,
+      createdAt,
+      createdBy: actor.displayName,
+      seconds: (Date.now() - started) / 1000,
+    });
+
+    this.crosswalk ??= loadCrosswalk(this.crosswalkDir);
+    const crosswalk = await this.crosswalk;
+    let report: ImportReport;
+    try {
+      report = await this.db.db.transaction().execute(async (trx) => {
+        run = new ImportRun(trx, actor, options, this.activities, this.organisations, crosswalk);
+        const current = run;
+        let batch: RawActivity[] = [];
+        let batchChars = 0;
+        const flush = async () => {
+          await this.handleBatch(current, file, batch);
+          batch = [];
+          batchChars = 0;
+          onProgress?.({ bytes: read, activities: current.handled });
+        };
+        for await (const ev of readIatiActivities(bytes, (n) => {
+          read = n;
+        })) {
+          if (ev.type === 'root') {
+            checkRoot(ev, file);
+            continue;
+          }
+          batch.push(ev);
+          batchChars += ev.source.length;
+          if (batchChars >= BATCH_CHARS || batch.length >= BATCH_ACTIVITIES) await flush();
+        }
+        if (batch.length) await flush();
+        const done = build(options.dryRun ? 'previewed' : 'committed', current);
+        if (options.dryRun) throw new DryRunDone();
+        await this.record(trx, actor, done);
+        return done;
+      });
+    } catch (e) {
+      if (e instanceof DryRunDone) report = build('previewed', run);
+      else if (e instanceof IatiFileError) {
+        fileProblem = { line: e.line, reason: e.message };
+        report = build('refused', run);
+      } else throw e;
+      await this.record(this.db.db, actor, report);
+    }
+    return report;
+  }
+
+  /** Validates a batch against the schema (2.03 files), then maps and handles each activity. */
+  private async handleBatch(run: ImportRun, file: FileContext, batch: RawActivity[]): Promise<void> {
+    const errors =
+      file.version === '2.03' && file.root ? await schemaErrors(file.root, batch) : new Map<number, string[]>();
+    for (const [i, raw] of batch.entries()) {
+      if (raw.tooLarge) {
+        run.reject({ identifier: null, line: raw.line }, [
+          'The activity is too large to import (over 16 MB or 100,000 elements).',
+        ]);
+        continue;
+      }
+      const mapped = mapIatiActivity(raw.node, raw.line, file);
+      await run.handle(mapped, errors.get(i) ?? []);
+    }
+  }
+
+  private async record(db: Kysely<Database>, actor: Actor, report: ImportReport): Promise<void> {
+    await db
+      .insertInto('imports')
+      .values({
+        id: report.id,
+        format: report.format,
+        file_name: report.fileName,
+        bytes: report.bytes,
+        mode: report.mode,
+        dry_run: report.dryRun ? 1 : 0,
+        outcome: report.outcome,
+        added: report.counts.added,
+        updated: report.counts.updated,
+        unchanged: report.counts.unchanged,
+        rejected: report.counts.rejected,
+        report: JSON.stringify(report),
+        created_by: actor.id,
+        created_at: report.createdAt,
+        updated_at: report.createdAt,
+      })
+      .execute();
+  }
+
+  /** The record of imports, newest first (editors and above). */
+  async list(actor: Actor, page: number, pageSize: number): Promise<Page<ImportSummary>> {
+    authorize(actor, 'drafts:read');
+    const rows = await this.db.db
+      .selectFrom('imports')
+      .select('report')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .execute();
+    const total = await this.db.db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const items = rows.map((r) => {
+      const { activities: _a, organisationsCreated: _o, ...summary } = JSON.parse(r.report) as ImportReport;
+      return summary;
+    });
+    return { items, total: Number(total.n), page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<ImportReport> {
+    authorize(actor, 'drafts:read');
+    const row = await this.db.db.selectFrom('imports').select('report').where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('import', id);
+    return JSON.parse(row.report) as ImportReport;
+  }
+}
+
+function checkRoot(root: IatiRoot, file: FileContext): void {
+  file.root = root;
+  const version = root.node.attrs.version?.trim() || null;
+  file.version = version;
+  file.lang = root.node.attrs['xml:lang'] ?? null;
+  file.currency = root.node.attrs['default-currency'] ?? null;
+  if (!version) {
+    throw new IatiFileError(
+      root.node.line,
+      'The iati-activities element has no version attribute; IATI files state their version (2.01, 2.02 or 2.03).',
+    );
+  }
+  if (/^1\./.test(version)) {
+    throw new IatiFileError(
+      root.node.line,
+      `The file is IATI version ${version}; ActionLine reads versions 2.01 to 2.03. Ask the publisher for a 2.0x file.`,
+    );
+  }
+  if (!(IATI_VERSIONS as readonly string[]).includes(version)) {
+    file.warnings.push(
+      `The file states the version "${version}", which is not an IATI 2.0x version; it was read as 2.03.`,
+    );
+    file.version = '2.03';
+  }
+}
+
+/** Schema errors per activity of the batch (by index), validating the batch inside the file's own root. */
+async function schemaErrors(root: IatiRoot, batch: RawActivity[]): Promise<Map<number, string[]>> {
+  const lineCount = (s: string) => s.split('\n').length - 1;
+  const parts: string[] = [root.startTag, '\n'];
+  let line = 1 + lineCount(root.startTag) + 1;
+  const ranges: { first: number; last: number; index: number }[] = [];
+  batch.forEach((a, index) => {
+    if (a.tooLarge) return;
+    const lines = lineCount(a.source);
+    ranges.push({ first: line, last: line + lines, index });
+    parts.push(a.source, '\n');
+    line += lines + 1;
+  });
+  parts.push('</iati-activities>\n');
+  const errors = new Map<number, string[]>();
+  if (!ranges.length) return errors;
+  const result = await validateIatiActivities(parts.join(''));
+  for (const e of result.details) {
+    const range =
+      e.line === null ? undefined : ranges.find((r) => e.line !== null && e.line >= r.first && e.line <= r.last);
+    if (!range || e.line === null) {
+      throw new IatiFileError(root.node.line, `The iati-activities element is not valid IATI 2.03: ${e.message}`);
+    }
+    const at = (batch[range.index]?.line ?? 0) + (e.line - range.first);
+    const list = errors.get(range.index) ?? [];
+    list.push(`Line ${at}: not valid IATI 2.03: ${e.message}`);
+    errors.set(range.index, list);
+  }
+  return errors;
+}
