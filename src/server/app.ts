@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
 import { snapshotRoutes } from './routes/snapshots/snapshots.routes';
 import { importRoutes } from './routes/imports/imports.routes';
+import { docsRoutes } from './routes/docs/docs.routes';
 import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
@@ -122,6 +123,7 @@ export async function buildApp({
   exportRoutes(app, core, publicUrl);
   snapshotRoutes(app, core);
   importRoutes(app, core);
+  await docsRoutes(app, publicUrl);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {

@@ -83,7 +83,7 @@ export type IatiReadEvent = ({ type: 'root' } & IatiRoot) | ({ type: 'activity' 
  * end before writing. `onBytes` hears how many bytes have been read so far.
  */
 export async function* readIatiActivities(
-  bytes: AsyncIterable<Uint8Array | string>,
+  bytes: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   onBytes?: (read: number) => void,
 ): AsyncGenerator<IatiReadEvent> {
   const parser = new SaxesParser({ xmlns: true, position: true });

@@ -14,7 +14,12 @@ export function listOf<O extends string, T extends z.ZodType<O, string>>(item: T
         .filter(Boolean),
     )
     .pipe(z.array(item).max(50, 'Give at most 50 values.'))
-    .transform((v) => [...new Set(v)]);
+    .transform((v) => [...new Set(v)])
+    .meta({
+      description: `One or more values, comma-separated or repeated${
+        item instanceof z.ZodEnum ? `, among: ${(item.options as string[]).join(', ')}` : ''
+      }.`,
+    });
 }
 
 const year = z.coerce

@@ -70,3 +70,8 @@ export const apiTokenCreateSchema = z
   .strict();
 
 export { newPassword as newPasswordSchema };
+
+/** `POST /api/v1/users/{id}/links`: an invitation or a password-reset link for the account. */
+export const userLinkSchema = z
+  .object({ kind: z.enum(['invite', 'reset'], { error: 'Use invite or reset.' }) })
+  .strict();

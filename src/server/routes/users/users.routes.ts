@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
-import { userCreateSchema, userUpdateSchema } from '../../../shared/schemas/auth.schema';
+import { userCreateSchema, userUpdateSchema, userLinkSchema } from '../../../shared/schemas/auth.schema';
 import { parseInput } from '../../problem';
 import { expectedVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const linkBody = z.object({ kind: z.enum(['invite', 'reset'], { error: 'Use invite or reset.' }) }).strict();
 
 export function userRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/users', async (req) => ({ items: await core.auth.listUsers(requireActor(req)) }));
@@ -32,7 +31,7 @@ export function userRoutes(app: FastifyInstance, core: Core): void {
   /** An invitation or reset link, shown once: the server keeps only its hash. */
   app.post('/api/v1/users/:id/links', async (req, reply) => {
     const { id } = parseInput(idParams, req.params);
-    const { kind } = parseInput(linkBody, req.body);
+    const { kind } = parseInput(userLinkSchema, req.body);
     const link = await core.auth.issueLink(requireActor(req), id, kind);
     return reply.code(201).send({ ...link, path: `/en/account/accept?token=${encodeURIComponent(link.token)}` });
   });
