@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
@@ -64,6 +65,23 @@ export async function buildApp({
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+
+  // Conditional reads: JSON and CSV answers of the API carry a content hash as a weak ETag (records keep
+  // their version ETag), and a matching If-None-Match gets 304 without a body.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' || reply.statusCode !== 200 || !req.url.startsWith('/api/v1/')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (!reply.hasHeader('etag')) {
+      reply.header('etag', `W/"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`);
+    }
+    const etag = String(reply.getHeader('etag'));
+    const wanted = req.headers['if-none-match'];
+    if (etag.startsWith('W/') && wanted?.split(',').some((t) => t.trim() === etag)) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
   });
 
   app.addHook('onSend', async (req, reply) => {

@@ -8,6 +8,7 @@ import {
   reviewDecisionSchema,
 } from '../../../shared/schemas/activity.schema';
 import { audienceOf } from '../../auth';
+import { sendActivitiesCsv, wantsCsv } from '../../list-csv';
 import { parseInput } from '../../problem';
 import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
@@ -17,13 +18,14 @@ const versionParams = params.extend({ version: historyVersion });
 const ALLOWED = Object.keys(activityListQuerySchema.shape);
 
 export function activityRoutes(app: FastifyInstance, core: Core): void {
-  app.get('/api/v1/activities', async (req) =>
-    core.activities.list(
+  app.get('/api/v1/activities', async (req, reply) => {
+    const page = await core.activities.list(
       parseInput(activityListQuerySchema, req.query, ALLOWED),
       audienceOf(req),
       req.actor?.id ?? null,
-    ),
-  );
+    );
+    return wantsCsv(req) ? sendActivitiesCsv(reply, page) : page;
+  });
 
   app.get('/api/v1/activities/:id', async (req, reply) =>
     sendVersioned(reply, await core.activities.get(parseInput(params, req.params).id, audienceOf(req))),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { organisationListQuerySchema } from '../../../shared/schemas/activity-query.schema';
 import { audienceOf } from '../../auth';
+import { sendOrganisationsCsv, wantsCsv } from '../../list-csv';
 import { parseInput } from '../../problem';
 import { expectedVersion, historyVersion, sendVersioned } from '../../versioning';
 import { requireActor } from '../auth/auth.routes';
@@ -13,9 +14,13 @@ const versionParams = params.extend({ version: historyVersion });
 const ALLOWED = Object.keys(organisationListQuerySchema.shape);
 
 export function organisationRoutes(app: FastifyInstance, core: Core): void {
-  app.get('/api/v1/organisations', async (req) =>
-    core.organisations.list(parseInput(organisationListQuerySchema, req.query, ALLOWED), audienceOf(req)),
-  );
+  app.get('/api/v1/organisations', async (req, reply) => {
+    const page = await core.organisations.list(
+      parseInput(organisationListQuerySchema, req.query, ALLOWED),
+      audienceOf(req),
+    );
+    return wantsCsv(req) ? sendOrganisationsCsv(reply, page) : page;
+  });
 
   app.get('/api/v1/organisations/:id', async (req, reply) =>
     sendVersioned(reply, await core.organisations.get(parseInput(params, req.params).id, audienceOf(req))),
