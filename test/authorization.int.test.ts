@@ -421,6 +421,12 @@ for (const target of DATABASES) {
           body: '<iati-activities version="2.03"/>',
         }),
       },
+      ...(['csv', 'xlsx'] as const).map((format): Case => ({
+        method: 'POST',
+        route: `/api/v1/imports/${format}`,
+        least: 'editor',
+        prepare: async () => ({ path: `/api/v1/imports/${format}?dryRun=true`, body: 'id' }),
+      })),
       // Reads that only some roles may make.
       {
         method: 'GET',

@@ -25,7 +25,7 @@ for (const target of DATABASES) {
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
       assert.equal(res.headers.get('x-total-count'), String(json.body.total));
-      const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(await res.text(), { bom: true, columns: true });
       assert.deepEqual(
         rows.map((r) => [r.id, r.title, r.status, r.countries?.split('; ').includes('ID')]),
         json.body.items.map((a) => [a.id, a.title.en ?? a.title.fr, a.status, true]),
@@ -34,7 +34,7 @@ for (const target of DATABASES) {
       const orgCsv = await fetch(`${server.baseUrl}/api/v1/organisations?pageSize=5`, {
         headers: { accept: 'text/csv' },
       });
-      const orgRows = parse(await orgCsv.text(), { bom: true, columns: true }) as Record<string, string>[];
+      const orgRows = parse<Record<string, string>>(await orgCsv.text(), { bom: true, columns: true });
       assert.deepEqual(
         orgRows.map((r) => [r.id, Number(r.activityCount)]),
         orgs.body.items.map((o) => [o.id, o.activityCount]),

@@ -1,5 +1,10 @@
 import type { ImportReport } from '../shared/api-types';
 
+function kind(r: ImportReport): string {
+  if (r.format === 'iati') return `IATI ${r.version ?? '?'}`;
+  return r.encoding ? `${r.format.toUpperCase()}, ${r.encoding}` : r.format.toUpperCase();
+}
+
 /** An import's report as lines for a terminal: counts, then each rejected activity with its reasons. */
 export function importSummary(r: ImportReport): string {
   if (r.outcome === 'refused') {
@@ -9,7 +14,7 @@ export function importSummary(r: ImportReport): string {
   const c = r.counts;
   const verb = r.dryRun ? 'would be' : 'were';
   const lines = [
-    `${r.fileName} (IATI ${r.version ?? '?'}, ${r.mode} mode)${r.dryRun ? ' — preview, nothing written' : ''}:`,
+    `${r.fileName} (${kind(r)}, ${r.mode} mode)${r.dryRun ? ' — preview, nothing written' : ''}:`,
     `  ${c.added} ${verb} added, ${c.updated} ${verb} updated, ${c.unchanged} unchanged, ${c.rejected} rejected.`,
   ];
   if (r.organisationsCreated.length) {
@@ -21,7 +26,7 @@ export function importSummary(r: ImportReport): string {
   const rejected = r.activities.filter((a) => a.outcome === 'rejected');
   if (rejected.length) lines.push('', 'Rejected:');
   for (const a of rejected) {
-    lines.push(`  ${a.identifier ?? '(no identifier)'} at line ${a.line}:`);
+    lines.push(`  ${a.identifier ?? '(no identifier)'} at ${r.format === 'iati' ? 'line' : 'row'} ${a.line}:`);
     for (const reason of a.reasons) lines.push(`    - ${reason}`);
   }
   const suggested = r.activities.filter((a) => a.suggestions.length);

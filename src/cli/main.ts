@@ -255,7 +255,7 @@ program
 program
   .command('import')
   .description(
-    'Import an IATI activity file (versions 2.01 to 2.03) into the local database: activities are matched by IATI identifier; new ones are added as drafts.',
+    "Import an IATI activity file (versions 2.01 to 2.03), or a CSV or XLSX spreadsheet in the activity export's columns, into the local database: activities are matched by IATI identifier (spreadsheets: ActionLine ID first); new ones are added as drafts.",
   )
   .argument('<format>', `one of: ${IMPORT_FORMATS.join(', ')}`)
   .argument('<file>', 'the file to read')
@@ -266,9 +266,14 @@ program
     'both',
   )
   .option('--dry-run', 'report what the import would do, and write nothing')
+  .option('--lang <lang>', "language of a spreadsheet's text columns: en or fr", 'en')
   .option('--json', 'print the full report as JSON')
   .action(
-    async (format: string, file: string, opts: { as: string; mode: string; dryRun?: boolean; json?: boolean }) => {
+    async (
+      format: string,
+      file: string,
+      opts: { as: string; mode: string; lang: string; dryRun?: boolean; json?: boolean },
+    ) => {
       if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
         console.error(`format: Use one of: ${IMPORT_FORMATS.join(', ')}.`);
         process.exit(EXIT_USAGE);
@@ -282,6 +287,7 @@ program
       }
       const options = parseCliInput(importOptionsSchema, {
         mode: opts.mode,
+        lang: opts.lang,
         dryRun: opts.dryRun === true,
         fileName: path.basename(file),
       });
@@ -292,9 +298,12 @@ program
         const core = createCore(db);
         const actor = await core.auth.actorForLocalCommand(opts.as);
         const progress = progressLine(options.dryRun ? 'Previewing' : 'Importing', size, 'activities');
-        const result = await core.imports.importIati(actor, fs.createReadStream(file), options, (p) =>
-          progress.update(p.bytes, p.activities),
-        );
+        const onProgress = (p: { bytes: number; activities: number }) => progress.update(p.bytes, p.activities);
+        const stream = fs.createReadStream(file);
+        const result =
+          format === 'iati'
+            ? await core.imports.importIati(actor, stream, options, onProgress)
+            : await core.imports.importSheet(actor, stream, format === 'csv' ? 'csv' : 'xlsx', options, onProgress);
         progress.done();
         return result;
       });

@@ -40,13 +40,13 @@ export function progressLine(
   const started = Date.now();
   const interval = stream.isTTY ? 100 : 5000;
   let last = 0;
-  let shown = false;
+  let shown: [number, number] | null = null;
   let latest: [number, number] = [0, 0];
   const print = (final: boolean) => {
     const text = `${label}: ${progressText(latest[0], latest[1], total, Date.now() - started, itemName)}`;
     if (stream.isTTY) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
     else stream.write(`${text}\n`);
-    shown = true;
+    shown = latest;
   };
   return {
     update(bytes, items) {
@@ -57,7 +57,8 @@ export function progressLine(
       print(false);
     },
     done() {
-      if (shown || stream.isTTY) print(true);
+      // Off a terminal, the last line is printed once, unless it was just printed as it stands.
+      if (stream.isTTY || shown === null || shown[0] !== latest[0] || shown[1] !== latest[1]) print(true);
     },
   };
 }

@@ -282,6 +282,28 @@ export const OPERATIONS: readonly Operation[] = [
       upload: 'application/xml',
     },
   ),
+  op(
+    'POST',
+    '/api/v1/imports/csv',
+    DATA,
+    "Import (or preview) a CSV spreadsheet in the export's columns, sent as the body",
+    'activity:create',
+    {
+      query: importOptionsSchema,
+      upload: 'text/csv',
+    },
+  ),
+  op(
+    'POST',
+    '/api/v1/imports/xlsx',
+    DATA,
+    "Import (or preview) an XLSX spreadsheet in the export's columns, sent as the body",
+    'activity:create',
+    {
+      query: importOptionsSchema,
+      upload: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  ),
   op('GET', '/api/v1/imports', DATA, 'The record of imports', 'drafts:read', { query: importListQuerySchema }),
   op('GET', '/api/v1/imports/:id', DATA, "One import's report", 'drafts:read'),
 

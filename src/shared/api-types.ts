@@ -518,8 +518,10 @@ export interface ImportReport {
   dryRun: boolean;
   /** `committed` (written), `previewed` (dry run) or `refused` (the file could not be read; nothing written). */
   outcome: 'committed' | 'previewed' | 'refused';
-  /** The IATI version the file states. */
+  /** The IATI version the file states (IATI files). */
   version: string | null;
+  /** The encoding a CSV file was read in (UTF-8, UTF-16LE, Windows-1252…). */
+  encoding: string | null;
   counts: Record<ImportOutcome, number>;
   /** Why the whole file was refused, and where. */
   fileProblem: { line: number | null; reason: string } | null;

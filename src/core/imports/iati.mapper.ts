@@ -30,6 +30,10 @@ export interface OrganisationMention {
   /** IATI organisation identifier (`@ref`). */
   ref: string | null;
   name: LocalizedText;
+  /** Tried after the name when matching, and recorded for a new organisation. */
+  acronym?: string | null;
+  /** Other spellings to match on (e.g. the name with its acronym as a spreadsheet wrote it). */
+  otherNames?: string[];
   type: OrganisationType;
 }
 

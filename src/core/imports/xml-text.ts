@@ -4,6 +4,8 @@
  * file is never held whole in memory.
  */
 
+import { decodeWindows1252, WINDOWS_1252_LABELS } from './windows-1252';
+
 /** Raised when the file's bytes cannot be read as text in the encoding they claim. */
 export class EncodingError extends Error {}
 
@@ -24,7 +26,13 @@ export function sniffXmlEncoding(head: Uint8Array): string {
   return declared.toLowerCase();
 }
 
-function decoderFor(label: string): TextDecoder {
+/** Decodes chunks of one stream: `stream` says more chunks follow. */
+interface ChunkDecoder {
+  decode(chunk: Uint8Array, options: { stream: boolean }): string;
+}
+
+function decoderFor(label: string): ChunkDecoder {
+  if (WINDOWS_1252_LABELS.has(label)) return { decode: (chunk) => decodeWindows1252(chunk) };
   try {
     return new TextDecoder(label, { fatal: true });
   } catch {
@@ -39,13 +47,13 @@ function decoderFor(label: string): TextDecoder {
  * that are not valid in the encoding raise an {@link EncodingError} naming it.
  */
 export async function* decodeXmlStream(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
+  let decoder: ChunkDecoder | null = null;
   let label = 'utf-8';
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   const decode = (chunk: Uint8Array, stream: boolean): string => {
     try {
-      return (decoder as TextDecoder).decode(chunk, { stream });
+      return (decoder as ChunkDecoder).decode(chunk, { stream });
     } catch {
       throw new EncodingError(
         `The file is not valid ${label.toUpperCase()} text; save it as UTF-8 (or declare its real encoding) and try again.`,

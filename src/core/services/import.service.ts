@@ -20,6 +20,16 @@ import { fileURLToPath } from 'node:url';
 import { IatiFileError, readIatiActivities, type IatiRoot, type RawActivity } from '../imports/iati.reader';
 import { mapIatiActivity, type MappedActivity, type OrganisationMention } from '../imports/iati.mapper';
 import { validateIatiActivities } from '../imports/iati.schema';
+import {
+  applyRow,
+  columnHeader,
+  rowValues,
+  sheetLayout,
+  type SheetColumn,
+  type SheetValues,
+} from '../imports/sheet.mapper';
+import { MAX_SHEET_BYTES, readCsv, readXlsx, SheetFileError, type SheetRows } from '../imports/sheet.reader';
+import type { Language } from '../../shared/vocab';
 import { authorize, type Actor } from '../policy';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
 import { diffActivity, type ActivityWriteService } from './activity-write.service';
@@ -43,11 +53,33 @@ export interface ImportProgress {
   activities: number;
 }
 
+/** The spreadsheet column a field of the activity comes from, for messages. */
+const FIELD_COLUMN: Record<string, SheetColumn> = {
+  iatiIdentifier: 'iatiIdentifier',
+  title: 'title',
+  summary: 'summary',
+  description: 'description',
+  type: 'type',
+  status: 'status',
+  plannedStart: 'plannedStart',
+  plannedEnd: 'plannedEnd',
+  actualStart: 'actualStart',
+  actualEnd: 'actualEnd',
+  countries: 'countries',
+  regional: 'regional',
+  participants: 'funders',
+  funding: 'commitments',
+  links: 'planLinks',
+  sources: 'sources',
+};
+
 /** Thrown to roll a dry run back once its report is complete. */
 class DryRunDone extends Error {}
 
 interface FileContext {
   root: IatiRoot | null;
+  /** The encoding a CSV file was read in. */
+  encoding: string | null;
   warnings: string[];
   version: string | null;
   lang: string | null;
@@ -142,7 +174,7 @@ class ImportRun {
         type: m.type,
         iatiIdentifier: m.ref?.slice(0, 150) ?? null,
         country: null,
-        acronym: null,
+        acronym: m.acronym?.slice(0, 50) ?? null,
         website: null,
         description: { en: null, fr: null },
         formerNames: [],
@@ -177,7 +209,7 @@ class ImportRun {
       const row = await live.where('iati_identifier', '=', m.ref).where('deleted_at', 'is', null).executeTakeFirst();
       if (row) return row.id;
     }
-    for (const name of [m.name.en, m.name.fr]) {
+    for (const name of [m.name.en, m.name.fr, ...(m.otherNames ?? [])]) {
       if (!name) continue;
       const lower = name.toLowerCase();
       const row = await live
@@ -185,6 +217,14 @@ class ImportRun {
         .where((eb) =>
           eb.or([eb(eb.fn('lower', ['name_en']), '=', lower), eb(eb.fn('lower', ['name_fr']), '=', lower)]),
         )
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (row) return row.id;
+    }
+    if (m.acronym) {
+      const row = await live
+        .where('deleted_at', 'is', null)
+        .where((eb) => eb(eb.fn('lower', ['acronym']), '=', (m.acronym as string).toLowerCase()))
         .orderBy('created_at')
         .executeTakeFirst();
       if (row) return row.id;
@@ -210,33 +250,10 @@ class ImportRun {
     const reasons = [...schemaErrors, ...mapped.problems.map((p) => p.reason)];
     if (reasons.length) return this.reject(who, reasons, mapped.warnings);
     const key = mapped.fileIdentifier ?? '';
-    const first = key ? this.seen.get(key) : undefined;
-    if (first !== undefined) {
-      return this.reject(who, [`The identifier ${key} appears twice in the file (first at line ${first}); keep one.`]);
-    }
-    if (key) this.seen.set(key, mapped.line);
-
-    const row = key ? await this.existing(mapped) : undefined;
-    if (row?.deleted_at) {
-      return this.reject(who, [
-        `The activity ${key} is in ActionLine's trash; an administrator can restore it, then import again.`,
-      ]);
-    }
-    if (row && this.options.mode === 'add') {
-      return this.reject(who, [
-        `The activity ${key} is already in ActionLine; import in mode "update" or "both" to update it.`,
-      ]);
-    }
-    if (!row && this.options.mode === 'update') {
-      return this.reject(who, [
-        `The activity ${key} is not in ActionLine yet; import in mode "add" or "both" to add it.`,
-      ]);
-    }
-
+    const found = await this.match(who, key, 'line', () => this.existing(mapped));
+    if (!found) return;
     const warnings = [...mapped.warnings];
-    const repo = new ActivityRepository(this.trx);
-    const before = row ? await this.activities.snapshot(repo, row) : null;
-    const draft = await this.draft(mapped, before, warnings);
+    const draft = await this.draft(mapped, found.before, warnings);
     const parsed = activityInputSchema.safeParse(draft);
     if (!parsed.success) {
       return this.reject(
@@ -245,9 +262,64 @@ class ImportRun {
         warnings,
       );
     }
-    const input: ActivityInput = parsed.data;
-    const suggestions = await this.suggestions(mapped, input);
-    const result = { ...who, reasons: [], warnings, suggestions };
+    const suggestions = await this.suggestions(mapped, parsed.data);
+    return this.write(who, found.row, found.before, parsed.data, warnings, suggestions);
+  }
+
+  /**
+   * Checks the key is not repeated in the file and finds the stored activity it names; rejects
+   * the entry (and answers null) when the mode or the trash forbids going on.
+   */
+  private async match(
+    who: { identifier: string | null; line: number; title?: string | null },
+    key: string,
+    unit: 'line' | 'row',
+    find: () => Promise<ActivityRow | undefined>,
+  ): Promise<{ row: ActivityRow | undefined; before: ActivityInput | null } | null> {
+    const first = key ? this.seen.get(key) : undefined;
+    if (first !== undefined) {
+      this.reject(who, [`The identifier ${key} appears twice in the file (first at ${unit} ${first}); keep one.`]);
+      return null;
+    }
+    if (key) this.seen.set(key, who.line);
+    const row = key ? await find() : undefined;
+    if (row?.deleted_at) {
+      this.reject(who, [
+        `The activity ${key} is in ActionLine's trash; an administrator can restore it, then import again.`,
+      ]);
+      return null;
+    }
+    if (row && this.options.mode === 'add') {
+      this.reject(who, [
+        `The activity ${key} is already in ActionLine; import in mode "update" or "both" to update it.`,
+      ]);
+      return null;
+    }
+    if (!row && this.options.mode === 'update') {
+      this.reject(who, [`The activity ${key} is not in ActionLine yet; import in mode "add" or "both" to add it.`]);
+      return null;
+    }
+    const before = row ? await this.activities.snapshot(new ActivityRepository(this.trx), row) : null;
+    return { row, before };
+  }
+
+  /** Adds the activity, updates it, or leaves it when nothing differs; reports the outcome. */
+  private async write(
+    who: { identifier: string | null; line: number; title?: string | null },
+    row: ActivityRow | undefined,
+    before: ActivityInput | null,
+    input: ActivityInput,
+    warnings: string[],
+    suggestions: LinkSuggestion[],
+  ): Promise<void> {
+    const result = {
+      identifier: who.identifier,
+      line: who.line,
+      title: who.title ?? null,
+      reasons: [],
+      warnings,
+      suggestions,
+    };
     try {
       if (row && before) {
         const changes = diffActivity(before, input);
@@ -277,14 +349,90 @@ class ImportRun {
         changedFields: [],
       });
     } catch (e) {
-      if (e instanceof DomainError)
+      if (e instanceof DomainError) {
         return this.reject(
           who,
           e.issues.map((i) => `${i.name}: ${i.reason}`),
           warnings,
         );
+      }
       throw e;
     }
+  }
+
+  /** One spreadsheet row: matched by ActionLine id, else IATI identifier; only its columns change the record. */
+  async handleRow(number: number, values: SheetValues, lang: Language): Promise<void> {
+    const key = values.id ?? values.iatiIdentifier ?? '';
+    const who = { identifier: key || null, line: number, title: values.title ?? null };
+    const found = await this.match(who, key, 'row', () =>
+      values.id
+        ? new ActivityRepository(this.trx).findById(values.id)
+        : this.trx.selectFrom('activities').selectAll().where('iati_identifier', '=', key).executeTakeFirst(),
+    );
+    if (!found) return;
+    const { draft, problems } = applyRow(values, found.before, lang);
+    const at = (column: SheetColumn) => `Row ${number}, column "${columnHeader(column, lang)}"`;
+    if (problems.length)
+      return this.reject(
+        who,
+        problems.map((p) => `${at(p.column)}: ${p.reason}`),
+      );
+    const warnings: string[] = [];
+    const participants: NonNullable<ActivityInputDraft['participants']> = [];
+    for (const p of draft.participants) {
+      const organisationId =
+        'id' in p.organisation
+          ? p.organisation.id
+          : await this.organisation(
+              {
+                id: null,
+                ref: null,
+                name: { en: p.organisation.name, fr: null },
+                acronym: p.organisation.acronym,
+                otherNames: [p.organisation.raw],
+                type: 'other',
+              },
+              warnings,
+            );
+      if (organisationId && !participants.some((q) => q.organisationId === organisationId && q.role === p.role)) {
+        // A spreadsheet cannot state a participant's note: the stored one stays.
+        const stored = found.before?.participants.find((q) => q.organisationId === organisationId && q.role === p.role);
+        participants.push({ organisationId, role: p.role, note: stored?.note ?? p.note });
+      }
+    }
+    const rank = new Map((found.before?.participants ?? []).map((p, i) => [`${p.organisationId}|${p.role}`, i]));
+    participants.sort(
+      (a, b) =>
+        (rank.get(`${a.organisationId}|${a.role}`) ?? Infinity) -
+        (rank.get(`${b.organisationId}|${b.role}`) ?? Infinity),
+    );
+    const links: NonNullable<ActivityInputDraft['links']> = [];
+    const nodes = await this.planNodes();
+    for (const l of draft.links) {
+      if ('nodeId' in l) {
+        links.push(l);
+        continue;
+      }
+      const node = nodes.get(l.plan)?.get(l.code);
+      if (!node)
+        return this.reject(who, [`${at('planLinks')}: ActionLine holds no part ${l.code} in plan "${l.plan}".`]);
+      const stored = found.before?.links.find((b) => b.nodeId === node.id);
+      if (!links.some((x) => x.nodeId === node.id)) {
+        links.push({ nodeId: node.id, rationale: stored?.rationale ?? null, confidence: stored?.confidence ?? null });
+      }
+    }
+    const linkRank = new Map((found.before?.links ?? []).map((l, i) => [l.nodeId, i]));
+    links.sort((a, b) => (linkRank.get(a.nodeId) ?? Infinity) - (linkRank.get(b.nodeId) ?? Infinity));
+
+    const parsed = activityInputSchema.safeParse({ ...draft, participants, links });
+    if (!parsed.success) {
+      return this.reject(
+        who,
+        parsed.error.issues.map((i) => `${at(FIELD_COLUMN[String(i.path[0])] ?? 'title')}: ${i.message}`),
+        warnings,
+      );
+    }
+    return this.write(who, found.row, found.before, parsed.data, warnings, []);
   }
 
   /** The activity as ActionLine will hold it: the file's fields, and for an update what the file cannot say. */
@@ -391,26 +539,111 @@ export class ImportService {
     options: ImportOptions,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportReport> {
+    return this.execute(actor, options, 'iati', async (run, file, setRead) => {
+      let batch: RawActivity[] = [];
+      let batchChars = 0;
+      const flush = async (read: number) => {
+        await this.handleBatch(run, file, batch);
+        batch = [];
+        batchChars = 0;
+        onProgress?.({ bytes: read, activities: run.handled });
+      };
+      let read = 0;
+      for await (const ev of readIatiActivities(bytes, (n) => {
+        read = n;
+        setRead(n);
+      })) {
+        if (ev.type === 'root') {
+          checkRoot(ev, file);
+          continue;
+        }
+        batch.push(ev);
+        batchChars += ev.source.length;
+        if (batchChars >= BATCH_CHARS || batch.length >= BATCH_ACTIVITIES) await flush(read);
+      }
+      if (batch.length) await flush(read);
+    });
+  }
+
+  /**
+   * Imports a spreadsheet (CSV or XLSX) in the activity export's columns: one row per activity,
+   * matched by ActionLine ID, else IATI identifier; text columns in `lang`.
+   */
+  async importSheet(
+    actor: Actor,
+    bytes: AsyncIterable<Uint8Array | string>,
+    format: 'csv' | 'xlsx',
+    options: ImportOptions,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportReport> {
+    return this.execute(actor, options, format, async (run, file, setRead) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of bytes) {
+        const b = typeof c === 'string' ? Buffer.from(c) : Buffer.from(c);
+        size += b.length;
+        if (size > MAX_SHEET_BYTES) {
+          throw new SheetFileError(`The spreadsheet is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB; split it.`);
+        }
+        chunks.push(b);
+      }
+      setRead(size);
+      const all = Buffer.concat(chunks);
+      if (!all.length) throw new SheetFileError('The file is empty; start from the template.');
+      const sheet: SheetRows = format === 'csv' ? readCsv(all) : await readXlsx(all);
+      const layout = sheetLayout(sheet.header);
+      file.encoding = sheet.encoding;
+      if (layout.unknown.length) {
+        file.warnings.push(`These columns are not ActionLine's and are not read: ${layout.unknown.join(', ')}.`);
+      }
+      if (!layout.columns.size) {
+        throw new SheetFileError('No column of the template was found in the first row; start from the template.');
+      }
+      if (!layout.columns.has('id') && !layout.columns.has('iatiIdentifier')) {
+        file.warnings.push(
+          'The file has neither an ActionLine ID nor an IATI identifier column: every row is added as new.',
+        );
+      }
+      for (const row of sheet.rows) {
+        await run.handleRow(row.number, rowValues(layout, row.cells), options.lang);
+        if (run.handled % 200 === 0) onProgress?.({ bytes: size, activities: run.handled });
+      }
+      onProgress?.({ bytes: size, activities: run.handled });
+    });
+  }
+
+  /**
+   * Runs an import in one transaction: `read` feeds the file to the run; a dry run is rolled back
+   * after its report is built; a file that cannot be read is refused with nothing written. Every
+   * outcome is recorded.
+   */
+  private async execute(
+    actor: Actor,
+    options: ImportOptions,
+    format: ImportReport['format'],
+    read: (run: ImportRun, file: FileContext, setRead: (bytes: number) => void) => Promise<void>,
+  ): Promise<ImportReport> {
     authorize(actor, 'activity:create');
     authorize(actor, 'activity:update');
     authorize(actor, 'organisation:create');
     const started = Date.now();
     const createdAt = nowIso();
     const id = newId();
-    const file: FileContext = { root: null, warnings: [], version: null, lang: null, currency: null };
-    let read = 0;
+    const file: FileContext = { root: null, encoding: null, warnings: [], version: null, lang: null, currency: null };
+    let bytesRead = 0;
     let run: ImportRun | null = null;
     let fileProblem: ImportReport['fileProblem'] = null;
 
     const build = (outcome: ImportReport['outcome'], r: ImportRun | null): ImportReport => ({
       id,
-      format: 'iati',
+      format,
       fileName: options.fileName,
-      bytes: read,
+      bytes: bytesRead,
       mode: options.mode,
       dryRun: options.dryRun,
       outcome,
       version: file.version,
+      encoding: file.encoding,
       counts: r && outcome !== 'refused' ? r.counts : { added: 0, updated: 0, unchanged: 0, rejected: 0 },
       fileProblem,
       warnings: file.warnings,
@@ -423,41 +656,23 @@ export class ImportService {
     });
 
     this.crosswalk ??= loadCrosswalk(this.crosswalkDir);
-    const crosswalk = await this.crosswalk;
+    const crosswalk = format === 'iati' ? await this.crosswalk : null;
     let report: ImportReport;
     try {
       report = await this.db.db.transaction().execute(async (trx) => {
         run = new ImportRun(trx, actor, options, this.activities, this.organisations, crosswalk);
-        const current = run;
-        let batch: RawActivity[] = [];
-        let batchChars = 0;
-        const flush = async () => {
-          await this.handleBatch(current, file, batch);
-          batch = [];
-          batchChars = 0;
-          onProgress?.({ bytes: read, activities: current.handled });
-        };
-        for await (const ev of readIatiActivities(bytes, (n) => {
-          read = n;
-        })) {
-          if (ev.type === 'root') {
-            checkRoot(ev, file);
-            continue;
-          }
-          batch.push(ev);
-          batchChars += ev.source.length;
-          if (batchChars >= BATCH_CHARS || batch.length >= BATCH_ACTIVITIES) await flush();
-        }
-        if (batch.length) await flush();
-        const done = build(options.dryRun ? 'previewed' : 'committed', current);
+        await read(run, file, (n) => {
+          bytesRead = n;
+        });
+        const done = build(options.dryRun ? 'previewed' : 'committed', run);
         if (options.dryRun) throw new DryRunDone();
         await this.record(trx, actor, done);
         return done;
       });
     } catch (e) {
       if (e instanceof DryRunDone) report = build('previewed', run);
-      else if (e instanceof IatiFileError) {
-        fileProblem = { line: e.line, reason: e.message };
+      else if (e instanceof IatiFileError || e instanceof SheetFileError) {
+        fileProblem = { line: e instanceof IatiFileError ? e.line : null, reason: e.message };
         report = build('refused', run);
       } else throw e;
       await this.record(this.db.db, actor, report);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../vocab';
 import { booleanParam } from './fields';
 
 /** The file formats an import reads. */
-export const IMPORT_FORMATS = ['iati'] as const;
+export const IMPORT_FORMATS = ['iati', 'csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What an import may do with the activities of a file. */
@@ -19,6 +20,8 @@ export const importOptionsSchema = z
   .object({
     mode: z.enum(IMPORT_MODES, { error: `Use one of: ${IMPORT_MODES.join(', ')}.` }).default('both'),
     dryRun: booleanParam.default(false),
+    /** The language of a spreadsheet's text columns (titles, summaries, descriptions). */
+    lang: z.enum(LANGUAGES, { error: `Use one of: ${LANGUAGES.join(', ')}.` }).default('en'),
     fileName: z
       .string()
       .trim()

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { invalidInput } from '../../../core/errors';
-import { importListQuerySchema, importOptionsSchema } from '../../../shared/schemas/import.schema';
+import { IMPORT_FORMATS, importListQuerySchema, importOptionsSchema } from '../../../shared/schemas/import.schema';
 import { parseInput } from '../../problem';
 import { requireActor } from '../auth/auth.routes';
 
@@ -36,7 +36,7 @@ async function* limited(body: Readable, limit: number): AsyncGenerator<Buffer> {
 }
 
 /**
- * Imports: `POST /api/v1/imports/iati` takes an IATI activity file as the request body (any
+ * Imports: `POST /api/v1/imports/{iati|csv|xlsx}` takes an IATI activity file or a spreadsheet as the request body (any
  * content type; it is read as a stream) and answers the import's report, a preview when
  * `dryRun=true`; `GET /api/v1/imports` is the record of imports and `GET /api/v1/imports/{id}`
  * one report. Editors and above.
@@ -47,17 +47,23 @@ export function importRoutes(app: FastifyInstance, core: Core, maxBytes = DEFAUL
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
-    scope.post('/api/v1/imports/iati', async (req, reply) => {
-      const actor = requireActor(req);
-      const options = parseInput(importOptionsSchema, req.query, OPTION_PARAMS);
-      const body = req.body as Readable | undefined;
-      if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-        throw invalidInput([{ name: 'body', reason: 'Send the IATI file as the request body.' }]);
-      }
-      const report = await core.imports.importIati(actor, limited(body, maxBytes), options);
-      reply.header('location', `/api/v1/imports/${report.id}`);
-      return reply.code(report.outcome === 'refused' ? 422 : report.dryRun ? 200 : 201).send(report);
-    });
+    for (const format of IMPORT_FORMATS) {
+      scope.post(`/api/v1/imports/${format}`, async (req, reply) => {
+        const actor = requireActor(req);
+        const options = parseInput(importOptionsSchema, req.query, OPTION_PARAMS);
+        const body = req.body as Readable | undefined;
+        if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
+          throw invalidInput([{ name: 'body', reason: 'Send the file as the request body.' }]);
+        }
+        const bytes = limited(body, maxBytes);
+        const report =
+          format === 'iati'
+            ? await core.imports.importIati(actor, bytes, options)
+            : await core.imports.importSheet(actor, bytes, format, options);
+        reply.header('location', `/api/v1/imports/${report.id}`);
+        return reply.code(report.outcome === 'refused' ? 422 : report.dryRun ? 200 : 201).send(report);
+      });
+    }
   });
 
   app.get('/api/v1/imports', async (req) => {
