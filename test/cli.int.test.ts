@@ -136,6 +136,26 @@ for (const target of DATABASES) {
       assert.match(help.stdout, /--dry-run/);
     });
 
+    it('backs the database up to a file and restores it into an empty one; refuses a non-empty one', async () => {
+      const env = envFor(database);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-backup-'));
+      const file = path.join(dir, 'backup.jsonl.gz');
+      const backup = cli(['backup', '--out', file], env);
+      assert.equal(backup.status, 0, backup.stderr);
+      assert.match(backup.stderr, /Backed up .* rows in \d+ tables to .*backup\.jsonl\.gz/);
+      const fresh = await target.create();
+      try {
+        const restore = cli(['restore', file], envFor(fresh));
+        assert.equal(restore.status, 0, restore.stderr);
+        assert.match(restore.stdout, /Restored \d+ rows into/);
+        const again = cli(['restore', file], envFor(fresh));
+        assert.equal(again.status, 1);
+        assert.match(again.stderr, /already holds data.*Nothing was restored/);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
     it('serves the product on this database and stops cleanly on SIGTERM', async () => {
       const server = await serve({ ...envFor(database), SEED_ON_START: 'true' });
       try {

@@ -314,6 +314,57 @@ program
     },
   );
 
+program
+  .command('backup')
+  .description(
+    'Write a consistent copy of the whole database (gzip-compressed JSON lines) while it runs; it restores into SQLite or PostgreSQL. It holds password and token hashes: keep it safe.',
+  )
+  .option(
+    '--out <file>',
+    'file to write, - for standard output',
+    `actionline-backup-${new Date().toISOString().slice(0, 10)}.jsonl.gz`,
+  )
+  .action(async (opts: { out: string }) => {
+    const cfg = config();
+    const { migrateToLatest } = await local();
+    const { backupDatabase } = await import('../core/backup');
+    const summary = await withDb(cfg, async (db) => {
+      await migrateToLatest(db);
+      return backupDatabase(db, opts.out === '-' ? process.stdout : fs.createWriteStream(opts.out));
+    });
+    const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+    const where = opts.out === '-' ? 'standard output' : `${opts.out} (${fs.statSync(opts.out).size} bytes)`;
+    console.error(
+      `Backed up ${describeDb(cfg)}: ${rows} rows in ${Object.keys(summary.counts).length} tables to ${where}.`,
+    );
+  });
+
+program
+  .command('restore')
+  .description(
+    'Restore a backup into an empty database (DATABASE_URL names it; it is migrated first, and must hold no data).',
+  )
+  .argument('<file>', 'a file written by backup, - for standard input')
+  .action(async (file: string) => {
+    const cfg = config();
+    const { migrateToLatest } = await local();
+    const { restoreDatabase, BackupError } = await import('../core/backup');
+    try {
+      const summary = await withDb(cfg, async (db) => {
+        await migrateToLatest(db);
+        return restoreDatabase(db, file === '-' ? process.stdin : fs.createReadStream(file));
+      });
+      const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+      console.log(`Restored ${rows} rows into ${describeDb(cfg)} from the backup of ${summary.createdAt}.`);
+    } catch (e) {
+      if (e instanceof BackupError) {
+        console.error(`${e.message} Nothing was restored.`);
+        process.exit(EXIT_FAILURE);
+      }
+      throw e;
+    }
+  });
+
 const user = program.command('user').description('Manage workspace accounts.');
 
 user
