@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
@@ -247,7 +248,17 @@ program
         await pipeline(file.body, process.stdout);
         return;
       }
-      await pipeline(file.body, fs.createWriteStream(target));
+      const progress = progressLine(`Writing ${target}`, null, null);
+      let written = 0;
+      const count = new Transform({
+        transform(chunk: Buffer | string, _encoding, done) {
+          written += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+          progress.update(written, 0);
+          done(null, chunk);
+        },
+      });
+      await pipeline(file.body, count, fs.createWriteStream(target));
+      progress.done();
       console.log(`Wrote ${target} (${fs.statSync(target).size} bytes).`);
     });
   });

@@ -21,11 +21,11 @@ export function progressText(
   items: number,
   total: number | null,
   elapsedMs: number,
-  itemName: string,
+  itemName: string | null,
 ): string {
   const rate = elapsedMs > 0 ? bytes / (elapsedMs / 1000) : 0;
   const parts = [total ? `${mb(bytes)} of ${mb(total)} (${Math.floor((bytes / total) * 100)}%)` : mb(bytes)];
-  parts.push(`${items.toLocaleString('en')} ${itemName}`);
+  if (itemName) parts.push(`${items.toLocaleString('en')} ${itemName}`);
   if (rate > 0) parts.push(`${mb(rate)}/s`);
   if (total && rate > 0 && bytes < total) parts.push(`about ${seconds((total - bytes) / rate)} left`);
   return parts.join(', ');
@@ -34,12 +34,13 @@ export function progressText(
 export function progressLine(
   label: string,
   total: number | null,
-  itemName: string,
+  itemName: string | null,
   stream: NodeJS.WriteStream = process.stderr,
 ): ProgressLine {
   const started = Date.now();
   const interval = stream.isTTY ? 100 : 5000;
-  let last = 0;
+  // Off a terminal, the first line waits for the first interval: short work prints one line.
+  let last = stream.isTTY ? 0 : started;
   let shown: [number, number] | null = null;
   let latest: [number, number] = [0, 0];
   const print = (final: boolean) => {
