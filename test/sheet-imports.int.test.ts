@@ -74,7 +74,8 @@ for (const target of DATABASES) {
       const csv = await download(
         `/api/v1/exports/activities?plan=${PLAN}&format=csv&lang=en&columns=id,title,status,commitments`,
       );
-      const [header = [], first = [], ...rest] = parse(csv, { bom: true }) as string[][];
+      const records: string[][] = parse(csv, { bom: true });
+      const [header = [], first = [], ...rest] = records;
       const id = first[0] as string;
       const before = (await editor.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
       const newStatus = before.status === 'completed' ? 'ongoing' : 'completed';

@@ -118,7 +118,7 @@ export async function backupDatabase(db: Db, target: Writable): Promise<BackupSu
         for (const r of rows)
           await write(
             gzip,
-            (columns).map((c) => r[c] ?? null),
+            columns.map((c) => r[c] ?? null),
           );
         counts[name] += rows.length;
         if (rows.length < PAGE) break;

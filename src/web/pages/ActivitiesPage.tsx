@@ -189,6 +189,13 @@ export default function ActivitiesPage() {
     }
   }
 
+  // Focus moves to the results heading only once the render that folds the filters away is on
+  // screen: focusing before would scroll to where the heading was, above where it ends up.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) resultsHeadingRef.current?.focus();
+  }, [focusRequest]);
+
   useEffect(() => {
     if (focusResults.current && results.data && !results.loading) {
       focusResults.current = false;
@@ -196,7 +203,7 @@ export default function ActivitiesPage() {
         closeFiltersWithResults.current = false;
         setFiltersOpen(false);
       }
-      resultsHeadingRef.current?.focus();
+      setFocusRequest((n) => n + 1);
     }
   }, [results.data, results.loading]);
 
@@ -216,7 +223,7 @@ export default function ActivitiesPage() {
     const narrow = window.matchMedia('(max-width: 59.99em)').matches;
     if (targetSearch === search) {
       if (narrow) setFiltersOpen(false);
-      resultsHeadingRef.current?.focus();
+      setFocusRequest((n) => n + 1);
       return;
     }
     submittedSearch.current = targetSearch;
