@@ -96,6 +96,11 @@ export const SCREENS: readonly Screen[] = [
   { name: 'organisations', path: () => '/organisations' },
   { name: 'organisation', path: (r) => `/organisations/${r.organisationId}` },
   { name: 'exchange-rates', path: () => '/exchange-rates' },
+  {
+    name: 'snapshots',
+    path: (r) => `/plans/${r.homePlanSlug}/snapshots`,
+    ready: comparisonShown,
+  },
   { name: 'not-found', path: () => '/no-such-page' },
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'sign-in-errors', path: () => '/sign-in', act: submitEmptyForm },
@@ -122,7 +127,28 @@ export const SCREENS: readonly Screen[] = [
     path: () => '/workspace/exchange-rates/new',
     act: submitEmptyForm,
   },
+  {
+    name: 'snapshots-staff',
+    session: 'staff',
+    path: (r) => `/plans/${r.homePlanSlug}/snapshots`,
+    ready: comparisonShown,
+  },
+  {
+    name: 'snapshots-freeze-errors',
+    session: 'staff',
+    path: (r) => `/plans/${r.homePlanSlug}/snapshots`,
+    ready: comparisonShown,
+    act: async (page) => {
+      await page.locator('#snapshot-form button[type="submit"]').click();
+      await page.locator('main .error-summary').waitFor();
+    },
+  },
 ];
+
+/** The snapshots page has compared the latest snapshot with today. */
+async function comparisonShown(page: Page): Promise<void> {
+  await page.locator('#comparison-title').waitFor();
+}
 
 /** Submits the page's form untouched, so that it shows its error summary and field errors. */
 async function submitEmptyForm(page: Page): Promise<void> {
@@ -226,6 +252,11 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
   const me = await client.get<{ user: { id: string } }>('/api/v1/auth/me');
   const staff = { email, password: TEST_PASSWORD, id: me.body.user.id };
   await fillWorkspace(client, area.id);
+  const snapshot = await client.request('POST', `/api/v1/plans/${home.slug}/snapshots`, {
+    label: 'Mid-term review 2013',
+    asOf: '2013-12-31',
+  });
+  if (snapshot.status !== 201) throw new Error(`Freezing a snapshot answered ${snapshot.status}`);
 
   return {
     homePlanSlug: home.slug,

@@ -18,6 +18,7 @@ import './i18n/typography.css';
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
 const FrameworkNodePage = lazy(() => import('./pages/FrameworkNodePage'));
 const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
@@ -110,6 +111,7 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="plans/:slug" element={<PlanPage />} />
             <Route path="plans/:slug/dashboard" element={<DashboardPage />} />
+            <Route path="plans/:slug/snapshots" element={<SnapshotsPage />} />
             <Route path="framework/:nodeId" element={<FrameworkNodePage />} />
             <Route path="activities" element={<ActivitiesPage />} />
             <Route path="activities/:id" element={<ActivityPage />} />

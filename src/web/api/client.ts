@@ -10,6 +10,8 @@ import type {
   PlanDetail,
   PlanSummary,
   Problem,
+  SnapshotComparison,
+  SnapshotSummary,
 } from '../../shared/api-types';
 
 export const API_BASE = '/api/v1';
@@ -73,6 +75,10 @@ export const api = {
     request<Page<OrganisationSummary>>('/organisations', { ...params }),
   organisation: (id: string) => request<OrganisationDetail>(`/organisations/${seg(id)}`),
   exchangeRates: () => request<ExchangeRateList>('/exchange-rates'),
+  snapshots: (idOrSlug: string) => request<{ items: SnapshotSummary[] }>(`/plans/${seg(idOrSlug)}/snapshots`),
+  /** Two snapshot ids, or `current` for the coverage today. */
+  snapshotComparison: (idOrSlug: string, params: { from: string; to: string }) =>
+    request<SnapshotComparison>(`/plans/${seg(idOrSlug)}/snapshots/compare`, params),
 };
 
 /** A failed API call, carrying the problem details the server sent (or one made up for network failures). */

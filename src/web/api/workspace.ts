@@ -6,10 +6,12 @@ import type {
   OrganisationDetail,
   Page,
   PlanDetail,
+  SnapshotDetail,
   UserView,
 } from '../../shared/api-types';
 import type { LocalizedText } from '../../shared/localized';
 import type { UserUpdateInput } from '../../shared/schemas/auth.schema';
+import type { SnapshotInput } from '../../shared/schemas/snapshot.schema';
 import type { Role, Side, WorkflowState } from '../../shared/vocab';
 import { API_BASE, ApiError, clearApiCache, problemFrom, queryString, type ActivityListParams } from './client';
 
@@ -301,4 +303,12 @@ export const exchangeRates = {
     call<void>('DELETE', `/exchange-rates/${seg(currency)}/${year}`, { version }),
   history: (currency: string, year: number, signal?: AbortSignal) =>
     data(get<{ items: HistoryEntry[] }>(`/exchange-rates/${seg(currency)}/${year}/history`, signal)),
+};
+
+/** Coverage snapshots of a plan (reviewers freeze, administrators withdraw; everyone reads through `api`). */
+export const snapshots = {
+  create: (planIdOrSlug: string, input: SnapshotInput) =>
+    call<SnapshotDetail>('POST', `/plans/${seg(planIdOrSlug)}/snapshots`, { body: input }),
+  withdraw: (planIdOrSlug: string, id: string, version: number) =>
+    call<void>('DELETE', `/plans/${seg(planIdOrSlug)}/snapshots/${seg(id)}`, { version }),
 };

@@ -343,6 +343,9 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
           <Link className="button button--ghost" to={paths.dashboard(plan.slug)}>
             <FormattedMessage id="plan.dashboard" />
           </Link>
+          <Link className="button button--ghost" to={paths.snapshots(plan.slug)}>
+            <FormattedMessage id="snapshots.planLink" />
+          </Link>
           {plan.fullTextUrl && (
             <a className="button button--ghost" href={plan.fullTextUrl}>
               <FormattedMessage id="plan.fullText" />

@@ -12,6 +12,8 @@ export function pathsFor(lang: Language) {
     plan: (slug: string) => `/${lang}/plans/${seg(slug)}`,
     dashboard: (slug: string, params: Record<string, QueryValue> = {}) =>
       `/${lang}/plans/${seg(slug)}/dashboard${queryString(params)}`,
+    snapshots: (slug: string, params: Record<string, QueryValue> = {}) =>
+      `/${lang}/plans/${seg(slug)}/snapshots${queryString(params)}`,
     node: (id: string) => `/${lang}/framework/${seg(id)}`,
     activities: (params: Record<string, QueryValue> = {}) => `/${lang}/activities${queryString(params)}`,
     activity: (id: string) => `/${lang}/activities/${seg(id)}`,

@@ -442,6 +442,11 @@ export default function DashboardPage() {
         <p className="lead">
           <FormattedMessage id="dashboard.intro" />
         </p>
+        <p className="no-print">
+          <Link to={paths.snapshots(slug)}>
+            <FormattedMessage id="snapshots.dashboardLink" />
+          </Link>
+        </p>
       </header>
 
       {issues.length > 0 && (

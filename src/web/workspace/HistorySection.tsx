@@ -132,7 +132,7 @@ function workflowLabel(intl: ReturnType<typeof useIntl>, value: unknown): unknow
 }
 
 /** Actions whose recorded state is content that can be brought back. */
-const CONTENT_ACTIONS = new Set(['create', 'update', 'restore', 'baseline']);
+const CONTENT_ACTIONS = new Set(['create', 'update', 'import', 'restore', 'baseline']);
 
 type Level = 2 | 3;
 const HEADINGS = { 2: 'h2', 3: 'h3' } as const;
