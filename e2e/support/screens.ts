@@ -143,7 +143,34 @@ export const SCREENS: readonly Screen[] = [
       await page.locator('main .error-summary').waitFor();
     },
   },
+  { name: 'imports', session: 'staff', path: () => '/workspace/imports', ready: importRecordShown },
+  {
+    name: 'imports-preview',
+    session: 'staff',
+    path: () => '/workspace/imports',
+    ready: importRecordShown,
+    act: async (page) => {
+      await page.locator('#f-file').setInputFiles({
+        name: 'screens.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(SCREEN_IATI_FILE),
+      });
+      await page.locator('#import-form button[type="submit"]').click();
+      await page.locator('#import-result-title').waitFor();
+    },
+  },
 ];
+
+/** A small IATI file for the import preview screen: one activity to add, one the schema rejects. */
+const SCREEN_IATI_FILE = `<iati-activities version="2.03">
+<iati-activity><iati-identifier>XM-SCREENS-1</iati-identifier><reporting-org ref="CA-3" type="10"><narrative>Global Affairs Canada</narrative></reporting-org><title><narrative>Regional workshop on women's economic empowerment</narrative></title><description><narrative>A workshop.</narrative></description><participating-org ref="CA-3" role="1" type="10"><narrative>Global Affairs Canada</narrative></participating-org><activity-status code="2"/><activity-date type="1" iso-date="2014-01-01"/><sector vocabulary="1" code="15170"/></iati-activity>
+<iati-activity><iati-identifier>XM-SCREENS-2</iati-identifier><reporting-org ref="CA-3" type="10"><narrative>Global Affairs Canada</narrative></reporting-org><title><narrative>Rejected</narrative></title><description><narrative>x</narrative></description><participating-org ref="CA-3" role="1" type="10"><narrative>Global Affairs Canada</narrative></participating-org><activity-status code="2" reason="none"/><activity-date type="1" iso-date="2014-01-01"/></iati-activity>
+</iati-activities>`;
+
+/** The imports page has loaded its record of past imports. */
+async function importRecordShown(page: Page): Promise<void> {
+  await page.locator('section[aria-labelledby="import-record-title"]').locator('table, .empty-state').first().waitFor();
+}
 
 /** The snapshots page has compared the latest snapshot with today. */
 async function comparisonShown(page: Page): Promise<void> {

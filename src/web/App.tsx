@@ -39,6 +39,7 @@ const FrameworkEditorPage = lazy(() => import('./workspace/FrameworkEditorPage')
 const PlanEditorPage = lazy(() => import('./workspace/PlanEditorPage'));
 const ExchangeRatesPage = lazy(() => import('./pages/ExchangeRatesPage'));
 const ExchangeRateEditorPage = lazy(() => import('./workspace/ExchangeRateEditorPage'));
+const ImportsPage = lazy(() => import('./workspace/ImportsPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
@@ -135,6 +136,8 @@ export function App() {
             <Route path="exchange-rates" element={<ExchangeRatesPage />} />
             <Route path="workspace/exchange-rates/new" element={<ExchangeRateEditorPage />} />
             <Route path="workspace/exchange-rates/:currency/:year" element={<ExchangeRateEditorPage />} />
+            <Route path="workspace/imports" element={<ImportsPage />} />
+            <Route path="workspace/imports/:id" element={<ImportsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

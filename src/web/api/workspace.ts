@@ -6,13 +6,17 @@ import type {
   OrganisationDetail,
   Page,
   PlanDetail,
+  ImportReport,
+  ImportSummary,
+  Problem,
   SnapshotDetail,
   UserView,
 } from '../../shared/api-types';
+import type { ImportFormat, ImportMode } from '../../shared/schemas/import.schema';
 import type { LocalizedText } from '../../shared/localized';
 import type { UserUpdateInput } from '../../shared/schemas/auth.schema';
 import type { SnapshotInput } from '../../shared/schemas/snapshot.schema';
-import type { Role, Side, WorkflowState } from '../../shared/vocab';
+import type { Language, Role, Side, WorkflowState } from '../../shared/vocab';
 import { API_BASE, ApiError, clearApiCache, problemFrom, queryString, type ActivityListParams } from './client';
 
 /** The signed-in person, as `GET /api/v1/auth/me` describes them. */
@@ -311,4 +315,60 @@ export const snapshots = {
     call<SnapshotDetail>('POST', `/plans/${seg(planIdOrSlug)}/snapshots`, { body: input }),
   withdraw: (planIdOrSlug: string, id: string, version: number) =>
     call<void>('DELETE', `/plans/${seg(planIdOrSlug)}/snapshots/${seg(id)}`, { version }),
+};
+
+/** What an upload has sent so far. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * Imports: the upload goes through XMLHttpRequest, whose upload events give the bytes sent (fetch
+ * gives none), with the session's CSRF token; the answer is the import's report, also when the
+ * file was refused (422).
+ */
+export const imports = {
+  upload: (
+    format: ImportFormat,
+    file: Blob,
+    options: { mode: ImportMode; lang: Language; dryRun: boolean; fileName: string },
+    onProgress: (p: UploadProgress) => void,
+  ): Promise<ImportReport> =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${API_BASE}/imports/${format}${queryString({ ...options, dryRun: String(options.dryRun) })}`);
+      xhr.setRequestHeader('accept', 'application/json');
+      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+      xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+      xhr.onerror = () =>
+        reject(
+          new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'The upload failed.' }, true),
+        );
+      xhr.onload = () => {
+        clearApiCache();
+        let body: unknown = null;
+        try {
+          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        } catch {
+          body = null;
+        }
+        if (xhr.status === 200 || xhr.status === 201 || xhr.status === 422) {
+          resolve(body as ImportReport);
+          return;
+        }
+        if (xhr.status === 401) listener?.ended();
+        const problem = (body as Problem | null) ?? {
+          type: 'about:blank',
+          title: xhr.statusText || 'Error',
+          status: xhr.status,
+          detail: `The server answered ${xhr.status}.`,
+        };
+        reject(new ApiError(problem));
+      };
+      xhr.send(file);
+    }),
+  list: (page: number, signal?: AbortSignal) =>
+    data(get<Page<ImportSummary>>(`/imports?page=${page}&pageSize=20`, signal)),
+  get: (id: string, signal?: AbortSignal) => data(get<ImportReport>(`/imports/${seg(id)}`, signal)),
 };

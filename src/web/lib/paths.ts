@@ -31,6 +31,8 @@ export function pathsFor(lang: Language) {
     users: () => `/${lang}/workspace/users`,
     editUser: (id: string) => `/${lang}/workspace/users/${seg(id)}`,
     trash: () => `/${lang}/workspace/trash`,
+    imports: () => `/${lang}/workspace/imports`,
+    importReport: (id: string) => `/${lang}/workspace/imports/${seg(id)}`,
     frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
     planDetails: (slug: string) => `/${lang}/workspace/plans/${seg(slug)}/details`,
     exchangeRates: () => `/${lang}/exchange-rates`,

@@ -247,6 +247,11 @@ function Home() {
       show: session.can('activity:create'),
     },
     {
+      to: paths.imports(),
+      label: intl.formatMessage({ id: 'workspace.imports' }),
+      show: session.can('activity:create'),
+    },
+    {
       to: paths.workspaceOrganisations(),
       label: intl.formatMessage({ id: 'workspace.organisations' }),
       show: session.can('organisation:update'),
