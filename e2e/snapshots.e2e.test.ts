@@ -11,6 +11,13 @@ import { Workspace } from './support/workspace';
 const PASSWORD = 'correct horse battery staple';
 const PLAN = 'asean-canada-2010-2015';
 const STATE: Record<string, string> = { not_started: 'Not started', launched: 'Launched', addressed: 'Addressed' };
+const stateText = (state: string | null) => (state ? STATE[state] : 'Not in the framework');
+const DIRECTION: Record<string, string> = {
+  progress: 'Progress',
+  regress: 'Setback',
+  added: 'Added to the framework',
+  removed: 'No longer in the framework',
+};
 
 /** Coverage snapshots: frozen by a reviewer, compared by anyone, withdrawn by an administrator. */
 describe('coverage snapshots in Chromium', () => {
@@ -101,6 +108,12 @@ describe('coverage snapshots in Chromium', () => {
     await page.locator('#comparison-title').waitFor({ timeout: WAIT_MS });
     assert.equal(await page.locator('#snapshot-form').count(), 0, 'visitors cannot freeze');
     assert.equal(await page.getByRole('button', { name: /Withdraw/ }).count(), 0, 'nor withdraw');
+    const listed = await rowsOf(page, /^Snapshots of the coverage/);
+    assert.deepEqual(
+      listed.map((r) => r[0]),
+      ['Mid-term review 2012'],
+      'visitors see the list',
+    );
 
     await page.getByLabel('From').selectOption(frozen.id);
     await page.getByLabel('To').selectOption('current');
@@ -118,16 +131,20 @@ describe('coverage snapshots in Chromium', () => {
       const transitions = await rowsOf(page, /^Action lines that changed state/);
       assert.deepEqual(
         transitions.map((r) => [r[0], r[1], r[2]]),
-        api.leafTransitions.map((t) => [
-          t.from ? STATE[t.from] : 'Not in the framework',
-          t.to ? STATE[t.to] : 'Not in the framework',
-          String(t.count),
-        ]),
+        api.leafTransitions.map((t) => [stateText(t.from), stateText(t.to), String(t.count)]),
       );
       const moves = await rowsOf(page, /^Parts of the plan whose coverage state changed/);
       assert.deepEqual(
-        moves.map((r) => r[0]),
-        api.moves.map((m) => m.code),
+        // Code, state (from), state (to), direction in words (after its mark), activities (from), activities (to).
+        moves.map((r) => [r[0], r[2], r[3], (r[4] ?? '').replace(/^\S+\s+/, ''), r[5], r[6]]),
+        api.moves.map((m) => [
+          m.code,
+          stateText(m.from),
+          stateText(m.to),
+          DIRECTION[m.direction],
+          String(m.fromActivityCount),
+          String(m.toActivityCount),
+        ]),
       );
     };
     await check();
