@@ -323,52 +323,93 @@ export interface UploadProgress {
   total: number;
 }
 
+/** What an import upload takes besides the file (the query of `POST /imports/{format}`). */
+export interface UploadOptions {
+  mode: ImportMode;
+  lang: Language;
+  dryRun: boolean;
+  fileName: string;
+}
+
+const isReport = (value: unknown): value is ImportReport =>
+  typeof value === 'object' && value !== null && 'outcome' in value && 'counts' in value;
+
+/** One upload through XMLHttpRequest: the status and the parsed answer (null when not JSON). */
+function sendUpload(
+  url: string,
+  file: Blob,
+  onProgress: (p: UploadProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<{ status: number; statusText: string; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    xhr.onerror = () =>
+      reject(
+        new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'The upload failed.' }, true),
+      );
+    xhr.onload = () => {
+      signal?.removeEventListener('abort', abort);
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      resolve({ status: xhr.status, statusText: xhr.statusText, body });
+    };
+    xhr.send(file);
+  });
+}
+
 /**
  * Imports: the upload goes through XMLHttpRequest, whose upload events give the bytes sent (fetch
- * gives none), with the session's CSRF token; the answer is the import's report, also when the
- * file was refused (422).
+ * gives none), with the session's CSRF token (renewed and sent once more when another tab signed
+ * in again, as other writes do); the answer is the import's report, also when the file was
+ * refused (422).
  */
 export const imports = {
-  upload: (
+  upload: async (
     format: ImportFormat,
     file: Blob,
-    options: { mode: ImportMode; lang: Language; dryRun: boolean; fileName: string },
+    options: UploadOptions,
     onProgress: (p: UploadProgress) => void,
-  ): Promise<ImportReport> =>
-    new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', `${API_BASE}/imports/${format}${queryString({ ...options, dryRun: String(options.dryRun) })}`);
-      xhr.setRequestHeader('accept', 'application/json');
-      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-      xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
-      xhr.onerror = () =>
-        reject(
-          new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'The upload failed.' }, true),
-        );
-      xhr.onload = () => {
-        clearApiCache();
-        let body: unknown = null;
-        try {
-          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-        } catch {
-          body = null;
-        }
-        if (xhr.status === 200 || xhr.status === 201 || xhr.status === 422) {
-          resolve(body as ImportReport);
-          return;
-        }
-        if (xhr.status === 401) listener?.ended();
-        const problem = (body as Problem | null) ?? {
-          type: 'about:blank',
-          title: xhr.statusText || 'Error',
-          status: xhr.status,
-          detail: `The server answered ${xhr.status}.`,
-        };
-        reject(new ApiError(problem));
-      };
-      xhr.send(file);
-    }),
-  list: (page: number, signal?: AbortSignal) =>
-    data(get<Page<ImportSummary>>(`/imports?page=${page}&pageSize=20`, signal)),
+    signal?: AbortSignal,
+  ): Promise<ImportReport> => {
+    const url = `${API_BASE}/imports/${format}${queryString({ ...options, dryRun: String(options.dryRun) })}`;
+    let answer = await sendUpload(url, file, onProgress, signal);
+    const problemOf = (body: unknown): Problem | null =>
+      typeof body === 'object' && body !== null && 'status' in body && 'title' in body ? (body as Problem) : null;
+    if (answer.status === 403 && isCsrfProblem(problemOf(answer.body)?.type ?? '')) {
+      const me = await send<SessionAnswer>('GET', '/auth/me', { signal });
+      csrfToken = me.data.csrfToken;
+      listener?.renewed(me.data);
+      answer = await sendUpload(url, file, onProgress, signal);
+    }
+    clearApiCache();
+    const { status, statusText, body } = answer;
+    if ((status === 200 || status === 201 || status === 422) && isReport(body)) return body;
+    if (status === 401) listener?.ended();
+    throw new ApiError(
+      problemOf(body) ?? {
+        type: 'about:blank',
+        title: statusText || 'Error',
+        status,
+        detail: `The server answered ${status}.`,
+      },
+    );
+  },
+  list: (page: number, pageSize: number, signal?: AbortSignal) =>
+    data(get<Page<ImportSummary>>(`/imports${queryString({ page, pageSize })}`, signal)),
   get: (id: string, signal?: AbortSignal) => data(get<ImportReport>(`/imports/${seg(id)}`, signal)),
 };

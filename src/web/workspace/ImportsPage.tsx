@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { Link, useParams } from 'react-router';
+import { FormattedDate, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ImportActivityResult, ImportOutcome, ImportReport, ImportSummary } from '../../shared/api-types';
 import {
   IMPORT_MODES,
@@ -9,18 +9,20 @@ import {
   type ImportMode,
 } from '../../shared/schemas/import.schema';
 import { LANGUAGES, type Language } from '../../shared/vocab';
-import { ApiError } from '../api/client';
+import { ApiError, queryString } from '../api/client';
 import { useLoader } from '../api/useApi';
 import { imports, type UploadProgress } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { Pagination } from '../components/Pagination';
 import { useDocumentTitle } from '../lib/documentTitle';
+import { pageFrom } from '../lib/pagination';
 import { usePaths } from '../lib/paths';
 import { DataTable, type Column } from './DataTable';
-import { controlId, FormErrorSummary, StatusMessage } from './form';
+import { controlId, FieldShell, FormErrorSummary, StatusMessage } from './form';
 import { RequireRole } from './guards';
-import { issuesFromZod, type FormIssue } from './issues';
+import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 import './imports.css';
 
@@ -34,9 +36,50 @@ function formatOf(name: string): ImportFormat | null {
 }
 
 const OUTCOMES: readonly ImportOutcome[] = ['added', 'updated', 'unchanged', 'rejected'];
+/** The filters of a report's table, rejections first after "all": they are what needs attention. */
+const FILTERS = ['all', 'rejected', 'added', 'updated', 'unchanged'] as const;
+type Filter = (typeof FILTERS)[number];
+/** Rows a report's table shows before "show all". */
 const FIRST_ROWS = 200;
+const RECORD_PAGE_SIZE = 20;
+/** The form's fields, by the paths of the schema's and the server's issues. */
+const FIELD_OF: Record<string, 'file' | 'mode' | 'lang'> = {
+  file: 'file',
+  fileName: 'file',
+  body: 'file',
+  mode: 'mode',
+  lang: 'lang',
+};
 
-function ReportCounts({ report }: { report: ImportReport | ImportSummary }) {
+type HeadingLevel = 2 | 3;
+
+function Heading(props: { level: HeadingLevel; id?: string; className?: string; children: ReactNode }) {
+  const { level, id, className, children } = props;
+  return level === 2 ? (
+    <h2 id={id} className={className}>
+      {children}
+    </h2>
+  ) : (
+    <h3 id={id} className={className}>
+      {children}
+    </h3>
+  );
+}
+
+/** Texts the server writes are English: marked so in a French page. */
+function useServerLang(): 'en' | undefined {
+  return useIntl().locale.startsWith('en') ? undefined : 'en';
+}
+
+/** A file size in kB or MB, the locale's way. */
+function formatBytes(intl: IntlShape, bytes: number, inMegabytes: boolean): string {
+  return inMegabytes
+    ? intl.formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
+    : intl.formatNumber(Math.ceil(bytes / 1024), { style: 'unit', unit: 'kilobyte' });
+}
+
+/** The four headline counts of a report, each in words ("2 activities would be added"). */
+function ReportCounts({ report }: { report: ImportReport }) {
   const id = report.dryRun ? 'imports.countsPreview' : 'imports.countsDone';
   return (
     <ul className="import-counts">
@@ -49,29 +92,114 @@ function ReportCounts({ report }: { report: ImportReport | ImportSummary }) {
   );
 }
 
-/** One import's report: counts, notes, new organisations and each activity's outcome. */
-function ReportView({ report }: { report: ImportReport }) {
+/** The counts of one import of the record, those that are not zero. */
+function RecordCounts({ summary }: { summary: ImportSummary }) {
+  if (summary.outcome === 'refused') {
+    return <span className="import-notes--reasons">{summary.fileProblem?.reason ?? '—'}</span>;
+  }
+  const id = summary.dryRun ? 'imports.countsPreview' : 'imports.countsDone';
+  const shown = OUTCOMES.filter((o) => summary.counts[o] > 0);
+  if (shown.length === 0) return <FormattedMessage id="imports.noActivities" />;
+  return (
+    <ul className="import-counts import-counts--compact">
+      {shown.map((o) => (
+        <li key={o} className={`import-counts__item import-counts__item--${o}`}>
+          <FormattedMessage id={id} values={{ outcome: o, count: summary.counts[o] }} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Why a whole file was refused: an error summary, which can take the focus. */
+function Refusal({ report, level, focus }: { report: ImportReport; level: HeadingLevel; focus: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = `refusal-${report.id}`;
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  const problem = report.fileProblem;
+  const serverLang = useServerLang();
+  const reason = <span lang={serverLang}>{problem?.reason}</span>;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <Heading level={level} id={titleId} className="error-summary__title">
+        <FormattedMessage id="imports.refusedTitle" values={{ file: report.fileName }} />
+      </Heading>
+      <p>
+        {problem?.line ? <FormattedMessage id="imports.refusedAt" values={{ line: problem.line, reason }} /> : reason}
+      </p>
+      <p>
+        <FormattedMessage id="imports.nothingWritten" />
+      </p>
+    </div>
+  );
+}
+
+/** A labelled list of texts (reasons, notes) in a cell of the report. */
+function NoteList({ label, items, reasons = false }: { label: ReactNode; items: string[]; reasons?: boolean }) {
+  const serverLang = useServerLang();
+  if (items.length === 0) return null;
+  return (
+    <div className="import-cell-part">
+      <p className="import-cell-part__label">{label}</p>
+      <ul className={reasons ? 'import-notes import-notes--reasons' : 'import-notes'}>
+        {items.map((text, i) => (
+          <li key={i} lang={serverLang}>
+            {text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * One import's report: the counts, the notes on the whole file, the organisations it creates and
+ * each activity's outcome, filterable by outcome and cut at 200 rows until asked for all. Links
+ * lead to the records the import touched (a preview's additions have none yet).
+ */
+function ReportView({
+  report,
+  level,
+  focusRefusal = false,
+}: {
+  report: ImportReport;
+  level: HeadingLevel;
+  focusRefusal?: boolean;
+}) {
   const intl = useIntl();
   const paths = usePaths();
-  const [shown, setShown] = useState<ImportOutcome | 'all'>(report.counts.rejected > 0 ? 'rejected' : 'all');
+  const serverLang = useServerLang();
+  const [shown, setShown] = useState<Filter>(report.dryRun && report.counts.rejected > 0 ? 'rejected' : 'all');
   const [all, setAll] = useState(false);
+  const countOf = (f: Filter) =>
+    f === 'all' ? report.activities.length : report.activities.filter((a) => a.outcome === f).length;
+  // Rows by their place in the file: several activities may share a line (a file on one line).
+  const position = new Map(report.activities.map((a, i) => [a, i]));
   const rows = report.activities.filter((a) => shown === 'all' || a.outcome === shown);
   const visible = all ? rows : rows.slice(0, FIRST_ROWS);
   const unit = report.format === 'iati' ? 'line' : 'row';
+  const linkable = (a: ImportActivityResult) =>
+    a.activityId !== null && (!report.dryRun || a.outcome !== 'added') ? a.activityId : null;
   const columns: Column<ImportActivityResult>[] = [
     {
       key: 'activity',
       header: <FormattedMessage id="imports.colActivity" />,
-      cell: (a) => (
-        <>
-          {a.activityId && !report.dryRun ? (
-            <Link to={paths.activity(a.activityId)}>{a.title ?? a.identifier ?? a.activityId}</Link>
-          ) : (
-            (a.title ?? <FormattedMessage id="imports.untitled" />)
-          )}
-          {a.identifier && <span className="table__note">{a.identifier}</span>}
-        </>
-      ),
+      cell: (a) => {
+        const id = linkable(a);
+        const title = a.title ?? <FormattedMessage id="imports.untitled" />;
+        return (
+          <>
+            {id ? <Link to={paths.activity(id)}>{a.title ?? a.identifier ?? id}</Link> : title}
+            {a.identifier && (
+              <span className="table__note">
+                <FormattedMessage id="imports.identifier" values={{ identifier: a.identifier }} />
+              </span>
+            )}
+          </>
+        );
+      },
     },
     {
       key: 'where',
@@ -92,37 +220,30 @@ function ReportView({ report }: { report: ImportReport }) {
       header: <FormattedMessage id="imports.colDetails" />,
       cell: (a) => (
         <>
-          {a.reasons.length > 0 && (
-            <ul className="import-notes import-notes--reasons">
-              {a.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          )}
+          <NoteList label={<FormattedMessage id="imports.reasons" />} items={a.reasons} reasons />
           {a.changedFields.length > 0 && (
-            <p className="table__note">
-              <FormattedMessage id="imports.changed" values={{ fields: a.changedFields.join(', ') }} />
+            <p className="import-cell-part">
+              <FormattedMessage
+                id="imports.changed"
+                values={{ fields: intl.formatList(a.changedFields, { type: 'conjunction' }) }}
+              />
             </p>
           )}
-          {a.warnings.length > 0 && (
-            <ul className="import-notes">
-              {a.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
+          <NoteList label={<FormattedMessage id="imports.notes" />} items={a.warnings} />
           {a.suggestions.length > 0 && (
-            <div className="import-suggestions">
-              <p className="table__note">
+            <div className="import-cell-part import-suggestions">
+              <p className="import-cell-part__label">
                 <FormattedMessage id="imports.suggestions" />
               </p>
               <ul>
                 {a.suggestions.map((s) => (
                   <li key={s.nodeId}>
                     <Link to={paths.node(s.nodeId)}>
-                      {s.code} {s.title.en ?? s.title.fr}
+                      {s.code} {intl.locale.startsWith('fr') ? (s.title.fr ?? s.title.en) : (s.title.en ?? s.title.fr)}
                     </Link>{' '}
-                    <span className="table__note">({s.reason})</span>
+                    <span className="table__note" lang={serverLang}>
+                      {s.reason}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -133,92 +254,101 @@ function ReportView({ report }: { report: ImportReport }) {
     },
   ];
 
-  if (report.outcome === 'refused') {
-    return (
-      <div className="error-summary" role="alert">
-        <h3 className="error-summary__title">
-          <FormattedMessage id="imports.refusedTitle" values={{ file: report.fileName }} />
-        </h3>
-        <p>
-          {report.fileProblem?.line ? (
-            <FormattedMessage
-              id="imports.refusedAt"
-              values={{ line: report.fileProblem.line, reason: report.fileProblem.reason }}
-            />
-          ) : (
-            report.fileProblem?.reason
-          )}
-        </p>
-        <p>
-          <FormattedMessage id="imports.nothingWritten" />
-        </p>
-      </div>
-    );
-  }
+  if (report.outcome === 'refused') return <Refusal report={report} level={level} focus={focusRefusal} />;
   return (
     <div className="import-report">
       <ReportCounts report={report} />
       {report.warnings.length > 0 && (
-        <ul className="import-notes">
-          {report.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
+        <div className="import-file-notes">
+          <Heading level={level}>
+            <FormattedMessage id="imports.fileNotesTitle" />
+          </Heading>
+          <ul className="import-notes">
+            {report.warnings.map((w, i) => (
+              <li key={i} lang={serverLang}>
+                {w}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {report.organisationsCreated.length > 0 && (
-        <p>
-          <FormattedMessage
-            id="imports.newOrganisations"
-            values={{
-              count: report.organisationsCreated.length,
-              dryRun: String(report.dryRun),
-              names: report.organisationsCreated.map((o) => o.name).join('; '),
-            }}
-          />
-        </p>
-      )}
-      <fieldset className="fieldset field import-filter">
-        <legend>
-          <FormattedMessage id="imports.showLegend" />
-        </legend>
-        {(['all', ...OUTCOMES] as const).map((o) => (
-          <label key={o} className="import-filter__option">
-            <input
-              type="radio"
-              name={`show-${report.id}`}
-              value={o}
-              checked={shown === o}
-              onChange={() => {
-                setShown(o);
-                setAll(false);
-              }}
-            />{' '}
+        <div className="import-new-organisations">
+          <Heading level={level}>
             <FormattedMessage
-              id="imports.show"
-              values={{
-                outcome: o,
-                count: o === 'all' ? report.activities.length : report.activities.filter((a) => a.outcome === o).length,
-              }}
+              id="imports.newOrganisations"
+              values={{ count: report.organisationsCreated.length, dryRun: String(report.dryRun) }}
             />
-          </label>
-        ))}
-      </fieldset>
+          </Heading>
+          <ul>
+            {report.organisationsCreated.map((o, i) => (
+              <li key={o.id ?? `${o.name}-${i}`}>
+                {o.id && !report.dryRun ? <Link to={paths.organisation(o.id)}>{o.name}</Link> : o.name}
+                {o.ref && <span className="table__note">{o.ref}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Heading level={level}>
+        <FormattedMessage id="imports.activitiesTitle" />
+      </Heading>
+      {report.activities.length > 0 && (
+        <fieldset className="fieldset field import-filter">
+          <legend>
+            <FormattedMessage id="imports.showLegend" />
+          </legend>
+          {FILTERS.map((f) => (
+            <div key={f} className="checkbox import-filter__option">
+              <input
+                id={`show-${report.id}-${f}`}
+                type="radio"
+                name={`show-${report.id}`}
+                value={f}
+                checked={shown === f}
+                onChange={() => {
+                  setShown(f);
+                  setAll(false);
+                }}
+              />
+              <label htmlFor={`show-${report.id}-${f}`}>
+                <FormattedMessage id="imports.show" values={{ outcome: f, count: countOf(f) }} />
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       {visible.length > 0 ? (
-        <DataTable
-          caption={<FormattedMessage id="imports.caption" values={{ file: report.fileName }} />}
-          columns={columns}
-          rows={visible}
-          rowKey={(a) => `${a.line}-${a.identifier ?? ''}`}
-        />
+        <>
+          {!all && rows.length > FIRST_ROWS && (
+            <p className="muted">
+              <FormattedMessage
+                id="imports.rowsShown"
+                values={{ shown: intl.formatNumber(visible.length), count: intl.formatNumber(rows.length) }}
+              />
+            </p>
+          )}
+          <DataTable
+            caption={<FormattedMessage id="imports.caption" values={{ file: report.fileName }} />}
+            columns={columns}
+            rows={visible}
+            rowKey={(a) => String(position.get(a))}
+          />
+        </>
       ) : (
         <p className="empty-state">
           <FormattedMessage id="imports.noneShown" />
         </p>
       )}
-      {!all && rows.length > FIRST_ROWS && (
-        <button type="button" className="button button--secondary" onClick={() => setAll(true)}>
-          <FormattedMessage id="imports.showAll" values={{ count: rows.length }} />
-        </button>
+      {rows.length > FIRST_ROWS && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setAll((v) => !v)}>
+            <FormattedMessage
+              id={all ? 'imports.showFirst' : 'imports.showAll'}
+              values={{ count: intl.formatNumber(all ? FIRST_ROWS : rows.length) }}
+            />
+          </button>
+        </p>
       )}
       {report.truncated && (
         <p className="table__note">
@@ -231,11 +361,47 @@ function ReportView({ report }: { report: ImportReport }) {
 
 type Stage =
   | { step: 'choose' }
-  | { step: 'sending'; progress: UploadProgress | null; dryRun: boolean }
+  | { step: 'sending'; dryRun: boolean; progress: UploadProgress | null; preview: ImportReport | null }
   | { step: 'preview'; report: ImportReport }
   | { step: 'done'; report: ImportReport };
 
-/** Upload, preview, confirm. */
+/** Where the upload is, in words and as a progress bar. */
+function Progress({ stage }: { stage: Extract<Stage, { step: 'sending' }> }) {
+  const intl = useIntl();
+  const p = stage.progress;
+  const label =
+    p && p.total > 0 && p.sent < p.total ? (
+      <FormattedMessage
+        id="imports.uploading"
+        values={{
+          sent: formatBytes(intl, p.sent, p.total >= 1024 * 1024),
+          total: formatBytes(intl, p.total, p.total >= 1024 * 1024),
+          percent: intl.formatNumber(p.sent / p.total, { style: 'percent' }),
+        }}
+      />
+    ) : (
+      <FormattedMessage id={stage.dryRun ? 'imports.checking' : 'imports.writing'} />
+    );
+  const sending = p !== null && p.total > 0 && p.sent < p.total;
+  return (
+    <>
+      <label htmlFor="import-progress-bar" className="import-progress__label">
+        {label}
+      </label>
+      {sending ? (
+        <progress id="import-progress-bar" max={p.total} value={p.sent} />
+      ) : (
+        <progress id="import-progress-bar" />
+      )}
+    </>
+  );
+}
+
+/**
+ * Upload, preview, confirm. The chosen file stays in the component, so the confirmation sends the
+ * same file again without asking for it; the upload shows the bytes sent, then that the server is
+ * checking (or writing) the activities.
+ */
 function ImportWizard({ onImported }: { onImported: () => void }) {
   const intl = useIntl();
   const paths = usePaths();
@@ -247,81 +413,165 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState<ApiError | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const focusFile = useRef(false);
+  const upload = useRef<AbortController | null>(null);
+  const lastPercent = useRef(-1);
+  useEffect(() => () => upload.current?.abort(), []);
   useEffect(() => {
-    if (stage.step === 'preview' || stage.step === 'done') resultRef.current?.focus();
-  }, [stage.step]);
+    if (stage.step === 'preview' && stage.report.outcome !== 'refused') resultRef.current?.focus();
+    if (stage.step === 'choose' && focusFile.current) {
+      focusFile.current = false;
+      fileRef.current?.focus();
+    }
+  }, [stage]);
 
   const format = file ? formatOf(file.name) : null;
-  const send = async (dryRun: boolean) => {
-    if (!file || !format) return;
+  const byPath = issuesByPath(issues);
+
+  const send = async (dryRun: boolean, preview: ImportReport | null) => {
+    if (!file || !format || stage.step === 'sending') return;
+    const controller = new AbortController();
+    upload.current = controller;
+    lastPercent.current = -1;
     setError(null);
-    setStage({ step: 'sending', progress: null, dryRun });
+    setStage({ step: 'sending', dryRun, progress: null, preview });
+    const onProgress = (progress: UploadProgress) => {
+      // In steps of 5 %, so that the status region is not re-announced for every packet.
+      const percent = progress.total > 0 ? Math.floor((progress.sent / progress.total) * 20) * 5 : 0;
+      if (percent === lastPercent.current) return;
+      lastPercent.current = percent;
+      setStage({ step: 'sending', dryRun, progress, preview });
+    };
     try {
-      const report = await imports.upload(format, file, { mode, lang, dryRun, fileName: file.name }, (progress) =>
-        setStage({ step: 'sending', progress, dryRun }),
+      const report = await imports.upload(
+        format,
+        file,
+        { mode, lang, dryRun, fileName: file.name },
+        onProgress,
+        controller.signal,
       );
       setStage(dryRun ? { step: 'preview', report } : { step: 'done', report });
       onImported();
     } catch (err) {
+      if (controller.signal.aborted) return;
       if (!(err instanceof ApiError)) throw err;
-      setError(err);
-      setStage({ step: 'choose' });
+      const fieldIssues = issuesFromProblem(intl, err.problem).map((i) => ({ ...i, path: FIELD_OF[i.path] ?? i.path }));
+      if (fieldIssues.length > 0 && !preview) {
+        setIssues(fieldIssues);
+        setFailures((n) => n + 1);
+      } else {
+        setError(err);
+      }
+      setStage(preview ? { step: 'preview', report: preview } : { step: 'choose' });
+    } finally {
+      if (upload.current === controller) upload.current = null;
     }
   };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (stage.step === 'sending') return;
     const found: FormIssue[] = [];
     if (!file) found.push({ path: 'file', message: intl.formatMessage({ id: 'imports.issue.file' }) });
     else if (!format) found.push({ path: 'file', message: intl.formatMessage({ id: 'imports.issue.format' }) });
-    const parsed = importOptionsSchema.safeParse({ mode, lang, dryRun: true, fileName: file?.name ?? 'upload' });
-    if (!parsed.success) found.push(...issuesFromZod(intl, parsed.error));
+    const parsed = importOptionsSchema.safeParse({ mode, lang, dryRun: true, fileName: file?.name ?? 'upload.xml' });
+    if (!parsed.success) {
+      for (const issue of issuesFromZod(intl, parsed.error)) {
+        const path = FIELD_OF[issue.path] ?? issue.path;
+        if (!found.some((f) => f.path === path)) found.push({ ...issue, path });
+      }
+    }
     setIssues(found);
     if (found.length) {
       setFailures((n) => n + 1);
       return;
     }
-    void send(true);
+    void send(true, null);
   };
 
   const reset = () => {
+    upload.current?.abort();
+    focusFile.current = true;
     setStage({ step: 'choose' });
     setFile(null);
     setIssues([]);
+    setError(null);
   };
-  const fileIssue = issues.find((i) => i.path === 'file');
-  const sending = stage.step === 'sending';
+  const fieldLabel = (path: string) => {
+    const id = ({ file: 'imports.file', mode: 'imports.mode', lang: 'imports.lang' } as const)[
+      FIELD_OF[path] ?? 'file'
+    ];
+    return FIELD_OF[path] ? intl.formatMessage({ id }) : '';
+  };
+  const modeIssue = byPath.get('mode');
+  const sending = stage.step === 'sending' ? stage : null;
+  const progress = (
+    <div className="import-progress" role="status" aria-live="polite">
+      {sending && <Progress stage={sending} />}
+    </div>
+  );
 
-  if (stage.step === 'preview' || stage.step === 'done') {
-    const { report } = stage;
+  const shownReport =
+    stage.step === 'preview' || stage.step === 'done' ? stage.report : stage.step === 'sending' ? stage.preview : null;
+  if (shownReport) {
+    const report = shownReport;
+    const done = stage.step === 'done';
     const writable = report.counts.added + report.counts.updated;
     return (
       <section className="section" aria-labelledby="import-result-title">
         <h2 id="import-result-title" tabIndex={-1} ref={resultRef}>
           <FormattedMessage
-            id={stage.step === 'preview' ? 'imports.previewTitle' : 'imports.doneTitle'}
+            id={done ? 'imports.doneTitle' : 'imports.previewTitle'}
             values={{ file: report.fileName }}
           />
         </h2>
-        {stage.step === 'done' && report.outcome === 'committed' && (
-          <StatusMessage>
+        {done && report.outcome === 'committed' && (
+          <StatusMessage focus>
             <FormattedMessage id="imports.done" values={{ count: writable }} />{' '}
             <Link to={paths.importReport(report.id)}>
               <FormattedMessage id="imports.recordLink" />
             </Link>
           </StatusMessage>
         )}
-        <ReportView report={report} />
+        {error && <ApiErrorMessage error={error} />}
+        <ReportView
+          key={report.id}
+          report={report}
+          level={3}
+          focusRefusal={stage.step === 'preview' || stage.step === 'done'}
+        />
+        {!done && report.outcome !== 'refused' && (
+          <p className="import-confirm-intro">
+            <FormattedMessage
+              id={writable > 0 ? 'imports.confirmIntro' : 'imports.nothingToImport'}
+              values={{ count: writable }}
+            />
+          </p>
+        )}
         <div className="form-actions">
-          {stage.step === 'preview' && report.outcome !== 'refused' && writable > 0 && (
-            <button type="button" className="button" onClick={() => void send(false)}>
+          {!done && report.outcome !== 'refused' && writable > 0 && (
+            <button
+              type="button"
+              className="button"
+              aria-disabled={sending ? true : undefined}
+              onClick={() => void send(false, report)}
+            >
               <FormattedMessage id="imports.confirm" values={{ count: writable }} />
             </button>
           )}
-          <button type="button" className="button button--secondary" onClick={reset}>
-            <FormattedMessage id={stage.step === 'preview' ? 'imports.cancel' : 'imports.another'} />
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={sending ? true : undefined}
+            onClick={() => {
+              if (!sending) reset();
+            }}
+          >
+            <FormattedMessage id={done ? 'imports.another' : 'imports.cancel'} />
           </button>
         </div>
+        {progress}
       </section>
     );
   }
@@ -338,41 +588,49 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
       <FormErrorSummary
         issues={issues}
         focusKey={failures}
-        labelFor={(path) => intl.formatMessage({ id: path === 'file' ? 'imports.file' : 'imports.mode' })}
-        targetFor={(path) => (path === 'file' ? 'file' : `mode-${mode}`)}
+        labelFor={fieldLabel}
+        targetFor={(path) =>
+          path === 'file' ? 'file' : path === 'mode' ? `mode-${mode}` : path === 'lang' ? 'lang' : null
+        }
       />
       <form id="import-form" className="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="import-form-title">
-        <div className={fileIssue ? 'field field--error' : 'field'}>
-          <label htmlFor={controlId('file')} className="field__label">
-            <FormattedMessage id="imports.file" />
-          </label>
-          <p id={`${controlId('file')}-hint`} className="field__hint">
-            <FormattedMessage id="imports.fileHint" />
-          </p>
-          {fileIssue && (
-            <p id={`${controlId('file')}-error`} className="field__error">
-              {fileIssue.message}
-            </p>
+        <FieldShell
+          path="file"
+          label={<FormattedMessage id="imports.file" />}
+          hint={<FormattedMessage id="imports.fileHint" />}
+          issue={byPath.get('file')}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              ref={fileRef}
+              name="file"
+              type="file"
+              className="input input--file"
+              accept=".xml,.csv,.xlsx,application/xml,text/xml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           )}
-          <input
-            id={controlId('file')}
-            name="file"
-            type="file"
-            className="input input--file"
-            accept=".xml,.csv,.xlsx,application/xml,text/xml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={[`${controlId('file')}-hint`, fileIssue ? `${controlId('file')}-error` : '']
-              .filter(Boolean)
-              .join(' ')}
-            aria-invalid={fileIssue ? true : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
-        <fieldset className="fieldset field">
+        </FieldShell>
+        <fieldset
+          className={modeIssue ? 'fieldset field field--error' : 'fieldset field'}
+          aria-describedby={modeIssue ? `${controlId('mode')}-error` : undefined}
+        >
           <legend className="field__label">
             <FormattedMessage id="imports.mode" />
           </legend>
+          {modeIssue && (
+            <p id={`${controlId('mode')}-error`} className="field__error">
+              <span className="visually-hidden">
+                <FormattedMessage id="form.errorPrefix" />{' '}
+              </span>
+              <span lang={modeIssue.lang}>{modeIssue.message}</span>
+            </p>
+          )}
           {IMPORT_MODES.map((m) => (
-            <div key={m} className="checkbox">
+            <div key={m} className="checkbox import-mode">
               <input
                 id={controlId(`mode-${m}`)}
                 type="radio"
@@ -382,76 +640,65 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
                 aria-describedby={`${controlId(`mode-${m}`)}-hint`}
                 onChange={() => setMode(m)}
               />
-              <label htmlFor={controlId(`mode-${m}`)}>
-                <FormattedMessage id="imports.modeName" values={{ mode: m }} />
-              </label>
-              <p id={`${controlId(`mode-${m}`)}-hint`} className="field__hint">
-                <FormattedMessage id="imports.modeHint" values={{ mode: m }} />
-              </p>
+              <div>
+                <label htmlFor={controlId(`mode-${m}`)}>
+                  <FormattedMessage id="imports.modeName" values={{ mode: m }} />
+                </label>
+                <p id={`${controlId(`mode-${m}`)}-hint`} className="field__hint import-mode__hint">
+                  <FormattedMessage id="imports.modeHint" values={{ mode: m }} />
+                </p>
+              </div>
             </div>
           ))}
         </fieldset>
-        {format !== 'iati' && (
-          <div className="field">
-            <label htmlFor={controlId('lang')} className="field__label">
-              <FormattedMessage id="imports.lang" />
-            </label>
-            <p id={`${controlId('lang')}-hint`} className="field__hint">
-              <FormattedMessage id="imports.langHint" />
-            </p>
-            <select
-              id={controlId('lang')}
-              name="lang"
-              className="select select--inline"
-              value={lang}
-              aria-describedby={`${controlId('lang')}-hint`}
-              onChange={(e) => setLang(e.target.value === 'fr' ? 'fr' : 'en')}
-            >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {intl.formatMessage({ id: 'imports.langName' }, { lang: l })}
-                </option>
-              ))}
-            </select>
-          </div>
+        {(format === 'csv' || format === 'xlsx') && (
+          <FieldShell
+            path="lang"
+            label={<FormattedMessage id="imports.lang" />}
+            hint={<FormattedMessage id="imports.langHint" />}
+            issue={byPath.get('lang')}
+          >
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                name="lang"
+                className="select select--inline"
+                value={lang}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                onChange={(e) => setLang(e.target.value === 'fr' ? 'fr' : 'en')}
+              >
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {intl.formatMessage({ id: 'imports.langName' }, { lang: l })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldShell>
         )}
-        <button type="submit" className="button" aria-disabled={sending || undefined}>
-          <FormattedMessage id="imports.preview" />
-        </button>
-      </form>
-      {sending && (
-        <div className="import-progress" role="status">
-          {stage.progress && stage.progress.sent < stage.progress.total ? (
-            <>
-              <label htmlFor="import-progress-bar">
-                <FormattedMessage
-                  id="imports.uploading"
-                  values={{
-                    sent: intl.formatNumber(Math.round(stage.progress.sent / 1024)),
-                    total: intl.formatNumber(Math.round(stage.progress.total / 1024)),
-                  }}
-                />
-              </label>
-              <progress id="import-progress-bar" max={stage.progress.total} value={stage.progress.sent} />
-            </>
-          ) : (
-            <>
-              <label htmlFor="import-progress-bar">
-                <FormattedMessage id={stage.dryRun ? 'imports.checking' : 'imports.writing'} />
-              </label>
-              <progress id="import-progress-bar" />
-            </>
-          )}
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={sending ? true : undefined}>
+            <FormattedMessage id="imports.preview" />
+          </button>
         </div>
-      )}
+      </form>
+      {progress}
     </section>
   );
 }
 
-/** The record of imports, newest first. */
+/** The record of imports, newest first, paged by `?page=` in the address. */
 function ImportRecord({ reloadKey }: { reloadKey: number }) {
+  const intl = useIntl();
   const paths = usePaths();
-  const record = useLoader(`imports-${reloadKey}`, (signal) => imports.list(1, signal), { keepPrevious: true });
+  const [search] = useSearchParams();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const page = pageFrom(search.get('page'));
+  const record = useLoader(`imports-${page}-${reloadKey}`, (signal) => imports.list(page, RECORD_PAGE_SIZE, signal), {
+    keepPrevious: true,
+  });
+  const hrefFor = (p: number) => `${paths.imports()}${queryString({ page: p > 1 ? p : undefined })}`;
   const columns: Column<ImportSummary>[] = [
     {
       key: 'when',
@@ -465,30 +712,68 @@ function ImportRecord({ reloadKey }: { reloadKey: number }) {
     { key: 'who', header: <FormattedMessage id="imports.colWho" />, cell: (i) => i.createdBy ?? '—' },
     { key: 'file', header: <FormattedMessage id="imports.colFile" />, cell: (i) => i.fileName },
     {
+      key: 'mode',
+      header: <FormattedMessage id="imports.colMode" />,
+      cell: (i) => <FormattedMessage id="imports.modeShort" values={{ mode: i.mode }} />,
+    },
+    {
       key: 'kind',
       header: <FormattedMessage id="imports.colKind" />,
-      cell: (i) => <FormattedMessage id="imports.kind" values={{ outcome: i.outcome, mode: i.mode }} />,
+      cell: (i) => (
+        <span className={`import-kind import-kind--${i.outcome}`}>
+          <FormattedMessage id="imports.kindName" values={{ outcome: i.outcome }} />
+        </span>
+      ),
     },
-    { key: 'counts', header: <FormattedMessage id="imports.colCounts" />, cell: (i) => <ReportCounts report={i} /> },
+    {
+      key: 'counts',
+      header: <FormattedMessage id="imports.colCounts" />,
+      cell: (i) => <RecordCounts summary={i} />,
+    },
   ];
+  const data = record.data;
   return (
-    <section className="section" aria-labelledby="import-record-title">
-      <h2 id="import-record-title">
+    <section className="section" aria-labelledby="import-record-title" aria-busy={record.loading || undefined}>
+      <h2 id="import-record-title" ref={headingRef} tabIndex={-1}>
         <FormattedMessage id="imports.recordTitle" />
       </h2>
       {record.error && <ApiErrorMessage error={record.error} onRetry={record.reload} />}
-      {!record.data && !record.error && <Loading />}
-      {record.data && record.data.items.length === 0 && (
+      {!data && !record.error && <Loading />}
+      {data && data.total === 0 && (
         <p className="empty-state">
           <FormattedMessage id="imports.recordEmpty" />
         </p>
       )}
-      {record.data && record.data.items.length > 0 && (
-        <DataTable
-          caption={<FormattedMessage id="imports.recordCaption" values={{ total: record.data.total }} />}
-          columns={columns}
-          rows={record.data.items}
-          rowKey={(i) => i.id}
+      {data && data.items.length > 0 && (
+        <>
+          {data.total > data.items.length && (
+            <p className="muted">
+              <FormattedMessage
+                id="activities.showing"
+                values={{
+                  from: intl.formatNumber((data.page - 1) * data.pageSize + 1),
+                  to: intl.formatNumber((data.page - 1) * data.pageSize + data.items.length),
+                  total: intl.formatNumber(data.total),
+                }}
+              />
+            </p>
+          )}
+          <DataTable
+            caption={<FormattedMessage id="imports.recordCaption" values={{ total: data.total }} />}
+            columns={columns}
+            rows={data.items}
+            rowKey={(i) => i.id}
+          />
+        </>
+      )}
+      {data && (
+        <Pagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          hrefFor={hrefFor}
+          label={intl.formatMessage({ id: 'imports.recordPages' })}
+          onNavigate={() => headingRef.current?.focus()}
         />
       )}
     </section>
@@ -514,44 +799,57 @@ function Imports() {
   );
 }
 
+/** One import of the record: who, when, what, and its report with links to the records touched. */
 function OneImport({ id }: { id: string }) {
   const intl = useIntl();
   const paths = usePaths();
   const report = useLoader(`import-${id}`, (signal) => imports.get(id, signal));
-  const title = intl.formatMessage({ id: 'imports.reportTitle' }, { file: report.data?.fileName ?? '…' });
+  const data = report.data;
+  const title = data
+    ? intl.formatMessage({ id: 'imports.reportTitle' }, { outcome: data.outcome, file: data.fileName })
+    : intl.formatMessage({ id: 'imports.reportCrumb' });
   useDocumentTitle(title);
-  const crumb: ReactNode = <FormattedMessage id="imports.reportCrumb" />;
   return (
     <div className="workspace-page">
       <WorkspaceBreadcrumb
         trail={[{ to: paths.imports(), label: intl.formatMessage({ id: 'imports.title' }) }]}
-        current={crumb}
+        current={data ? data.fileName : <FormattedMessage id="imports.reportCrumb" />}
       />
       <PageHeading>{title}</PageHeading>
       {report.error && <ApiErrorMessage error={report.error} onRetry={report.reload} />}
-      {!report.data && !report.error && <Loading />}
-      {report.data && (
+      {!data && !report.error && <Loading />}
+      {data && (
         <>
           <p className="lead">
             <FormattedMessage
               id="imports.reportLead"
               values={{
-                when: <FormattedDate value={report.data.createdAt} dateStyle="long" timeStyle="short" />,
-                who: report.data.createdBy ?? '—',
-                kind: intl.formatMessage(
-                  { id: 'imports.kind' },
-                  { outcome: report.data.outcome, mode: report.data.mode },
-                ),
+                when: <FormattedDate value={data.createdAt} dateStyle="long" timeStyle="short" />,
+                who: data.createdBy ?? '—',
+                kind: intl.formatMessage({ id: 'imports.kind' }, { outcome: data.outcome, mode: data.mode }),
               }}
+            />{' '}
+            <FormattedMessage
+              id="imports.reportSize"
+              values={{ size: formatBytes(intl, data.bytes, data.bytes >= 1024 * 1024) }}
             />
           </p>
-          <ReportView report={report.data} />
+          <ReportView report={data} level={2} />
+          <p>
+            <Link to={paths.imports()}>
+              <FormattedMessage id="imports.backToRecord" />
+            </Link>
+          </p>
         </>
       )}
     </div>
   );
 }
 
+/**
+ * `/:lang/workspace/imports` (editors and above): the import wizard and the record of imports;
+ * `/:lang/workspace/imports/:id`: one import's report.
+ */
 export default function ImportsPage() {
   const { id } = useParams();
   return <RequireRole action="activity:create">{id ? <OneImport id={id} /> : <Imports />}</RequireRole>;
