@@ -10,6 +10,11 @@ import type {
   ActivityType,
   Confidence,
   FundingType,
+  IndicatorMeasure,
+  NarrativeField,
+  RegionVocabulary,
+  ResultType,
+  SectorVocabulary,
   NodeStatus,
   OrganisationType,
   ParticipantRole,
@@ -166,6 +171,8 @@ export interface FundingLine {
   currency: string;
   type: FundingType;
   date: PartialDate | null;
+  /** The date the value was converted at, when the file or the officer gave one. */
+  valueDate: PartialDate | null;
   provider: OrganisationRef | null;
   recipient: OrganisationRef | null;
   note: string | null;
@@ -208,6 +215,62 @@ export interface ActivityDetail extends RecordMeta {
   fundingTotals: MoneyTotal[];
   links: ActivityLink[];
   sources: ActivitySource[];
+  /** The organisation that reports the activity in IATI files; null: ActionLine's own publisher. */
+  reportingOrganisation: OrganisationRef | null;
+  sectors: ActivitySector[];
+  otherRecipients: OtherRecipient[];
+  results: ActivityResult[];
+  otherLanguageTexts: OtherLanguageText[];
+}
+
+export interface ActivitySector {
+  vocabulary: SectorVocabulary;
+  code: string;
+  percentage: number | null;
+  /** The name the activity gives the sector (the publisher's own vocabularies). */
+  name: string | null;
+  /** The code's official name in English and French, for the OECD DAC vocabularies (1 and 2). */
+  label: LocalizedText | null;
+}
+
+export interface OtherRecipient {
+  kind: 'country' | 'region';
+  code: string;
+  vocabulary: RegionVocabulary | null;
+  name: string | null;
+  /** The official name of the country or OECD DAC region, in English and French, when known. */
+  label: LocalizedText | null;
+}
+
+export interface IndicatorPeriod {
+  start: PartialDate;
+  end: PartialDate;
+  target: string | null;
+  actual: string | null;
+}
+
+export interface ResultIndicator {
+  title: LocalizedText;
+  description: LocalizedText;
+  measure: IndicatorMeasure;
+  ascending: boolean;
+  baselineYear: number | null;
+  baselineValue: string | null;
+  periods: IndicatorPeriod[];
+}
+
+export interface ActivityResult {
+  type: ResultType;
+  title: LocalizedText;
+  description: LocalizedText;
+  indicators: ResultIndicator[];
+}
+
+export interface OtherLanguageText {
+  field: NarrativeField;
+  /** ISO 639 code, e.g. `km`. */
+  lang: string;
+  text: string;
 }
 
 export interface FormerName {

@@ -29,6 +29,26 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const FUNDING_TYPES = ['commitment', 'disbursement', 'budget'] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
 
+/** IATI SectorVocabulary codes: 1 DAC 5-digit, 2 DAC 3-digit, 3–12 other classifications, 98/99 the publisher's own. */
+export const SECTOR_VOCABULARIES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '98', '99'] as const;
+export type SectorVocabulary = (typeof SECTOR_VOCABULARIES)[number];
+
+/** IATI RegionVocabulary codes: 1 OECD DAC, 2 UN M49, 99 the publisher's own. */
+export const REGION_VOCABULARIES = ['1', '2', '99'] as const;
+export type RegionVocabulary = (typeof REGION_VOCABULARIES)[number];
+
+/** Kinds of result (IATI ResultType 1, 2, 3 and 9). */
+export const RESULT_TYPES = ['output', 'outcome', 'impact', 'other'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
+
+/** How an indicator is measured (IATI IndicatorMeasure 1–5). */
+export const INDICATOR_MEASURES = ['unit', 'percentage', 'nominal', 'ordinal', 'qualitative'] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+
+/** The texts of an activity that may also be given in languages other than English and French. */
+export const NARRATIVE_FIELDS = ['title', 'summary', 'description'] as const;
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
 export const ORGANISATION_TYPES = [
   'government',
   'asean_body',

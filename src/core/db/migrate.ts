@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-workspace';
 import * as m0003 from './migrations/0003-exchange-rates';
 import * as m0004 from './migrations/0004-coverage-snapshots';
 import * as m0005 from './migrations/0005-imports';
+import * as m0006 from './migrations/0006-activity-iati-details';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-exchange-rates': m0003,
   '0004-coverage-snapshots': m0004,
   '0005-imports': m0005,
+  '0006-activity-iati-details': m0006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -114,6 +114,12 @@ export interface ActivitiesTable extends RecordColumns {
   deleted_at: string | null;
   deleted_by: string | null;
   workflow_state: Generated<string>;
+  reporting_org_id: string | null;
+  /** JSON text: the activity's sectors, recipients elsewhere, results and texts in other languages; null is none. */
+  sectors: string | null;
+  other_recipients: string | null;
+  results: string | null;
+  other_language_texts: string | null;
 }
 
 export interface ActivityCountriesTable extends RecordColumns {
@@ -138,6 +144,7 @@ export interface FundingLinesTable extends RecordColumns {
   currency: string;
   type: string;
   date: string | null;
+  value_date: string | null;
   provider_id: string | null;
   recipient_id: string | null;
   note: string | null;

@@ -54,7 +54,17 @@ function line(
   currency: string,
   date: string | null,
 ): FundingLine {
-  return { id, type, amount, currency, date, provider: orgRef('gac'), recipient: orgRef('unwomen'), note: null };
+  return {
+    id,
+    type,
+    amount,
+    currency,
+    date,
+    valueDate: null,
+    provider: orgRef('gac'),
+    recipient: orgRef('unwomen'),
+    note: null,
+  };
 }
 
 function link(code: string, title: LocalizedText, rationale: string | null): ActivityLink {
@@ -93,6 +103,11 @@ function buildActivity(overrides: Partial<ActivityDetail> = {}): ActivityDetail 
     fundingTotals: [],
     links: [],
     sources: [],
+    reportingOrganisation: null,
+    sectors: [],
+    otherRecipients: [],
+    results: [],
+    otherLanguageTexts: [],
     createdAt: '2024-02-01T10:00:00.000Z',
     updatedAt: '2024-03-01T09:30:00.000Z',
     version: 1,

@@ -6,6 +6,7 @@ import type { Confidence, WorkflowState } from '../../shared/vocab';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/database';
 import { DomainError, invalidReference, notFound, type FieldIssue } from '../errors';
+import { activityDetailsOf } from '../activity-details';
 import { diffFields, priorState, type FieldChange } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Action, type Actor } from '../policy';
@@ -14,6 +15,9 @@ import { ActivityRepository, type ActivityRow } from '../repositories/activity.r
 import { HistoryRepository, type HistoryAppend } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
 import { versionToRestore } from './history.service';
+
+/** A list as stored in a JSON text column: null when empty. */
+const jsonList = (list: readonly unknown[]): string | null => (list.length ? JSON.stringify(list) : null);
 
 /** Field-by-field before/after of two states of an activity. */
 export const diffActivity = (before: ActivityInput | null, after: ActivityInput): FieldChange[] =>
@@ -46,6 +50,7 @@ export class ActivityWriteService {
     const orgIds = [
       ...new Set([
         ...input.participants.map((p) => p.organisationId),
+        ...(input.reportingOrganisationId ? [input.reportingOrganisationId] : []),
         ...input.funding.flatMap((f) => [f.providerId, f.recipientId]).filter((x): x is string => !!x),
       ]),
     ];
@@ -65,6 +70,11 @@ export class ActivityWriteService {
           reason: `No organisation with id "${p.organisationId}" exists.`,
         });
     });
+    if (input.reportingOrganisationId && !known.has(input.reportingOrganisationId))
+      issues.push({
+        name: 'reportingOrganisationId',
+        reason: `No organisation with id "${input.reportingOrganisationId}" exists.`,
+      });
     input.funding.forEach((f, i) => {
       for (const k of ['providerId', 'recipientId'] as const) {
         const v = f[k];
@@ -104,6 +114,11 @@ export class ActivityWriteService {
       start_date: input.actualStart ?? input.plannedStart,
       end_date: input.actualEnd ?? input.plannedEnd,
       regional: input.regional ? 1 : 0,
+      reporting_org_id: input.reportingOrganisationId,
+      sectors: jsonList(input.sectors),
+      other_recipients: jsonList(input.otherRecipients),
+      results: jsonList(input.results),
+      other_language_texts: jsonList(input.otherLanguageTexts),
     };
   }
 
@@ -128,6 +143,7 @@ export class ActivityWriteService {
         currency: f.currency,
         type: f.type,
         date: f.date,
+        value_date: f.valueDate,
         provider_id: f.providerId,
         recipient_id: f.recipientId,
         note: f.note,
@@ -178,6 +194,7 @@ export class ActivityWriteService {
       actualEnd: row.actual_end,
       countries: countries.map((c) => c.country as ActivityInput['countries'][number]).sort(),
       regional: row.regional === 1,
+      ...activityDetailsOf(row),
       participants: participants.map((p) => ({
         organisationId: p.organisation_id,
         role: p.role as ActivityInput['participants'][number]['role'],
@@ -188,6 +205,7 @@ export class ActivityWriteService {
         currency: f.currency,
         type: f.type as ActivityInput['funding'][number]['type'],
         date: f.date,
+        valueDate: f.value_date,
         providerId: f.provider_id,
         recipientId: f.recipient_id,
         note: f.note,

@@ -1,9 +1,11 @@
 import type {
   ActivityDetail,
   ActivityLink,
+  ActivitySector,
   ActivitySummary,
   NodeRef,
   OrganisationRef,
+  OtherRecipient,
   Page,
   Participant,
 } from '../../shared/api-types';
@@ -21,7 +23,9 @@ import type {
   ParticipantRole,
   WorkflowState,
 } from '../../shared/vocab';
+import { activityDetailsOf, type ActivityDetails } from '../activity-details';
 import { staffFilterIssues, type Audience } from '../audience';
+import { iatiName, regionCodelist, sectorCodelist } from '../iati-names';
 import { invalidInput, invalidReference, notFound, type FieldIssue } from '../errors';
 import { ancestorsOf, withDescendants } from '../framework-tree';
 import { fundingTotals } from '../funding';
@@ -42,6 +46,26 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
     m.set(k, list);
   }
   return m;
+}
+
+/** The IATI details of an activity as the API shows them: codes with their official names. */
+function presentDetails(
+  d: ActivityDetails,
+  org: (orgId: string | null) => OrganisationRef | null,
+): Pick<ActivityDetail, 'reportingOrganisation' | 'sectors' | 'otherRecipients' | 'results' | 'otherLanguageTexts'> {
+  return {
+    reportingOrganisation: org(d.reportingOrganisationId),
+    sectors: d.sectors.map((s): ActivitySector => {
+      const list = sectorCodelist(s.vocabulary);
+      return { ...s, label: list ? iatiName(list, s.code) : null };
+    }),
+    otherRecipients: d.otherRecipients.map((r): OtherRecipient => {
+      const list = r.kind === 'country' ? 'Country' : regionCodelist(r.vocabulary);
+      return { ...r, label: list ? iatiName(list, r.code) : null };
+    }),
+    results: d.results,
+    otherLanguageTexts: d.otherLanguageTexts,
+  };
 }
 
 function orgRef(o: {
@@ -243,7 +267,11 @@ export class ActivityService {
     const planNodes = await this.plans.listNodes([...new Set(links.map((l) => l.plan_id))]);
     const nodesById = new Map(planNodes.map((n) => [n.id, n]));
     const orgIds = [
-      ...new Set(funding.flatMap((f) => [f.provider_id, f.recipient_id]).filter((x): x is string => !!x)),
+      ...new Set(
+        [...funding.flatMap((f) => [f.provider_id, f.recipient_id]), ...rows.map((r) => r.reporting_org_id)].filter(
+          (x): x is string => !!x,
+        ),
+      ),
     ];
     const orgs = new Map((await this.activities.organisationsByIds(orgIds)).map((o) => [o.id, o]));
     const fundingOrg = (orgId: string | null): OrganisationRef | null => {
@@ -303,6 +331,7 @@ export class ActivityService {
         currency: f.currency,
         type: f.type as FundingType,
         date: f.date,
+        valueDate: f.value_date,
         provider: fundingOrg(f.provider_id),
         recipient: fundingOrg(f.recipient_id),
         note: f.note,
@@ -332,6 +361,7 @@ export class ActivityService {
         confidence: s.confidence as Confidence,
         note: s.note,
       })),
+      ...presentDetails(activityDetailsOf(a), fundingOrg),
       createdAt: a.created_at,
       updatedAt: a.updated_at,
       version: a.version,

@@ -258,6 +258,11 @@ export class OrganisationWriteService {
           .where('recipient_id', '=', duplicateId)
           .execute();
         await trx
+          .updateTable('activities')
+          .set({ reporting_org_id: keepId })
+          .where('reporting_org_id', '=', duplicateId)
+          .execute();
+        await trx
           .updateTable('users')
           .set({ organisation_id: keepId, updated_at: now })
           .where('organisation_id', '=', duplicateId)

@@ -42,6 +42,7 @@ const detail: ActivityDetail = {
       currency: 'CAD',
       type: 'commitment',
       date: '2013',
+      valueDate: null,
       provider: org,
       recipient: null,
       note: null,
@@ -76,6 +77,11 @@ const detail: ActivityDetail = {
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   version: 3,
+  reportingOrganisation: null,
+  sectors: [],
+  otherRecipients: [],
+  results: [],
+  otherLanguageTexts: [],
 };
 
 describe('activity editor state', () => {
