@@ -1,18 +1,29 @@
 /**
- * Progress of long work for people at a terminal: one line redrawn in place (bytes, items, rate,
- * estimated time left) on a TTY; elsewhere (logs, CI) a plain line every few seconds.
+ * Progress of long work for people at a terminal: one line redrawn in place (a bar, bytes, items,
+ * rates, estimated time left) on a TTY; elsewhere (logs, CI) a plain line every few seconds.
  */
 export interface ProgressLine {
   update(bytes: number, items: number): void;
   done(): void;
 }
 
-const mb = (n: number) => (n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const mb = (n: number) =>
+  n < 1024
+    ? `${Math.round(n)} B`
+    : n < 1024 * 1024
+      ? `${Math.round(n / 1024)} KB`
+      : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function seconds(s: number): string {
   if (!Number.isFinite(s)) return '–';
   if (s < 60) return `${Math.ceil(s)} s`;
   return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+}
+
+/** A bar of `width` cells filled to `done` of `total`, e.g. `[#######.............]`. */
+export function progressBar(done: number, total: number, width = 24): string {
+  const filled = Math.max(0, Math.min(width, Math.floor((done / total) * width)));
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
 /** The text of one progress line; `total` is the size in bytes when known. */
@@ -27,6 +38,8 @@ export function progressText(
   const parts = [total ? `${mb(bytes)} of ${mb(total)} (${Math.floor((bytes / total) * 100)}%)` : mb(bytes)];
   if (itemName) parts.push(`${items.toLocaleString('en')} ${itemName}`);
   if (rate > 0) parts.push(`${mb(rate)}/s`);
+  if (itemName && items > 0 && elapsedMs > 0)
+    parts.push(`${Math.round(items / (elapsedMs / 1000)).toLocaleString('en')} ${itemName}/s`);
   if (total && rate > 0 && bytes < total) parts.push(`about ${seconds((total - bytes) / rate)} left`);
   return parts.join(', ');
 }
@@ -45,7 +58,9 @@ export function progressLine(
   let latest: [number, number] = [0, 0];
   const print = (final: boolean) => {
     const text = `${label}: ${progressText(latest[0], latest[1], total, Date.now() - started, itemName)}`;
-    if (stream.isTTY) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
+    // On a terminal a bar leads the line when the size is known.
+    const bar = total ? `${progressBar(latest[0], total)} ` : '';
+    if (stream.isTTY) stream.write(`\r\x1b[2K${bar}${text}${final ? '\n' : ''}`);
     else stream.write(`${text}\n`);
     shown = latest;
   };
