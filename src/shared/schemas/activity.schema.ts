@@ -39,7 +39,8 @@ const percentage = z
   .transform((v, ctx) => {
     if (v === '') return null;
     const n = typeof v === 'number' ? v : /^\d{1,3}(\.\d{1,2})?$/.test(v) ? Number(v) : NaN;
-    if (!Number.isFinite(n) || n < 0 || n > 100 || Math.round(n * 100) !== n * 100) {
+    // Hundredths compared with a tolerance: 0.29 * 100 is 28.999999999999996 in binary floating point.
+    if (!Number.isFinite(n) || n < 0 || n > 100 || Math.abs(Math.round(n * 100) - n * 100) > 1e-6) {
       ctx.addIssue({
         code: 'custom',
         message: 'Give a percentage between 0 and 100 with at most 2 decimals, e.g. 60.',
@@ -73,7 +74,8 @@ const sector = z
   .strict()
   .superRefine((s, ctx) => {
     const format = SECTOR_CODE_FORMATS[s.vocabulary];
-    if (format && !format[0].test(s.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
+    if (format && s.code && !format[0].test(s.code))
+      ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
   });
 
 /** A recipient country outside the ASEAN member states and Timor-Leste, or a recipient region. */
@@ -100,7 +102,11 @@ const otherRecipient = z
           message: 'ASEAN member states and Timor-Leste belong in the countries field.',
         });
       if (r.vocabulary !== null)
-        ctx.addIssue({ code: 'custom', path: ['vocabulary'], message: 'Only a region has a vocabulary.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vocabulary'],
+          message: 'Only a region has a vocabulary; leave it empty for a country.',
+        });
     } else {
       if (r.vocabulary === null)
         ctx.addIssue({
@@ -362,19 +368,19 @@ export const activityInputSchema = z
         'sectors',
         (s) => `${String(s.vocabulary)}|${String(s.code)}`,
         'code',
-        'This sector is listed already.',
+        'This sector is listed already; remove the repeat or change its code.',
       );
       duplicates(
         'otherRecipients',
         (r) => `${String(r.kind)}|${String(r.vocabulary)}|${String(r.code)}`,
         'code',
-        'This country or region is listed already.',
+        'This country or region is listed already; remove the repeat.',
       );
       duplicates(
         'otherLanguageTexts',
         (t) => `${String(t.field)}|${String(t.lang)}`,
         'lang',
-        'This text is given in this language already.',
+        'This text is given in this language already; remove the repeat or change its language.',
       );
       // Within one vocabulary, shares are all given or all left out, and then add up to 100
       // (within 0.1 for rounded thirds).
