@@ -116,6 +116,13 @@ describe('activity schema: sectors', () => {
     );
   });
 
+  it('reports a wrong share and a wrong code together, and no total until every share can be read', () => {
+    assert.deepEqual(problems({ sectors: [sector('15170', 60), sector('1516', 'forty')] }), {
+      'sectors.1.percentage': 'Give a percentage between 0 and 100 with at most 2 decimals, e.g. 60.',
+      'sectors.1.code': 'A DAC 5-digit purpose code has five digits, e.g. 15170.',
+    });
+  });
+
   it('refuses the same sector twice in one vocabulary, not the same code in two', () => {
     assert.deepEqual(problems({ sectors: [sector('15170'), sector('15160'), sector('15170')] }), {
       'sectors.2.code': 'This sector is listed already; remove the repeat or change its code.',

@@ -72,11 +72,15 @@ const sector = z
     name: optionalText(300),
   })
   .strict()
-  .superRefine((s, ctx) => {
-    const format = SECTOR_CODE_FORMATS[s.vocabulary];
-    if (format && s.code && !format[0].test(s.code))
-      ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
-  });
+  // Also when the share is wrong, so that both problems are reported at once.
+  .superRefine(
+    (s, ctx) => {
+      const format = typeof s.vocabulary === 'string' ? SECTOR_CODE_FORMATS[s.vocabulary] : undefined;
+      if (format && typeof s.code === 'string' && s.code && !format[0].test(s.code))
+        ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
+    },
+    { when: () => true },
+  );
 
 /** A recipient country outside the ASEAN member states and Timor-Leste, or a recipient region. */
 const otherRecipient = z
@@ -393,6 +397,8 @@ export const activityInputSchema = z
           byVocabulary.set(v, [...(byVocabulary.get(v) ?? []), { i, pct: (s as Record<string, unknown>).percentage }]);
         });
         for (const [vocabulary, items] of byVocabulary) {
+          // A share that could not be read is reported on its own; the vocabulary's total waits for it.
+          if (items.some((x) => typeof x.pct !== 'number' && x.pct !== null)) continue;
           const given = items.filter((x) => typeof x.pct === 'number');
           if (!given.length || (items.length === 1 && given.length === 1 && given[0]?.pct === 100)) continue;
           const last = items[items.length - 1];
