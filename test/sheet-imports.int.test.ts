@@ -183,6 +183,107 @@ for (const target of DATABASES) {
       assert.equal(await count(), before + 1);
     });
 
+    it('round-trips sectors and other recipients through CSV and XLSX, and reports a bad sector cell', async () => {
+      const orgs = await editor.get<{ items: { id: string }[] }>('/api/v1/organisations?q=UN%20Women');
+      const reporter = orgs.body.items[0]?.id;
+      assert.ok(reporter);
+      const created = await editor.request<ActivityDetail>('POST', '/api/v1/activities', {
+        title: { en: 'Sheet sectors check', fr: 'Contrôle des secteurs' },
+        type: 'project',
+        status: 'ongoing',
+        reportingOrganisationId: reporter,
+        sectors: [
+          { vocabulary: '1', code: '15170', percentage: 60 },
+          { vocabulary: '1', code: '15160', percentage: '40' },
+          { vocabulary: '7', code: '5', percentage: 100 },
+          { vocabulary: '99', code: 'GENDER-LAB', name: 'Gender laboratory' },
+        ],
+        otherRecipients: [
+          { kind: 'country', code: 'CN' },
+          { kind: 'region', vocabulary: '1', code: '798' },
+        ],
+        results: [{ type: 'output', title: { en: 'Inspectors trained', fr: null }, indicators: [] }],
+        otherLanguageTexts: [{ field: 'title', lang: 'km', text: 'ការត្រួតពិនិត្យ' }],
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const query = `q=${encodeURIComponent('Sheet sectors check')}`;
+
+      const csv = await download(`/api/v1/exports/activities?${query}&format=csv&lang=en`);
+      const [header = [], row = []]: string[][] = parse(csv, { bom: true });
+      const cell = (name: string) => row[header.indexOf(name)];
+      assert.equal(row[0], id);
+      assert.equal(cell('Sectors (codes and shares)'), '15170 (60%); 15160 (40%); 7:5 (100%); 99:GENDER-LAB');
+      assert.match(
+        cell('Sector names') ?? '',
+        /^Women's rights organisations and movements, and government institutions; /,
+      );
+      assert.match(cell('Sector names') ?? '', /; 7:5; Gender laboratory$/);
+      assert.equal(cell('Other recipient countries and regions (codes)'), 'CN; region:1:798');
+      assert.equal(cell('Reporting organisation'), 'UN Women');
+      const fromCsv = await importSheet('csv', csv, '&mode=update&lang=en');
+      assert.equal(fromCsv.status, 201, JSON.stringify(fromCsv.body));
+      assert.deepEqual(
+        fromCsv.body.activities.map((a) => [a.outcome, a.changedFields, a.reasons]),
+        [['unchanged', [], []]],
+      );
+
+      const xlsx = await download(`/api/v1/exports/activities?${query}&format=xlsx&lang=fr`);
+      const fromXlsx = await importSheet('xlsx', xlsx, '&mode=update&lang=fr&dryRun=true');
+      assert.equal(fromXlsx.status, 200, JSON.stringify(fromXlsx.body));
+      assert.deepEqual(
+        fromXlsx.body.activities.map((a) => [a.outcome, a.changedFields, a.reasons]),
+        [['unchanged', [], []]],
+      );
+
+      const edit = (sectors: string, recipients: string) =>
+        stringify([
+          ['id', 'sectors', 'otherRecipients'],
+          [id, sectors, recipients],
+        ]);
+      const bad = await importSheet('csv', edit('15170 (60%); 15160 (30%); 1517 (10%)', 'CN; region:9:798; PH'));
+      assert.equal(bad.status, 201);
+      assert.equal(bad.body.activities[0]?.outcome, 'rejected');
+      assert.equal(bad.body.activities[0]?.line, 2);
+      assert.deepEqual(bad.body.activities[0]?.reasons, [
+        'Row 2, column "Other recipient countries and regions (codes)": A region\'s vocabulary is 1, 2, 99: write e.g. region:1:798 (not "region:9:798").',
+      ]);
+      const shares = await importSheet('csv', edit('15170 (60%); 15160 (30%); 1517 (abc%)', 'CN; PH'));
+      assert.deepEqual(shares.body.activities[0]?.reasons, [
+        'Row 2, column "Other recipient countries and regions (codes)": "PH": ASEAN member states and Timor-Leste belong in the countries field.',
+        'Row 2, column "Sectors (codes and shares)": "1517 (abc%)": Give a percentage between 0 and 100 with at most 2 decimals, e.g. 60.',
+        'Row 2, column "Sectors (codes and shares)": "1517 (abc%)": A DAC 5-digit purpose code has five digits, e.g. 15170.',
+      ]);
+      const sum = await importSheet('csv', edit('15170 (60%); 15160 (30%)', ''));
+      assert.deepEqual(sum.body.activities[0]?.reasons, [
+        'Row 2, column "Sectors (codes and shares)": "15160 (30%)": The percentages of vocabulary 1 add up to 90; make them add up to 100.',
+      ]);
+
+      const good = await importSheet('csv', edit('15160 (100%); 99:GENDER-LAB', 'region:2:142'));
+      assert.equal(good.status, 201, JSON.stringify(good.body));
+      assert.deepEqual(good.body.activities[0]?.changedFields.sort(), ['otherRecipients', 'sectors']);
+      const after = (await editor.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
+      assert.deepEqual(
+        after.sectors.map((s) => [s.vocabulary, s.code, s.percentage, s.name]),
+        [
+          ['1', '15160', 100, null],
+          ['99', 'GENDER-LAB', null, 'Gender laboratory'],
+        ],
+      );
+      assert.deepEqual(
+        after.otherRecipients.map((r) => [r.kind, r.vocabulary, r.code]),
+        [['region', '2', '142']],
+      );
+      assert.equal(after.reportingOrganisation?.id, reporter, 'what a spreadsheet does not hold stays');
+      assert.equal(after.results.length, 1);
+      assert.equal(after.otherLanguageTexts.length, 1);
+
+      const cleared = await importSheet('csv', edit('', ''));
+      assert.deepEqual(cleared.body.activities[0]?.changedFields.sort(), ['otherRecipients', 'sectors']);
+      const empty = (await editor.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
+      assert.deepEqual([empty.sectors, empty.otherRecipients], [[], []]);
+    });
+
     it('reads Windows-1252 with semicolons and UTF-16, and refuses what is not a spreadsheet, writing nothing', async () => {
       const rows = 'Titre;Type (code);État (code)\r\nAtelier régional – énergie;forum;planned\r\n';
       const cp1252 = Buffer.from(rows.replace('–', '\u0096'), 'latin1');

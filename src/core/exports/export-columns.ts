@@ -2,6 +2,7 @@ import type { ActivityDetail, FundingLine, OrganisationRef } from '../../shared/
 import { resolveText, type LocalizedText } from '../../shared/localized';
 import type { ActivityExportColumn, FundingExportColumn } from '../../shared/export-columns';
 import type { FundingType, Language, ParticipantRole } from '../../shared/vocab';
+import { recipientsCell, sectorCode, sectorsCell } from '../detail-cells';
 import { countryName, vocabLabel } from './vocab-labels';
 
 /** A cell: text, a number (kept numeric in spreadsheets) or empty. */
@@ -93,6 +94,17 @@ export const ACTIVITY_COLUMNS: Record<ActivityExportColumn, ColumnDef<ActivityDe
   regional: {
     value: (a, c) => yesNo[c.lang][a.regional ? 0 : 1],
   },
+  otherRecipients: { value: (a) => recipientsCell(a.otherRecipients) },
+  sectors: { value: (a) => sectorsCell(a.sectors) },
+  sectorNames: {
+    value: (a, c) =>
+      a.sectors
+        .map((s) => (s.label ? resolveText(s.label, c.lang)?.text : null) ?? s.name ?? sectorCode(s))
+        .join(LIST) || null,
+  },
+  reportingOrganisation: {
+    value: (a, c) => (a.reportingOrganisation ? orgName(a.reportingOrganisation, c.lang) : null),
+  },
   funders: { value: withRole('funder') },
   implementers: { value: withRole('implementer') },
   beneficiaries: { value: withRole('beneficiary') },
@@ -147,6 +159,7 @@ export const FUNDING_LINE_COLUMNS: Record<FundingExportColumn, ColumnDef<Funding
   amount: { value: (r) => r.line.amount, numeric: true },
   currency: { value: (r) => r.line.currency },
   date: { value: (r) => r.line.date },
+  valueDate: { value: (r) => r.line.valueDate },
   provider: { value: fundingOrg((l) => l.provider) },
   recipient: { value: fundingOrg((l) => l.recipient) },
   note: { value: (r) => r.line.note },

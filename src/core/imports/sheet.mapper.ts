@@ -8,7 +8,8 @@
 import { ACTIVITY_EXPORT_HEADERS, type ActivityExportColumn } from '../../shared/export-columns';
 import type { LocalizedText } from '../../shared/localized';
 import { isPartialDate } from '../../shared/partial-date';
-import type { ActivityInput, ActivityInputDraft } from '../../shared/schemas/activity.schema';
+import { activityInputSchema, type ActivityInput, type ActivityInputDraft } from '../../shared/schemas/activity.schema';
+import { parseRecipients, parseSectors, type Parsed } from '../detail-cells';
 import type { FundingType, Language, ParticipantRole } from '../../shared/vocab';
 
 /** Columns that only describe the row for a reader. */
@@ -18,6 +19,8 @@ const READ_ONLY = [
   'workflowState',
   'workflowStateName',
   'countryNames',
+  'sectorNames',
+  'reportingOrganisation',
   'planLinkTitles',
   'url',
   'updatedAt',
@@ -224,6 +227,7 @@ export function applyRow(values: SheetValues, before: ActivityInput | null, lang
         currency,
         type,
         date: null,
+        valueDate: null,
         providerId: null,
         recipientId: null,
         note: null,
@@ -271,6 +275,8 @@ export function applyRow(values: SheetValues, before: ActivityInput | null, lang
     sources.sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
   }
 
+  const details = detailsOf(values, before, problems);
+
   const countries = has('countries') ? list(values.countries).map((c) => c.toUpperCase()) : (before?.countries ?? []);
 
   return {
@@ -288,6 +294,7 @@ export function applyRow(values: SheetValues, before: ActivityInput | null, lang
       ...dates,
       countries: countries as ActivityInputDraft['countries'],
       regional,
+      ...details,
       participants,
       funding,
       links,
@@ -295,4 +302,72 @@ export function applyRow(values: SheetValues, before: ActivityInput | null, lang
     },
     problems,
   };
+}
+
+type Details = Pick<
+  ActivityInput,
+  'reportingOrganisationId' | 'sectors' | 'otherRecipients' | 'results' | 'otherLanguageTexts'
+>;
+
+/**
+ * The IATI details of the activity: the stored ones, with the sectors and other recipients of the
+ * row when their columns are present (a stored sector or recipient keeps its name). Each entry is
+ * checked with the activity schema here, so that a problem names its column and entry. Results,
+ * texts in other languages and the reporting organisation are not in spreadsheets: they stay.
+ */
+function detailsOf(values: SheetValues, before: ActivityInput | null, problems: SheetDraft['problems']): Details {
+  const details: Details = {
+    reportingOrganisationId: before?.reportingOrganisationId ?? null,
+    sectors: before?.sectors ?? [],
+    otherRecipients: before?.otherRecipients ?? [],
+    results: before?.results ?? [],
+    otherLanguageTexts: before?.otherLanguageTexts ?? [],
+  };
+  const sectors = 'sectors' in values ? parseSectors(values.sectors) : null;
+  const recipients = 'otherRecipients' in values ? parseRecipients(values.otherRecipients) : null;
+  if (!sectors && !recipients) return details;
+  const readable = <T>(column: 'sectors' | 'otherRecipients', parsed: Parsed<T>[]): T[] =>
+    parsed.flatMap((p) => {
+      if ('value' in p) return [p.value];
+      problems.push({ column, reason: p.reason });
+      return [];
+    });
+  const input: Partial<Record<'sectors' | 'otherRecipients', unknown[]>> = {};
+  const before0 = problems.length;
+  if (sectors)
+    input.sectors = readable('sectors', sectors).map((s) => ({
+      ...s,
+      name: before?.sectors.find((b) => b.vocabulary === s.vocabulary && b.code === s.code)?.name ?? null,
+    }));
+  if (recipients)
+    input.otherRecipients = readable('otherRecipients', recipients).map((r) => ({
+      ...r,
+      name:
+        before?.otherRecipients.find((b) => b.kind === r.kind && b.vocabulary === r.vocabulary && b.code === r.code)
+          ?.name ?? null,
+    }));
+  if (problems.length > before0) return details;
+  // The activity's own rules for these lists, checked on an activity that holds only them.
+  const checked = activityInputSchema.safeParse({
+    title: { en: '-', fr: null },
+    type: 'other',
+    status: 'planned',
+    ...input,
+  });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const [column, index] = issue.path;
+      const parsed = column === 'sectors' ? sectors : column === 'otherRecipients' ? recipients : null;
+      if (!parsed) continue;
+      const entry = typeof index === 'number' ? parsed[index]?.entry : undefined;
+      problems.push({
+        column: column as 'sectors' | 'otherRecipients',
+        reason: entry === undefined ? issue.message : `"${entry}": ${issue.message}`,
+      });
+    }
+    return details;
+  }
+  if (sectors) details.sectors = checked.data.sectors;
+  if (recipients) details.otherRecipients = checked.data.otherRecipients;
+  return details;
 }
