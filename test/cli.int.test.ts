@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PlanSummary } from '../src/shared/api-types';
+import { CLI, cli, envFor } from './support/cli';
 import { DATABASES, type TestDatabase } from './support/databases';
-
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
-
-function envFor(db: TestDatabase): NodeJS.ProcessEnv {
-  return db.config.kind === 'postgres'
-    ? { ...process.env, DATABASE_URL: db.config.url, LOG_LEVEL: 'info' }
-    : { ...process.env, DATABASE_URL: `sqlite:${db.config.file}`, LOG_LEVEL: 'info' };
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [...CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
-}
 
 /** Starts `serve` as a real child process and resolves with its address once it listens. */
 function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<number | null> }> {
@@ -77,10 +66,8 @@ for (const target of DATABASES) {
 
     it('imports an IATI file: a preview writes nothing, a commit adds, rejections exit 3, a refused file exits 1', () => {
       const env = envFor(database);
-      const user = spawnSync(
-        process.execPath,
+      const user = cli(
         [
-          ...CLI,
           'user',
           'create',
           '--email',
@@ -93,7 +80,8 @@ for (const target of DATABASES) {
           'canada',
           '--password-stdin',
         ],
-        { env, encoding: 'utf8', input: 'a long enough import password\n', timeout: 60_000 },
+        env,
+        'a long enough import password\n',
       );
       assert.equal(user.status, 0, user.stderr);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-import-'));

@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
-import { newPasswordSchema, userCreateSchema } from '../shared/schemas/auth.schema';
+import { newPasswordSchema, userCreateSchema, userUpdateSchema } from '../shared/schemas/auth.schema';
 import { REPORT_FORMATS, reportQuerySchema } from '../shared/schemas/report-query.schema';
 import {
   ACTIVITY_EXPORT_FORMATS,
@@ -422,6 +422,100 @@ user
       });
     },
   );
+
+user
+  .command('list')
+  .description('List the accounts: e-mail, name, role, side, organisation and status.')
+  .option('--json', 'print the accounts as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const { migrateToLatest, createCore } = await local();
+    await withDb(config(), async (db) => {
+      await migrateToLatest(db);
+      const users = await createCore(db).auth.listUsers(null);
+      if (opts.json) {
+        console.log(JSON.stringify(users, null, 2));
+        return;
+      }
+      if (!users.length) {
+        console.log('No accounts yet. Create the first administrator with: user create --role admin …');
+        return;
+      }
+      const rows = users.map((u) => [u.email, u.displayName, u.role, u.side, u.organisationId ?? '–', u.status]);
+      const header = ['E-mail', 'Name', 'Role', 'Side', 'Organisation', 'Status'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+      for (const r of [header, ...rows])
+        console.log(
+          r
+            .map((c, i) => (c ?? '').padEnd(widths[i] ?? 0))
+            .join('  ')
+            .trimEnd(),
+        );
+    });
+  });
+
+user
+  .command('update')
+  .description(
+    'Change an account: name, role, side or organisation, or disable or enable it. Disabling ends its sessions and revokes its API tokens; the last active administrator stays one.',
+  )
+  .requiredOption('--email <email>', 'e-mail address of the account')
+  .option('--name <name>', 'new display name')
+  .option('--role <role>', `new role, one of: ${ROLES.join(', ')}`)
+  .option('--side <side>', `new side, one of: ${SIDES.join(', ')}`)
+  .option('--organisation <id>', 'organisation id the person belongs to, or "none"')
+  .option('--disable', 'disable the account')
+  .option('--enable', 'enable a disabled account')
+  .action(
+    async (opts: {
+      email: string;
+      name?: string;
+      role?: string;
+      side?: string;
+      organisation?: string;
+      disable?: boolean;
+      enable?: boolean;
+    }) => {
+      if (opts.disable && opts.enable) {
+        console.error('--disable and --enable: choose one.');
+        process.exit(EXIT_USAGE);
+      }
+      const { migrateToLatest, createCore } = await local();
+      await withDb(config(), async (db) => {
+        await migrateToLatest(db);
+        const auth = createCore(db).auth;
+        const current = await auth.userByEmail(opts.email);
+        const organisation = opts.organisation === 'none' ? null : (opts.organisation ?? current.organisationId);
+        const input = parseCliInput(userUpdateSchema, {
+          displayName: opts.name ?? current.displayName,
+          role: opts.role ?? current.role,
+          side: opts.side ?? current.side,
+          organisationId: organisation,
+          disabled: opts.disable ? true : opts.enable ? false : current.status === 'disabled',
+        });
+        const updated = await auth.updateUser(null, current.id, current.version, input);
+        console.log(
+          `Updated ${updated.email}: ${updated.role}, ${updated.side}, organisation ${updated.organisationId ?? 'none'}, ${updated.status}.`,
+        );
+      });
+    },
+  );
+
+user
+  .command('reset-link')
+  .description('Print a one-time link with which the person sets a new password (also for an invitation not yet used).')
+  .requiredOption('--email <email>', 'e-mail address of the account')
+  .option('--base-url <url>', 'address of the server, for the link', 'http://localhost:8080')
+  .action(async (opts: { email: string; baseUrl: string }) => {
+    const { migrateToLatest, createCore } = await local();
+    await withDb(config(), async (db) => {
+      await migrateToLatest(db);
+      const auth = createCore(db).auth;
+      const account = await auth.userByEmail(opts.email);
+      const link = await auth.issueLink(null, account.id, account.status === 'invited' ? 'invite' : 'reset');
+      console.log(`Link for ${account.email} (valid until ${link.expiresAt}; shown once):`);
+      console.log(`${opts.baseUrl.replace(/\/$/, '')}/en/account/accept?token=${encodeURIComponent(link.token)}`);
+    });
+  });
 
 /** Validates CLI input with the shared schema; prints every problem and exits 2. */
 function parseCliInput<S extends z.ZodType>(schema: S, input: unknown, name?: string): z.output<S> {

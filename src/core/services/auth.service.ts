@@ -252,9 +252,17 @@ export class AuthService {
     return userView({ ...row, version: 1 });
   }
 
-  async listUsers(actor: Actor): Promise<UserView[]> {
-    authorize(actor, 'user:manage');
+  /** Every account; the local CLI, run by whoever runs the server, passes no actor. */
+  async listUsers(actor: Actor | null): Promise<UserView[]> {
+    if (actor) authorize(actor, 'user:manage');
     return (await this.users.list()).map(userView);
+  }
+
+  /** The account with this e-mail address (any case), for the local CLI. */
+  async userByEmail(email: string): Promise<UserView> {
+    const row = await this.users.findByEmail(email.trim().toLowerCase());
+    if (!row) throw invalidInput([{ name: 'email', reason: `No account has the e-mail address ${email}.` }]);
+    return userView(row);
   }
 
   private async getUser(id: string): Promise<UserView> {
@@ -268,8 +276,8 @@ export class AuthService {
    * the person's sessions and revokes their API tokens in the same transaction. The last active
    * administrator can be neither disabled nor demoted.
    */
-  async updateUser(actor: Actor, id: string, expected: number, input: UserUpdateInput): Promise<UserView> {
-    authorize(actor, 'user:manage');
+  async updateUser(actor: Actor | null, id: string, expected: number, input: UserUpdateInput): Promise<UserView> {
+    if (actor) authorize(actor, 'user:manage');
     await withVersionCheck(
       'user',
       expected,
@@ -299,7 +307,7 @@ export class AuthService {
           if (isActiveAdmin(row) && !isActiveAdmin(after)) {
             // This change removes an administrator: count the others while no one else can remove one.
             await users.lockActiveAdmins();
-            const issue = lastAdminIssue(row, after, await users.countActiveAdmins(id), actor.id === id);
+            const issue = lastAdminIssue(row, after, await users.countActiveAdmins(id), actor?.id === id);
             if (issue) throw new DomainError('conflict', issue.reason, [issue]);
           }
           const now = nowIso();
@@ -323,7 +331,7 @@ export class AuthService {
             entityId: id,
             version: expected + 1,
             action: isDisabled && !wasDisabled ? 'disable' : wasDisabled && !isDisabled ? 'enable' : 'update',
-            actorId: actor.id,
+            actorId: actor?.id ?? null,
             changes: diffFields(userSnapshot(row), userSnapshot(after)),
             snapshot: userSnapshot(after),
             before: priorState(row, userSnapshot(row)),
