@@ -126,7 +126,7 @@ for (const target of DATABASES) {
       });
       assert.equal(bad.status, 400);
       const names = bad.body.errors!.map((e) => e.name).sort();
-      assert.deepEqual(names, ['funding.amount', 'plannedEnd', 'title.en', 'type']);
+      assert.deepEqual(names, ['funding.0.amount', 'plannedEnd', 'title.en', 'type']);
       const unknown = await editor.request<Problem>('POST', '/api/v1/activities', {
         ...draft('x'),
         links: [{ nodeId: 'no-such-node' }],

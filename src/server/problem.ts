@@ -59,8 +59,11 @@ export function fieldIssues(error: z.ZodError, allowed?: readonly string[]): Fie
       const hint = allowed ? ` Use one of: ${allowed.join(', ')}.` : '';
       return i.keys.map((k) => ({ name: [...i.path, k].join('.'), reason: `Unknown parameter.${hint}` }));
     }
-    // List parameters are validated item by item; name the parameter, not its index.
-    const name = i.path.filter((p) => typeof p !== 'number').join('.') || '(input)';
+    // List parameters are validated item by item; name the parameter, not its index. Inside a
+    // list of objects the index stays, so that the item is known (`sectors.1.percentage`).
+    const path = [...i.path];
+    while (typeof path[path.length - 1] === 'number') path.pop();
+    const name = path.join('.') || '(input)';
     return [{ name, reason: i.message }];
   });
 }
