@@ -45,15 +45,23 @@ describe('backup and restore', () => {
       databases.push(database);
       const server = await startTestServer(database);
       servers.push(server);
-      // A database with more than the seed: an account, an edited activity with its history, a snapshot.
+      // A database with more than the seed: an account, an edited activity with its history and every
+      // detail (JSON columns and the value date included), a snapshot.
       const editor = await signedIn(server, 'editor', 'canada');
+      const reporter = (await editor.get<Page<{ id: string }>>('/api/v1/organisations?q=UN%20Women')).body.items[0];
+      assert.ok(reporter);
       const created = await editor.request<ActivityDetail>('POST', '/api/v1/activities', {
         title: { en: 'Backed-up activity', fr: 'Activité sauvegardée' },
         type: 'training',
         status: 'planned',
-        funding: [{ amount: '1234.56', currency: 'USD', type: 'commitment', date: '2012-03' }],
+        reportingOrganisationId: reporter.id,
+        sectors: [{ vocabulary: '1', code: '15170', percentage: 100 }],
+        otherRecipients: [{ kind: 'region', vocabulary: '1', code: '798' }],
+        results: [{ type: 'output', title: { en: 'Inspectors trained', fr: null } }],
+        otherLanguageTexts: [{ field: 'title', lang: 'km', text: 'សកម្មភាព' }],
+        funding: [{ amount: '1234.56', currency: 'USD', type: 'commitment', date: '2012-03', valueDate: '2012-03-01' }],
       });
-      assert.equal(created.status, 201);
+      assert.equal(created.status, 201, JSON.stringify(created.body));
       const reviewer = await signedIn(server, 'reviewer', 'asean');
       const snap = await reviewer.request('POST', '/api/v1/plans/asean-canada-2010-2015/snapshots', {
         label: 'Before the backup',
@@ -88,6 +96,24 @@ describe('backup and restore', () => {
       for (const { name, order } of BACKUP_TABLES) {
         assert.deepEqual(await tableRows(db, name, order), await tableRows(source.db, name, order), name);
       }
+      const details = await db.db
+        .selectFrom('activities')
+        .innerJoin('funding_lines', 'funding_lines.activity_id', 'activities.id')
+        .select([
+          'reporting_org_id',
+          'sectors',
+          'other_recipients',
+          'results',
+          'other_language_texts',
+          'funding_lines.value_date',
+        ])
+        .where('activities.title_en', '=', 'Backed-up activity')
+        .executeTakeFirstOrThrow();
+      assert.ok(
+        Object.values(details).every((v) => v !== null),
+        'the detail columns were restored with values',
+      );
+      assert.equal(details.value_date, '2012-03-01');
     });
   }
 
