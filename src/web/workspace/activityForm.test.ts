@@ -6,6 +6,8 @@ import { activityInputSchema } from '../../shared/schemas/activity.schema';
 import { LANGUAGES, loadMessages, type UiLanguage } from '../i18n';
 import {
   conflictChoices,
+  controlPaths,
+  differingFields,
   emptyActivityForm,
   emptyFunding,
   emptyLink,
@@ -84,7 +86,136 @@ const detail: ActivityDetail = {
   otherLanguageTexts: [],
 };
 
+/** An imported activity with every IATI detail the model keeps. */
+const imported: ActivityDetail = {
+  ...detail,
+  funding: detail.funding.map((f) => ({ ...f, valueDate: '2013-04-01' })),
+  reportingOrganisation: org,
+  sectors: [
+    {
+      vocabulary: '1',
+      code: '15170',
+      percentage: 60,
+      name: null,
+      label: { en: "Women's rights", fr: 'Droits des femmes' },
+    },
+    { vocabulary: '1', code: '15160', percentage: 40, name: null, label: null },
+    { vocabulary: '99', code: 'GOV-1', percentage: null, name: 'Governance', label: null },
+  ],
+  otherRecipients: [
+    { kind: 'country', code: 'CN', vocabulary: null, name: null, label: { en: 'China', fr: 'Chine' } },
+    { kind: 'region', code: '798', vocabulary: '1', name: 'Asia, regional', label: null },
+  ],
+  results: [
+    {
+      type: 'outcome',
+      title: { en: 'More women in mediation', fr: null },
+      description: { en: null, fr: 'Une description.' },
+      indicators: [
+        {
+          title: { en: 'Women mediators trained', fr: 'Médiatrices formées' },
+          description: { en: null, fr: null },
+          measure: 'unit',
+          ascending: false,
+          baselineYear: 2015,
+          baselineValue: '12',
+          periods: [
+            { start: '2016-01-01', end: '2016-12-31', target: '40', actual: '45.5' },
+            { start: '2017', end: '2017', target: null, actual: null },
+          ],
+        },
+        {
+          title: { en: 'Quality of dialogue', fr: null },
+          description: { en: 'As judged by participants.', fr: null },
+          measure: 'qualitative',
+          ascending: true,
+          baselineYear: null,
+          baselineValue: null,
+          periods: [],
+        },
+      ],
+    },
+  ],
+  otherLanguageTexts: [
+    { field: 'title', lang: 'km', text: 'កិច្ចសន្ទនាថ្នាក់តំបន់' },
+    { field: 'summary', lang: 'th', text: 'การเจรจา' },
+  ],
+};
+
 describe('activity editor state', () => {
+  it('keeps every IATI detail of a stored activity through the editor', () => {
+    const form = formFromDetail(imported);
+    const parsed = activityInputSchema.safeParse(formToInput(form));
+    assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
+    const input = parsed.data;
+    assert.equal(input.reportingOrganisationId, 'org-1');
+    assert.deepEqual(
+      input.sectors,
+      imported.sectors.map(({ vocabulary, code, percentage, name }) => ({ vocabulary, code, percentage, name })),
+    );
+    assert.deepEqual(
+      input.otherRecipients,
+      imported.otherRecipients.map(({ kind, code, vocabulary, name }) => ({ kind, code, vocabulary, name })),
+    );
+    assert.deepEqual(input.results, imported.results);
+    assert.deepEqual(input.otherLanguageTexts, imported.otherLanguageTexts);
+    assert.equal(input.funding[0]?.valueDate, '2013-04-01');
+    assert.deepEqual(differingFields(form, formFromDetail(imported)), [], 'row keys do not count as changes');
+  });
+
+  it('merges and names the IATI details like the other fields', () => {
+    const base = formFromDetail(detail);
+    const theirs = formFromDetail(imported);
+    const changed = differingFields(base, theirs);
+    for (const field of [
+      'reportingOrganisationId',
+      'sectors',
+      'otherRecipients',
+      'results',
+      'otherLanguageTexts',
+      'funding',
+    ])
+      assert.ok(changed.includes(field as (typeof changed)[number]), field);
+    const merged = takeFields(base, theirs, changed);
+    assert.deepEqual(differingFields(merged, theirs), []);
+    const paths = controlPaths(theirs);
+    for (const path of [
+      'reportingOrganisationId',
+      'funding.0.valueDate',
+      'sectors.2.percentage',
+      'otherRecipients.1.vocabulary',
+      'results.0.title.en',
+      'results.0.indicators.1.measure',
+      'results.0.indicators.0.periods.1.actual',
+      'otherLanguageTexts.1.lang',
+    ])
+      assert.ok(paths.has(path), path);
+  });
+
+  it('gives every schema problem of the IATI details a control', () => {
+    const form = formFromDetail(imported);
+    const [first, second] = form.sectors;
+    if (first && second) form.sectors = [{ ...first, percentage: '70' }, second];
+    form.results[0]?.indicators[0]?.periods.push({ key: 'p', start: '2018', end: '2017', target: 'many', actual: '' });
+    form.otherLanguageTexts.push({ key: 't', field: 'title', lang: 'fr', text: '' });
+    form.otherRecipients.push({ key: 'r', kind: 'country', code: 'PH', vocabulary: '', name: '' });
+    const parsed = activityInputSchema.safeParse(formToInput(form));
+    assert.ok(!parsed.success);
+    const known = controlPaths(form);
+    const issues = issuesFromZod(en, parsed.error);
+    const paths = issues.map((i) => i.path);
+    for (const path of [
+      'sectors.1.percentage',
+      'results.0.indicators.0.periods.2.end',
+      'results.0.indicators.0.periods.2.target',
+      'otherLanguageTexts.2.lang',
+      'otherLanguageTexts.2.text',
+      'otherRecipients.2.code',
+    ])
+      assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+    for (const issue of issues) assert.equal(controlPathFor(issue.path, known), issue.path);
+  });
+
   it('turns a stored activity into a valid API body', () => {
     const input = formToInput(formFromDetail(detail));
     const parsed = activityInputSchema.safeParse(input);

@@ -22,6 +22,8 @@ export interface FundingDraft {
   currency: string;
   type: string;
   date: string;
+  /** The date the value was converted at. */
+  valueDate: string;
   providerId: string;
   recipientId: string;
   note: string;
@@ -44,6 +46,56 @@ export interface SourceDraft {
   note: string;
 }
 
+export interface SectorDraft {
+  key: string;
+  vocabulary: string;
+  code: string;
+  percentage: string;
+  name: string;
+}
+
+export interface RecipientDraft {
+  key: string;
+  kind: string;
+  code: string;
+  vocabulary: string;
+  name: string;
+}
+
+export interface PeriodDraft {
+  key: string;
+  start: string;
+  end: string;
+  target: string;
+  actual: string;
+}
+
+export interface IndicatorDraft {
+  key: string;
+  title: LocalizedDraft;
+  description: LocalizedDraft;
+  measure: string;
+  ascending: boolean;
+  baselineYear: string;
+  baselineValue: string;
+  periods: PeriodDraft[];
+}
+
+export interface ResultDraft {
+  key: string;
+  type: string;
+  title: LocalizedDraft;
+  description: LocalizedDraft;
+  indicators: IndicatorDraft[];
+}
+
+export interface OtherTextDraft {
+  key: string;
+  field: string;
+  lang: string;
+  text: string;
+}
+
 export interface ActivityForm {
   iatiIdentifier: string;
   title: LocalizedDraft;
@@ -57,6 +109,11 @@ export interface ActivityForm {
   actualEnd: string;
   countries: string[];
   regional: boolean;
+  otherRecipients: RecipientDraft[];
+  reportingOrganisationId: string;
+  sectors: SectorDraft[];
+  results: ResultDraft[];
+  otherLanguageTexts: OtherTextDraft[];
   participants: ParticipantDraft[];
   funding: FundingDraft[];
   links: LinkDraft[];
@@ -87,6 +144,11 @@ export function emptyActivityForm(): ActivityForm {
     actualEnd: '',
     countries: [],
     regional: false,
+    otherRecipients: [],
+    reportingOrganisationId: '',
+    sectors: [],
+    results: [],
+    otherLanguageTexts: [],
     participants: [],
     funding: [],
     links: [],
@@ -101,6 +163,7 @@ export const emptyFunding = (): FundingDraft => ({
   currency: 'CAD',
   type: 'commitment',
   date: '',
+  valueDate: '',
   providerId: '',
   recipientId: '',
   note: '',
@@ -115,6 +178,34 @@ export const emptySource = (): SourceDraft => ({
   confidence: '',
   note: '',
 });
+
+export const emptySector = (): SectorDraft => ({ key: newKey(), vocabulary: '1', code: '', percentage: '', name: '' });
+export const emptyRecipient = (): RecipientDraft => ({
+  key: newKey(),
+  kind: 'country',
+  code: '',
+  vocabulary: '',
+  name: '',
+});
+export const emptyPeriod = (): PeriodDraft => ({ key: newKey(), start: '', end: '', target: '', actual: '' });
+export const emptyIndicator = (): IndicatorDraft => ({
+  key: newKey(),
+  title: { en: '', fr: '' },
+  description: { en: '', fr: '' },
+  measure: 'unit',
+  ascending: true,
+  baselineYear: '',
+  baselineValue: '',
+  periods: [],
+});
+export const emptyResult = (): ResultDraft => ({
+  key: newKey(),
+  type: 'output',
+  title: { en: '', fr: '' },
+  description: { en: '', fr: '' },
+  indicators: [],
+});
+export const emptyOtherText = (): OtherTextDraft => ({ key: newKey(), field: 'title', lang: '', text: '' });
 
 /** The editor's state for a stored activity. */
 export function formFromDetail(a: ActivityDetail): ActivityForm {
@@ -131,6 +222,49 @@ export function formFromDetail(a: ActivityDetail): ActivityForm {
     actualEnd: s(a.actualEnd),
     countries: [...a.countries].sort(),
     regional: a.regional,
+    otherRecipients: a.otherRecipients.map((r) => ({
+      key: newKey(),
+      kind: r.kind,
+      code: r.code,
+      vocabulary: s(r.vocabulary),
+      name: s(r.name),
+    })),
+    reportingOrganisationId: s(a.reportingOrganisation?.id),
+    sectors: a.sectors.map((sec) => ({
+      key: newKey(),
+      vocabulary: sec.vocabulary,
+      code: sec.code,
+      percentage: sec.percentage === null ? '' : String(sec.percentage),
+      name: s(sec.name),
+    })),
+    results: a.results.map((r) => ({
+      key: newKey(),
+      type: r.type,
+      title: localized(r.title),
+      description: localized(r.description),
+      indicators: r.indicators.map((ind) => ({
+        key: newKey(),
+        title: localized(ind.title),
+        description: localized(ind.description),
+        measure: ind.measure,
+        ascending: ind.ascending,
+        baselineYear: ind.baselineYear === null ? '' : String(ind.baselineYear),
+        baselineValue: s(ind.baselineValue),
+        periods: ind.periods.map((p) => ({
+          key: newKey(),
+          start: p.start,
+          end: p.end,
+          target: s(p.target),
+          actual: s(p.actual),
+        })),
+      })),
+    })),
+    otherLanguageTexts: a.otherLanguageTexts.map((t) => ({
+      key: newKey(),
+      field: t.field,
+      lang: t.lang,
+      text: t.text,
+    })),
     participants: a.participants.map((p) => ({
       key: newKey(),
       organisationId: p.organisation.id,
@@ -143,6 +277,7 @@ export function formFromDetail(a: ActivityDetail): ActivityForm {
       currency: f.currency,
       type: f.type,
       date: s(f.date),
+      valueDate: s(f.valueDate),
       providerId: s(f.provider?.id),
       recipientId: s(f.recipient?.id),
       note: s(f.note),
@@ -167,6 +302,11 @@ export function formFromDetail(a: ActivityDetail): ActivityForm {
 
 const opt = (v: string) => (v.trim() === '' ? null : v.trim());
 const optLocalized = (v: LocalizedDraft) => ({ en: opt(v.en), fr: opt(v.fr) });
+/** A whole year as a number; anything else is handed on for the schema to explain. */
+const year = (v: string): number | string | null => {
+  const t = v.trim();
+  return t === '' ? null : /^\d{1,4}$/.test(t) ? Number(t) : t;
+};
 
 /** The body the API (and the shared schema) takes; empty text becomes null. */
 export function formToInput(f: ActivityForm) {
@@ -183,12 +323,46 @@ export function formToInput(f: ActivityForm) {
     actualEnd: opt(f.actualEnd),
     countries: f.countries,
     regional: f.regional,
+    otherRecipients: f.otherRecipients.map((r) => ({
+      kind: r.kind,
+      code: r.code.trim(),
+      vocabulary: opt(r.vocabulary),
+      name: opt(r.name),
+    })),
+    reportingOrganisationId: opt(f.reportingOrganisationId),
+    sectors: f.sectors.map((sec) => ({
+      vocabulary: sec.vocabulary,
+      code: sec.code.trim(),
+      percentage: opt(sec.percentage),
+      name: opt(sec.name),
+    })),
+    results: f.results.map((r) => ({
+      type: r.type,
+      title: optLocalized(r.title),
+      description: optLocalized(r.description),
+      indicators: r.indicators.map((ind) => ({
+        title: optLocalized(ind.title),
+        description: optLocalized(ind.description),
+        measure: ind.measure,
+        ascending: ind.ascending,
+        baselineYear: year(ind.baselineYear),
+        baselineValue: opt(ind.baselineValue),
+        periods: ind.periods.map((p) => ({
+          start: p.start.trim(),
+          end: p.end.trim(),
+          target: opt(p.target),
+          actual: opt(p.actual),
+        })),
+      })),
+    })),
+    otherLanguageTexts: f.otherLanguageTexts.map((t) => ({ field: t.field, lang: t.lang.trim(), text: t.text.trim() })),
     participants: f.participants.map((p) => ({ organisationId: p.organisationId, role: p.role, note: opt(p.note) })),
     funding: f.funding.map((l) => ({
       amount: l.amount.trim(),
       currency: l.currency.trim(),
       type: l.type,
       date: opt(l.date),
+      valueDate: opt(l.valueDate),
       providerId: opt(l.providerId),
       recipientId: opt(l.recipientId),
       note: opt(l.note),
@@ -222,6 +396,11 @@ export const MERGE_FIELDS = [
   'actualEnd',
   'countries',
   'regional',
+  'otherRecipients',
+  'reportingOrganisationId',
+  'sectors',
+  'results',
+  'otherLanguageTexts',
   'participants',
   'funding',
   'links',
@@ -254,6 +433,11 @@ export function mergeValue(f: ActivityForm, field: MergeField): unknown {
     case 'actualStart':
     case 'actualEnd':
     case 'regional':
+    case 'otherRecipients':
+    case 'reportingOrganisationId':
+    case 'sectors':
+    case 'results':
+    case 'otherLanguageTexts':
     case 'participants':
     case 'funding':
     case 'links':
@@ -306,6 +490,21 @@ export function takeFields(mine: ActivityForm, theirs: ActivityForm, fields: rea
         break;
       case 'regional':
         out.regional = theirs.regional;
+        break;
+      case 'otherRecipients':
+        out.otherRecipients = theirs.otherRecipients;
+        break;
+      case 'reportingOrganisationId':
+        out.reportingOrganisationId = theirs.reportingOrganisationId;
+        break;
+      case 'sectors':
+        out.sectors = theirs.sectors;
+        break;
+      case 'results':
+        out.results = theirs.results;
+        break;
+      case 'otherLanguageTexts':
+        out.otherLanguageTexts = theirs.otherLanguageTexts;
         break;
       case 'type':
       case 'status':
@@ -370,12 +569,38 @@ export function controlPaths(f: ActivityForm): Set<string> {
     'actualEnd',
     'countries',
     'regional',
+    'reportingOrganisationId',
   ]);
+  const bilingual = (prefix: string) => ['en', 'fr'].forEach((l) => paths.add(`${prefix}.${l}`));
+  f.otherRecipients.forEach((_, i) =>
+    ['kind', 'code', 'vocabulary', 'name'].forEach((k) => paths.add(`otherRecipients.${i}.${k}`)),
+  );
+  f.sectors.forEach((_, i) =>
+    ['vocabulary', 'code', 'percentage', 'name'].forEach((k) => paths.add(`sectors.${i}.${k}`)),
+  );
+  f.results.forEach((r, i) => {
+    const result = `results.${i}`;
+    paths.add(`${result}.type`);
+    bilingual(`${result}.title`);
+    bilingual(`${result}.description`);
+    r.indicators.forEach((ind, j) => {
+      const indicator = `${result}.indicators.${j}`;
+      bilingual(`${indicator}.title`);
+      bilingual(`${indicator}.description`);
+      ['measure', 'ascending', 'baselineYear', 'baselineValue'].forEach((k) => paths.add(`${indicator}.${k}`));
+      ind.periods.forEach((_, k) =>
+        ['start', 'end', 'target', 'actual'].forEach((key) => paths.add(`${indicator}.periods.${k}.${key}`)),
+      );
+    });
+  });
+  f.otherLanguageTexts.forEach((_, i) =>
+    ['field', 'lang', 'text'].forEach((k) => paths.add(`otherLanguageTexts.${i}.${k}`)),
+  );
   f.participants.forEach((_, i) =>
     ['organisationId', 'role', 'note'].forEach((k) => paths.add(`participants.${i}.${k}`)),
   );
   f.funding.forEach((_, i) =>
-    ['amount', 'currency', 'type', 'date', 'providerId', 'recipientId', 'note'].forEach((k) =>
+    ['amount', 'currency', 'type', 'date', 'valueDate', 'providerId', 'recipientId', 'note'].forEach((k) =>
       paths.add(`funding.${i}.${k}`),
     ),
   );
