@@ -6,9 +6,14 @@ import {
   type ActivityType,
   type Confidence,
   type FundingType,
+  type IndicatorMeasure,
+  type NarrativeField,
   type OrganisationType,
   type ParticipantRole,
   type PlanStatus,
+  type RegionVocabulary,
+  type ResultType,
+  type SectorVocabulary,
 } from '../../shared/vocab';
 
 function labelsFor(intl: IntlShape) {
@@ -23,6 +28,19 @@ function labelsFor(intl: IntlShape) {
     confidence: (v: Confidence) => m({ id: `vocab.confidence.${v}` }),
     confidenceHelp: (v: Confidence) => m({ id: `vocab.confidenceHelp.${v}` }),
     planStatus: (v: PlanStatus) => m({ id: `vocab.planStatus.${v}` }),
+    sectorVocabulary: (v: SectorVocabulary) => m({ id: `vocab.sectorVocabulary.${v}` }),
+    regionVocabulary: (v: RegionVocabulary) => m({ id: `vocab.regionVocabulary.${v}` }),
+    resultType: (v: ResultType) => m({ id: `vocab.resultType.${v}` }),
+    indicatorMeasure: (v: IndicatorMeasure) => m({ id: `vocab.indicatorMeasure.${v}` }),
+    narrativeField: (v: NarrativeField) => m({ id: `vocab.narrativeField.${v}` }),
+    /** A language's name in the interface language (ISO 639 code → "Khmer"), else the code. */
+    language: (code: string) => {
+      try {
+        return intl.formatDisplayName(code, { type: 'language' }) ?? code;
+      } catch {
+        return code;
+      }
+    },
     nodeKind: (kind: string) => m({ id: 'vocab.nodeKind' }, { kind }),
     documentKind: (kind: string) => m({ id: 'vocab.documentKind' }, { kind }),
     /** Country name in the interface language; the region code reads "ASEAN region". */

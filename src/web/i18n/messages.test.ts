@@ -170,6 +170,10 @@ const SAME_IN_FRENCH = new Set([
   'Source',
   'Note',
   'Actions',
+  'Code',
+  'AidData',
+  'Impact',
+  'Qualitative',
 ]);
 
 describe('French catalogue', () => {

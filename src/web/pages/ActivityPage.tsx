@@ -4,6 +4,7 @@ import type { ActivityDetail, ActivityLink, Participant } from '../../shared/api
 import { PARTICIPANT_ROLES } from '../../shared/vocab';
 import { API_BASE, api, queryString } from '../api/client';
 import { useApi } from '../api/useApi';
+import { OtherLanguageTexts, OtherRecipients, Results, Sectors } from '../components/ActivityDetails';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ConfidenceLegend } from '../components/ConfidenceLegend';
 import { CountryList } from '../components/CountryList';
@@ -101,7 +102,17 @@ function Funding({ activity }: { activity: ActivityDetail }) {
           <tbody>
             {activity.funding.map((f) => (
               <tr key={f.id}>
-                <td>{f.date ? <PartialDateText value={f.date} /> : <FormattedMessage id="dates.unknown" />}</td>
+                <td>
+                  {f.date ? <PartialDateText value={f.date} /> : <FormattedMessage id="dates.unknown" />}
+                  {f.valueDate && f.valueDate !== f.date && (
+                    <span className="table__note">
+                      <FormattedMessage
+                        id="funding.valueDate"
+                        values={{ date: <PartialDateText value={f.valueDate} /> }}
+                      />
+                    </span>
+                  )}
+                </td>
                 <td>{labels.fundingType(f.type)}</td>
                 <td>
                   <span className="flow">
@@ -328,6 +339,26 @@ export default function ActivityPage() {
                   <CountryList countries={a.countries} regional={a.regional} />
                 </dd>
               </div>
+              {a.otherRecipients.length > 0 && (
+                <div>
+                  <dt>
+                    <FormattedMessage id="activity.otherRecipients" />
+                  </dt>
+                  <dd>
+                    <OtherRecipients recipients={a.otherRecipients} />
+                  </dd>
+                </div>
+              )}
+              {a.reportingOrganisation && (
+                <div>
+                  <dt>
+                    <FormattedMessage id="activity.reportingOrg" />
+                  </dt>
+                  <dd>
+                    <OrgLink org={a.reportingOrganisation} />
+                  </dd>
+                </div>
+              )}
               {a.iatiIdentifier && (
                 <div>
                   <dt>
@@ -347,6 +378,33 @@ export default function ActivityPage() {
                 <FormattedMessage id="activity.descriptionTitle" />
               </h2>
               <LocalizedBlock value={a.description} className="prose" />
+            </section>
+          )}
+
+          {a.otherLanguageTexts.length > 0 && (
+            <section className="section" aria-labelledby="other-languages-title">
+              <h2 id="other-languages-title">
+                <FormattedMessage id="activity.otherLanguagesTitle" />
+              </h2>
+              <OtherLanguageTexts texts={a.otherLanguageTexts} />
+            </section>
+          )}
+
+          {a.sectors.length > 0 && (
+            <section className="section" aria-labelledby="sectors-title">
+              <h2 id="sectors-title">
+                <FormattedMessage id="activity.sectorsTitle" />
+              </h2>
+              <Sectors sectors={a.sectors} />
+            </section>
+          )}
+
+          {a.results.length > 0 && (
+            <section className="section" aria-labelledby="results-title">
+              <h2 id="results-title">
+                <FormattedMessage id="activity.resultsTitle" />
+              </h2>
+              <Results results={a.results} />
             </section>
           )}
 
