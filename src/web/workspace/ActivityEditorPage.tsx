@@ -9,12 +9,22 @@ import {
   CONFIDENCE_LEVELS,
   COUNTRY_CODES,
   FUNDING_TYPES,
+  INDICATOR_MEASURES,
+  NARRATIVE_FIELDS,
   PARTICIPANT_ROLES,
+  REGION_VOCABULARIES,
+  RESULT_TYPES,
+  SECTOR_VOCABULARIES,
   type ActivityStatus,
   type ActivityType,
   type Confidence,
   type FundingType,
+  type IndicatorMeasure,
+  type NarrativeField,
   type ParticipantRole,
+  type RegionVocabulary,
+  type ResultType,
+  type SectorVocabulary,
 } from '../../shared/vocab';
 import { useLoader } from '../api/useApi';
 import { activities } from '../api/workspace';
@@ -23,6 +33,7 @@ import { Loading } from '../components/Loading';
 import { useText } from '../components/Localized';
 import { formatMoney } from '../components/Money';
 import { PageHeading } from '../components/PageHeading';
+import type { MessageId } from '../i18n';
 import { useLabels as usePublicLabels } from '../i18n/labels';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { requestHeadingFocus } from '../lib/focus';
@@ -32,16 +43,28 @@ import {
   controlPaths,
   emptyActivityForm,
   emptyFunding,
+  emptyIndicator,
   emptyLink,
+  emptyOtherText,
   emptyParticipant,
+  emptyPeriod,
+  emptyRecipient,
+  emptyResult,
+  emptySector,
   emptySource,
   formFromDetail,
   formToInput,
   type ActivityForm,
   type FundingDraft,
+  type IndicatorDraft,
   type LinkDraft,
   type MergeField,
+  type OtherTextDraft,
   type ParticipantDraft,
+  type PeriodDraft,
+  type RecipientDraft,
+  type ResultDraft,
+  type SectorDraft,
   type SourceDraft,
 } from './activityForm';
 import { EmptyValue } from './ConflictPanel';
@@ -106,7 +129,50 @@ const FIELD_MESSAGE = {
   url: 'editor.url',
   publisher: 'editor.publisher',
   publishedOn: 'editor.publishedOn',
+  valueDate: 'editor.valueDate',
+  reportingOrganisationId: 'editor.reportingOrg',
+  sectors: 'editor.sectorsTitle',
+  otherRecipients: 'editor.recipientsTitle',
+  results: 'editor.resultsTitle',
+  otherLanguageTexts: 'editor.otherTextsTitle',
 } as const;
+
+/** The lists of IATI details, with their row names. */
+const DETAIL_ROW = {
+  sectors: 'editor.sectorN',
+  otherRecipients: 'editor.recipientN',
+  results: 'editor.resultN',
+  otherLanguageTexts: 'editor.otherTextN',
+} as const;
+type DetailList = keyof typeof DETAIL_ROW;
+const isDetailList = (k: string): k is DetailList => Object.hasOwn(DETAIL_ROW, k);
+
+/** The names of the fields of the IATI detail rows, by list. */
+const DETAIL_FIELD: Record<DetailList | 'indicators' | 'periods', Record<string, MessageId>> = {
+  sectors: {
+    vocabulary: 'editor.sectorVocabulary',
+    code: 'editor.code',
+    percentage: 'editor.percentage',
+    name: 'editor.name',
+  },
+  otherRecipients: {
+    kind: 'editor.recipientKind',
+    code: 'editor.code',
+    vocabulary: 'editor.regionVocabulary',
+    name: 'editor.name',
+  },
+  results: { type: 'editor.resultType', title: 'editor.titleField', description: 'editor.descriptionField' },
+  indicators: {
+    title: 'editor.titleField',
+    description: 'editor.descriptionField',
+    measure: 'editor.measure',
+    ascending: 'editor.ascending',
+    baselineYear: 'editor.baselineYear',
+    baselineValue: 'editor.baselineValue',
+  },
+  periods: { start: 'editor.start', end: 'editor.end', target: 'editor.target', actual: 'editor.actual' },
+  otherLanguageTexts: { field: 'editor.textField', lang: 'editor.langCode', text: 'editor.otherText' },
+};
 
 type FieldKey = keyof typeof FIELD_MESSAGE;
 const isFieldKey = (k: string): k is FieldKey => Object.hasOwn(FIELD_MESSAGE, k);
@@ -122,6 +188,32 @@ function useFieldLabel() {
         : key;
     if ((first === 'title' || first === 'summary' || first === 'description') && (second === 'en' || second === 'fr')) {
       return intl.formatMessage({ id: 'editor.inLanguage' }, { field: base(first), lang: second });
+    }
+    if (isDetailList(first)) {
+      if (second === undefined) return base(first);
+      let rest: string[] = path.split('.').slice(2);
+      const result = Number(second) + 1;
+      let row = intl.formatMessage({ id: DETAIL_ROW[first] }, { n: result });
+      let fields = DETAIL_FIELD[first];
+      const [list, index] = rest;
+      if (first === 'results' && list === 'indicators' && index !== undefined) {
+        const indicator = Number(index) + 1;
+        row = intl.formatMessage({ id: 'editor.indicatorN' }, { n: indicator, result });
+        fields = DETAIL_FIELD.indicators;
+        rest = rest.slice(2);
+        const [sub, k] = rest;
+        if (sub === 'periods' && k !== undefined) {
+          row = intl.formatMessage({ id: 'editor.periodN' }, { n: Number(k) + 1, indicator, result });
+          fields = DETAIL_FIELD.periods;
+          rest = rest.slice(2);
+        }
+      }
+      const [key, lang] = rest;
+      if (key === undefined) return row;
+      const id = fields[key];
+      let field = id ? intl.formatMessage({ id }) : key;
+      if (lang === 'en' || lang === 'fr') field = intl.formatMessage({ id: 'editor.inLanguage' }, { field, lang });
+      return intl.formatMessage({ id: 'editor.rowField' }, { row, field });
     }
     if ((first === 'participants' || first === 'funding' || first === 'links' || first === 'sources') && second) {
       const row = intl.formatMessage({ id: ROW_MESSAGE[first] }, { n: Number(second) + 1 });
@@ -191,6 +283,19 @@ function Editor({ id, record, options }: EditorProps) {
   const roleOptions = vocab<ParticipantRole>(PARTICIPANT_ROLES, publicLabels.role);
   const fundingTypeOptions = vocab<FundingType>(FUNDING_TYPES, publicLabels.fundingType);
   const confidenceOptions = vocab<Confidence>(CONFIDENCE_LEVELS, publicLabels.confidence);
+  const coded = <T extends string>(values: readonly T[], label: (v: T) => string): Option[] =>
+    values.map((v) => ({ value: v, label: `${v} – ${label(v)}` }));
+  const sectorVocabularyOptions = coded<SectorVocabulary>(SECTOR_VOCABULARIES, publicLabels.sectorVocabulary);
+  const regionVocabularyOptions = coded<RegionVocabulary>(REGION_VOCABULARIES, publicLabels.regionVocabulary);
+  const resultTypeOptions = vocab<ResultType>(RESULT_TYPES, publicLabels.resultType);
+  const measureOptions = vocab<IndicatorMeasure>(INDICATOR_MEASURES, publicLabels.indicatorMeasure);
+  const narrativeFieldOptions = vocab<NarrativeField>(NARRATIVE_FIELDS, publicLabels.narrativeField);
+  const recipientKindOptions: Option[] = [
+    { value: 'country', label: intl.formatMessage({ id: 'editor.kindCountry' }) },
+    { value: 'region', label: intl.formatMessage({ id: 'editor.kindRegion' }) },
+  ];
+  const detailRowName = (list: DetailList) => (i: number) => intl.formatMessage({ id: DETAIL_ROW[list] }, { n: i + 1 });
+  const localizedDraft = (v: { en: string; fr: string }) => v.en.trim() || v.fr.trim();
   const countryOptions = [...COUNTRY_CODES]
     .map((c) => ({ value: c, label: publicLabels.country(c) }))
     .sort((a, b) => a.label.localeCompare(b.label, intl.locale));
@@ -245,6 +350,28 @@ function Editor({ id, record, options }: EditorProps) {
         return listOf(f.links.map((l) => nodeName(options.plans, l.nodeId, text)));
       case 'sources':
         return listOf(f.sources.map((s) => s.title || s.url));
+      case 'reportingOrganisationId':
+        return f.reportingOrganisationId ? orgName(f.reportingOrganisationId) : none;
+      case 'sectors':
+        return listOf(
+          f.sectors.map((s) => `${s.vocabulary}: ${s.code}${s.percentage.trim() ? ` (${s.percentage.trim()} %)` : ''}`),
+        );
+      case 'otherRecipients':
+        return listOf(
+          f.otherRecipients.map((r) =>
+            r.kind === 'country'
+              ? publicLabels.country(r.code)
+              : `${r.vocabulary}: ${r.code}${r.name ? ` ${r.name}` : ''}`,
+          ),
+        );
+      case 'results':
+        return listOf(f.results.map((r, i) => localizedDraft(r.title) || detailRowName('results')(i)));
+      case 'otherLanguageTexts':
+        return listOf(
+          f.otherLanguageTexts.map(
+            (t) => `${publicLabels.narrativeField(t.field as NarrativeField)} – ${publicLabels.language(t.lang)}`,
+          ),
+        );
       case 'iatiIdentifier':
       case 'plannedStart':
       case 'plannedEnd':
@@ -348,6 +475,17 @@ function Editor({ id, record, options }: EditorProps) {
             onChange={(v) => set('iatiIdentifier', v)}
             spellCheck={false}
           />
+          <SelectField
+            path="reportingOrganisationId"
+            label={<FormattedMessage id="editor.reportingOrg" />}
+            hint={<FormattedMessage id="editor.reportingOrgHint" />}
+            optional
+            issues={byPath}
+            value={form.reportingOrganisationId}
+            placeholder={intl.formatMessage({ id: 'editor.ownPublisher' })}
+            options={orgOptions}
+            onChange={(v) => set('reportingOrganisationId', v)}
+          />
         </section>
 
         <section className="editor-section" aria-labelledby="dates-title">
@@ -409,6 +547,337 @@ function Editor({ id, record, options }: EditorProps) {
             onChange={(v) => set('regional', v)}
           />
         </section>
+
+        <Rows<RecipientDraft>
+          list="otherRecipients"
+          rowName={detailRowName('otherRecipients')}
+          rows={form.otherRecipients}
+          legend={<FormattedMessage id="editor.recipientsTitle" />}
+          intro={<FormattedMessage id="editor.recipientsIntro" />}
+          empty={<FormattedMessage id="editor.noRecipients" />}
+          addLabel={<FormattedMessage id="editor.addRecipient" />}
+          firstField="kind"
+          make={emptyRecipient}
+          onChange={(rows) => set('otherRecipients', rows)}
+          onAnnounce={setAnnouncement}
+          render={(row, i, update) => (
+            <>
+              <div className="field-row">
+                <SelectField
+                  path={`otherRecipients.${i}.kind`}
+                  label={<FormattedMessage id="editor.recipientKind" />}
+                  issues={byPath}
+                  value={row.kind}
+                  options={recipientKindOptions}
+                  onChange={(v) => update(v === 'country' ? { kind: v, vocabulary: '' } : { kind: v, vocabulary: '1' })}
+                />
+                <TextField
+                  path={`otherRecipients.${i}.code`}
+                  label={<FormattedMessage id="editor.code" />}
+                  hint={<FormattedMessage id="editor.recipientCodeHint" />}
+                  inputClassName="input--currency"
+                  maxLength={20}
+                  issues={byPath}
+                  value={row.code}
+                  onChange={(v) => update({ code: row.kind === 'country' ? v.toUpperCase() : v })}
+                  spellCheck={false}
+                />
+              </div>
+              <SelectField
+                path={`otherRecipients.${i}.vocabulary`}
+                label={<FormattedMessage id="editor.regionVocabulary" />}
+                hint={<FormattedMessage id="editor.regionVocabularyHint" />}
+                optional
+                issues={byPath}
+                value={row.vocabulary}
+                placeholder={intl.formatMessage({ id: 'form.notRecorded' })}
+                options={regionVocabularyOptions}
+                onChange={(v) => update({ vocabulary: v })}
+              />
+              <TextField
+                path={`otherRecipients.${i}.name`}
+                label={<FormattedMessage id="editor.name" />}
+                optional
+                issues={byPath}
+                value={row.name}
+                onChange={(v) => update({ name: v })}
+              />
+            </>
+          )}
+        />
+
+        <Rows<SectorDraft>
+          list="sectors"
+          rowName={detailRowName('sectors')}
+          rows={form.sectors}
+          legend={<FormattedMessage id="editor.sectorsTitle" />}
+          intro={<FormattedMessage id="editor.sectorsIntro" />}
+          empty={<FormattedMessage id="editor.noSectors" />}
+          addLabel={<FormattedMessage id="editor.addSector" />}
+          firstField="vocabulary"
+          make={emptySector}
+          onChange={(rows) => set('sectors', rows)}
+          onAnnounce={setAnnouncement}
+          render={(row, i, update) => (
+            <>
+              <SelectField
+                path={`sectors.${i}.vocabulary`}
+                label={<FormattedMessage id="editor.sectorVocabulary" />}
+                issues={byPath}
+                value={row.vocabulary}
+                options={sectorVocabularyOptions}
+                onChange={(v) => update({ vocabulary: v })}
+              />
+              <div className="field-row">
+                <TextField
+                  path={`sectors.${i}.code`}
+                  label={<FormattedMessage id="editor.code" />}
+                  hint={<FormattedMessage id="editor.sectorCodeHint" />}
+                  maxLength={50}
+                  issues={byPath}
+                  value={row.code}
+                  onChange={(v) => update({ code: v })}
+                  spellCheck={false}
+                />
+                <TextField
+                  path={`sectors.${i}.percentage`}
+                  label={<FormattedMessage id="editor.percentage" />}
+                  hint={<FormattedMessage id="editor.percentageHint" />}
+                  optional
+                  inputMode="decimal"
+                  inputClassName="input--currency"
+                  maxLength={6}
+                  issues={byPath}
+                  value={row.percentage}
+                  onChange={(v) => update({ percentage: v })}
+                />
+              </div>
+              <TextField
+                path={`sectors.${i}.name`}
+                label={<FormattedMessage id="editor.name" />}
+                hint={<FormattedMessage id="editor.sectorNameHint" />}
+                optional
+                issues={byPath}
+                value={row.name}
+                onChange={(v) => update({ name: v })}
+              />
+            </>
+          )}
+        />
+
+        <Rows<ResultDraft>
+          list="results"
+          rowName={detailRowName('results')}
+          rows={form.results}
+          legend={<FormattedMessage id="editor.resultsTitle" />}
+          intro={<FormattedMessage id="editor.resultsIntro" />}
+          empty={<FormattedMessage id="editor.noResults" />}
+          addLabel={<FormattedMessage id="editor.addResult" />}
+          firstField="type"
+          make={emptyResult}
+          onChange={(rows) => set('results', rows)}
+          onAnnounce={setAnnouncement}
+          render={(result, i, updateResult) => (
+            <>
+              <SelectField
+                path={`results.${i}.type`}
+                label={<FormattedMessage id="editor.resultType" />}
+                issues={byPath}
+                value={result.type}
+                options={resultTypeOptions}
+                onChange={(v) => updateResult({ type: v })}
+              />
+              <Bilingual
+                name={`results.${i}.title`}
+                legend={<FormattedMessage id="editor.titleField" />}
+                value={result.title}
+                issues={byPath}
+                onChange={(v) => updateResult({ title: v })}
+              />
+              <Bilingual
+                name={`results.${i}.description`}
+                legend={<FormattedMessage id="editor.descriptionField" />}
+                value={result.description}
+                issues={byPath}
+                multiline={2}
+                optional
+                onChange={(v) => updateResult({ description: v })}
+              />
+              <Rows<IndicatorDraft>
+                list={`results.${i}.indicators`}
+                level={3}
+                rowName={(j) => intl.formatMessage({ id: 'editor.indicatorN' }, { n: j + 1, result: i + 1 })}
+                rows={result.indicators}
+                legend={<FormattedMessage id="editor.indicatorsTitle" values={{ n: i + 1 }} />}
+                empty={<FormattedMessage id="editor.noIndicators" />}
+                addLabel={<FormattedMessage id="editor.addIndicator" values={{ n: i + 1 }} />}
+                firstField="title.en"
+                make={emptyIndicator}
+                onChange={(rows) => updateResult({ indicators: rows })}
+                onAnnounce={setAnnouncement}
+                render={(indicator, j, updateIndicator) => {
+                  const at = `results.${i}.indicators.${j}`;
+                  return (
+                    <>
+                      <Bilingual
+                        name={`${at}.title`}
+                        legend={<FormattedMessage id="editor.titleField" />}
+                        value={indicator.title}
+                        issues={byPath}
+                        onChange={(v) => updateIndicator({ title: v })}
+                      />
+                      <Bilingual
+                        name={`${at}.description`}
+                        legend={<FormattedMessage id="editor.descriptionField" />}
+                        value={indicator.description}
+                        issues={byPath}
+                        multiline={2}
+                        optional
+                        onChange={(v) => updateIndicator({ description: v })}
+                      />
+                      <SelectField
+                        path={`${at}.measure`}
+                        label={<FormattedMessage id="editor.measure" />}
+                        issues={byPath}
+                        value={indicator.measure}
+                        options={measureOptions}
+                        onChange={(v) => updateIndicator({ measure: v })}
+                      />
+                      <CheckboxField
+                        path={`${at}.ascending`}
+                        label={<FormattedMessage id="editor.ascending" />}
+                        checked={indicator.ascending}
+                        onChange={(v) => updateIndicator({ ascending: v })}
+                      />
+                      <div className="field-row">
+                        <TextField
+                          path={`${at}.baselineYear`}
+                          label={<FormattedMessage id="editor.baselineYear" />}
+                          optional
+                          inputMode="numeric"
+                          inputClassName="input--date"
+                          maxLength={4}
+                          issues={byPath}
+                          value={indicator.baselineYear}
+                          onChange={(v) => updateIndicator({ baselineYear: v })}
+                        />
+                        <TextField
+                          path={`${at}.baselineValue`}
+                          label={<FormattedMessage id="editor.baselineValue" />}
+                          hint={<FormattedMessage id="editor.valueHint" />}
+                          optional
+                          issues={byPath}
+                          value={indicator.baselineValue}
+                          onChange={(v) => updateIndicator({ baselineValue: v })}
+                        />
+                      </div>
+                      <Rows<PeriodDraft>
+                        list={`${at}.periods`}
+                        level={4}
+                        rowName={(k) =>
+                          intl.formatMessage({ id: 'editor.periodN' }, { n: k + 1, indicator: j + 1, result: i + 1 })
+                        }
+                        rows={indicator.periods}
+                        legend={<FormattedMessage id="editor.periodsTitle" values={{ n: j + 1, result: i + 1 }} />}
+                        empty={<FormattedMessage id="editor.noPeriods" />}
+                        addLabel={<FormattedMessage id="editor.addPeriod" values={{ n: j + 1, result: i + 1 }} />}
+                        firstField="start"
+                        make={emptyPeriod}
+                        onChange={(rows) => updateIndicator({ periods: rows })}
+                        onAnnounce={setAnnouncement}
+                        render={(period, k, updatePeriod) => (
+                          <>
+                            <div className="field-row">
+                              {(['start', 'end'] as const).map((name) => (
+                                <TextField
+                                  key={name}
+                                  path={`${at}.periods.${k}.${name}`}
+                                  label={<FormattedMessage id={name === 'start' ? 'editor.start' : 'editor.end'} />}
+                                  hint={<FormattedMessage id="editor.dateExample" />}
+                                  inputClassName="input--date"
+                                  maxLength={10}
+                                  issues={byPath}
+                                  value={period[name]}
+                                  onChange={(v) => updatePeriod({ [name]: v })}
+                                />
+                              ))}
+                            </div>
+                            <div className="field-row">
+                              <TextField
+                                path={`${at}.periods.${k}.target`}
+                                label={<FormattedMessage id="editor.target" />}
+                                optional
+                                issues={byPath}
+                                value={period.target}
+                                onChange={(v) => updatePeriod({ target: v })}
+                              />
+                              <TextField
+                                path={`${at}.periods.${k}.actual`}
+                                label={<FormattedMessage id="editor.actual" />}
+                                optional
+                                issues={byPath}
+                                value={period.actual}
+                                onChange={(v) => updatePeriod({ actual: v })}
+                              />
+                            </div>
+                          </>
+                        )}
+                      />
+                    </>
+                  );
+                }}
+              />
+            </>
+          )}
+        />
+
+        <Rows<OtherTextDraft>
+          list="otherLanguageTexts"
+          rowName={detailRowName('otherLanguageTexts')}
+          rows={form.otherLanguageTexts}
+          legend={<FormattedMessage id="editor.otherTextsTitle" />}
+          intro={<FormattedMessage id="editor.otherTextsIntro" />}
+          empty={<FormattedMessage id="editor.noOtherTexts" />}
+          addLabel={<FormattedMessage id="editor.addOtherText" />}
+          firstField="field"
+          make={emptyOtherText}
+          onChange={(rows) => set('otherLanguageTexts', rows)}
+          onAnnounce={setAnnouncement}
+          render={(row, i, update) => (
+            <>
+              <div className="field-row">
+                <SelectField
+                  path={`otherLanguageTexts.${i}.field`}
+                  label={<FormattedMessage id="editor.textField" />}
+                  issues={byPath}
+                  value={row.field}
+                  options={narrativeFieldOptions}
+                  onChange={(v) => update({ field: v })}
+                />
+                <TextField
+                  path={`otherLanguageTexts.${i}.lang`}
+                  label={<FormattedMessage id="editor.langCode" />}
+                  hint={<FormattedMessage id="editor.langCodeHint" />}
+                  inputClassName="input--currency"
+                  maxLength={3}
+                  issues={byPath}
+                  value={row.lang}
+                  onChange={(v) => update({ lang: v.toLowerCase() })}
+                  spellCheck={false}
+                />
+              </div>
+              <TextAreaField
+                path={`otherLanguageTexts.${i}.text`}
+                label={<FormattedMessage id="editor.otherText" />}
+                lang={/^[a-z]{2,3}$/.test(row.lang.trim()) ? row.lang.trim() : undefined}
+                rows={row.field === 'title' ? 2 : 4}
+                issues={byPath}
+                value={row.text}
+                onChange={(v) => update({ text: v })}
+              />
+            </>
+          )}
+        />
 
         <Rows<ParticipantDraft>
           list="participants"
@@ -511,6 +980,17 @@ function Editor({ id, record, options }: EditorProps) {
                   issues={byPath}
                   value={row.date}
                   onChange={(v) => update({ date: v })}
+                />
+                <TextField
+                  path={`funding.${i}.valueDate`}
+                  label={<FormattedMessage id="editor.valueDate" />}
+                  hint={<FormattedMessage id="editor.valueDateHint" />}
+                  optional
+                  inputClassName="input--date"
+                  maxLength={10}
+                  issues={byPath}
+                  value={row.valueDate}
+                  onChange={(v) => update({ valueDate: v })}
                 />
               </div>
               <div className="field-row">

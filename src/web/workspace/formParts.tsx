@@ -71,11 +71,16 @@ interface RowsProps<T extends { key: string }> {
   onChange: (rows: T[]) => void;
   onAnnounce: (message: string) => void;
   render: (row: T, index: number, update: (patch: Partial<T>) => void) => ReactNode;
+  /** Heading level of the group: 2 for a section of the form, deeper for rows within rows. */
+  level?: 2 | 3 | 4;
 }
 
 /** A repeatable group: one fieldset per row, each removable, and an "add" button. */
 export function Rows<T extends { key: string }>(props: RowsProps<T>) {
   const { list, rowName, rows, legend, intro, empty, addLabel, firstField, make, onChange, onAnnounce, render } = props;
+  const level = props.level ?? 2;
+  const Heading = `h${level}` as const;
+  const titleId = `${list.replace(/\./g, '-')}-title`;
   const intl = useIntl();
   const addRef = useRef<HTMLButtonElement>(null);
   const focusNext = useRef<string | null>(null);
@@ -86,8 +91,8 @@ export function Rows<T extends { key: string }>(props: RowsProps<T>) {
     target?.focus();
   });
   return (
-    <section className="editor-section" aria-labelledby={`${list}-title`}>
-      <h2 id={`${list}-title`}>{legend}</h2>
+    <section className={level === 2 ? 'editor-section' : 'editor-subsection'} aria-labelledby={titleId}>
+      <Heading id={titleId}>{legend}</Heading>
       {intro && <p className="section__intro">{intro}</p>}
       {rows.length === 0 && <p className="empty-state">{empty}</p>}
       {rows.map((row, i) => (

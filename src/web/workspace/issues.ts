@@ -18,6 +18,9 @@ const DATE_FIELDS = new Set([
   'actualEnd',
   'date',
   'publishedOn',
+  'valueDate',
+  'start',
+  'end',
   'adoptedOn',
   'until',
 ]);
@@ -66,12 +69,20 @@ function localize(intl: IntlShape, issue: ZodIssue): FormIssue {
       if (last === 'country') return m('form.issue.country');
       if (last === 'code') return m('form.issue.code');
       if (last === 'kind') return m('form.issue.kind');
+      if (last === 'lang') return m('form.issue.langCode');
       return english(intl, path, issue.message);
     case 'custom': {
       if (last === 'amount') {
         const d = /^([A-Z]{3}) amounts have (\d+) decimals/.exec(issue.message);
         if (d) return m('form.issue.decimals', { currency: d[1] ?? '', count: Number(d[2]) });
       }
+      if (last === 'percentage') {
+        const sum = /add up to ([\d.]+); make/.exec(issue.message);
+        if (sum) return m('form.issue.percentageSum', { sum: intl.formatNumber(Number(sum[1])) });
+        if (issue.message.startsWith('Give a percentage for every')) return m('form.issue.percentageAll');
+        return m('form.issue.percentage');
+      }
+      if (last === 'lang') return m('form.issue.officialLanguage');
       if (DATE_FIELDS.has(last)) {
         const order = /^The end must not be before the start \(([^)]+)\)/.exec(issue.message);
         if (order) return m('form.issue.dateOrder', { start: order[1] ?? '' });
