@@ -13,6 +13,7 @@ const PASSWORD = 'correct horse battery staple';
 /** A word no seeded record uses, so that a search finds only the test's activity. */
 const MARKER = 'Zebrafinch';
 const TITLE = `${MARKER} regional dialogue on migrant workers' rights`;
+const KHMER_TITLE = 'កិច្ចសន្ទនាថ្នាក់តំបន់ស្តីពីសិទ្ធិពលករចំណាកស្រុក';
 const AREA_1_1 = 'Human Rights, Good Governance, Democracy and Rule of Law';
 const AREA_3_4 = 'Promotion and Protection of the Rights of Migrant Workers';
 
@@ -128,6 +129,33 @@ describe("officers' workspace in Chromium", () => {
       await link.getByLabel(/^Why it contributes/).fill(`Answers area ${code} of the plan.`);
     }
 
+    // IATI details: a sector with its share, a result with an indicator and a period, a Khmer title.
+    await ws.main().getByRole('button', { name: 'Add a sector' }).click();
+    const sector = ws.row('Sector 1');
+    await sector.getByLabel('Vocabulary').selectOption('1');
+    await sector.getByLabel('Code', { exact: true }).fill('15170');
+    await sector.getByLabel(/^Share/).fill('100');
+    await ws.main().getByRole('button', { name: 'Add a result' }).click();
+    await page.locator('#f-results-0-title-en').fill('Migrant workers know their rights');
+    await ws.main().getByRole('button', { name: 'Add an indicator to result 1' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-results-0-indicators-0-title-en');
+    await page.locator('#f-results-0-indicators-0-title-en').fill('Workers reached');
+    const indicator = ws.row('Indicator 1 of result 1');
+    await indicator.getByLabel(/^Baseline year/).fill('2012');
+    await indicator.getByLabel(/^Baseline value/).fill('150');
+    await ws.main().getByRole('button', { name: 'Add a period to indicator 1 of result 1' }).click();
+    const period = ws.row('Period 1 of indicator 1 of result 1');
+    await period.getByLabel(/^Start/).fill('2013-01');
+    await period.getByLabel(/^End/).fill('2013-12');
+    await period.getByLabel(/^Target/).fill('500');
+    await period.getByLabel(/^Actual value/).fill('620');
+    await indicator.getByRole('button', { name: 'Remove Period 1 of indicator 1 of result 1' }).waitFor();
+    await ws.main().getByRole('button', { name: 'Add a text in another language' }).click();
+    const khmer = ws.row('Text in another language 1');
+    await khmer.getByLabel('Which text').selectOption({ label: 'Title' });
+    await khmer.getByLabel(/^Language code/).fill('km');
+    await khmer.getByLabel('Text', { exact: true }).fill(KHMER_TITLE);
+
     // A malformed amount: named next to its field and in the summary, which takes the focus.
     await ws.main().getByRole('button', { name: 'Save the new activity' }).click();
     const summary = ws.errorSummary();
@@ -160,6 +188,22 @@ describe("officers' workspace in Chromium", () => {
         .waitFor();
     }
     await ws.main().getByText('CAD 250,000').first().waitFor();
+    const sectors = ws.main().getByRole('table', { name: 'Sectors and their share of the activity' });
+    const sectorRow = sectors.getByRole('row').nth(1);
+    assert.equal(await sectorRow.getByRole('rowheader').innerText(), '15170');
+    assert.deepEqual(await sectorRow.getByRole('cell').allInnerTexts(), [
+      "Women's rights organisations and movements, and government institutions",
+      'OECD DAC CRS Purpose Codes (5 digit)',
+      '100%',
+    ]);
+    const indicatorTable = ws.main().getByRole('table', { name: 'Indicator: Workers reached' });
+    const indicatorRows = indicatorTable.getByRole('row');
+    assert.deepEqual(await indicatorRows.nth(1).allInnerTexts(), ['Baseline (2012)\t150']);
+    assert.equal(await indicatorRows.nth(2).getByRole('rowheader').innerText(), 'January 2013 – December 2013');
+    assert.deepEqual(await indicatorRows.nth(2).getByRole('cell').allInnerTexts(), ['500', '620']);
+    const khmerTitle = ws.main().locator('[lang="km"]');
+    assert.equal(await khmerTitle.innerText(), KHMER_TITLE);
+    await ws.main().getByText('Title in Khmer').waitFor();
 
     await panel.getByRole('button', { name: 'Submit for review' }).click();
     await ws.expectStatus('The activity was submitted for review.');
