@@ -35,6 +35,8 @@ export interface SeedRefs {
   activityId: string;
   /** An organisation with activities. */
   organisationId: string;
+  /** An activity with every IATI detail: sectors, other recipients, results with indicators, texts in other languages. */
+  detailedActivityId: string;
   /** The staff account signed-in screens use (an admin, so that every workspace page opens). */
   staff: { email: string; password: string; id: string };
 }
@@ -111,6 +113,29 @@ export const SCREENS: readonly Screen[] = [
   { name: 'activity-new', session: 'staff', path: () => '/workspace/activities/new' },
   { name: 'activity-new-errors', session: 'staff', path: () => '/workspace/activities/new', act: submitEmptyForm },
   { name: 'activity-edit', session: 'staff', path: (r) => `/workspace/activities/${r.activityId}/edit` },
+  {
+    name: 'activity-details',
+    session: 'staff',
+    path: (r) => `/activities/${r.detailedActivityId}`,
+    ready: staffPanelLoaded,
+  },
+  {
+    name: 'activity-details-edit',
+    session: 'staff',
+    path: (r) => `/workspace/activities/${r.detailedActivityId}/edit`,
+  },
+  {
+    name: 'activity-details-edit-errors',
+    session: 'staff',
+    path: (r) => `/workspace/activities/${r.detailedActivityId}/edit`,
+    // A share that breaks the sum and a period that ends before it starts, shown next to their fields.
+    act: async (page) => {
+      await page.locator('#f-sectors-0-percentage').fill('70');
+      await page.locator('#f-results-0-indicators-0-periods-0-end').fill('2012');
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.locator('main .error-summary').waitFor();
+    },
+  },
   { name: 'organisations-admin', session: 'staff', path: () => '/workspace/organisations' },
   { name: 'organisation-edit', session: 'staff', path: (r) => `/workspace/organisations/${r.organisationId}/edit` },
   { name: 'framework-editor', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}` },
@@ -279,6 +304,7 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
   const me = await client.get<{ user: { id: string } }>('/api/v1/auth/me');
   const staff = { email, password: TEST_PASSWORD, id: me.body.user.id };
   await fillWorkspace(client, area.id);
+  const detailedActivityId = await createDetailedActivity(client, area.id, organisation.id);
   const snapshot = await client.request('POST', `/api/v1/plans/${home.slug}/snapshots`, {
     label: 'Mid-term review 2013',
     asOf: '2013-12-31',
@@ -292,8 +318,59 @@ export async function findSeedRefs(server: TestServer): Promise<SeedRefs> {
     areaId: area.id,
     activityId,
     organisationId: organisation.id,
+    detailedActivityId,
     staff,
   };
+}
+
+/** A draft with every IATI detail the model keeps, for the activity page's and the editor's detail sections. */
+async function createDetailedActivity(staff: Client, areaId: string, organisationId: string): Promise<string> {
+  const res = await staff.request<{ id: string }>('POST', '/api/v1/activities', {
+    title: { en: 'Regional programme on safe migration', fr: 'Programme régional sur la migration sûre' },
+    type: 'project',
+    status: 'ongoing',
+    plannedStart: '2012-04',
+    plannedEnd: '2015-03',
+    countries: ['KH', 'TH'],
+    otherRecipients: [
+      { kind: 'country', code: 'CN' },
+      { kind: 'region', code: '798', vocabulary: '1' },
+    ],
+    reportingOrganisationId: organisationId,
+    sectors: [
+      { vocabulary: '1', code: '15170', percentage: 60 },
+      { vocabulary: '1', code: '16020', percentage: 40 },
+      { vocabulary: '99', code: 'MIG', name: 'Safe migration' },
+    ],
+    results: [
+      {
+        type: 'outcome',
+        title: { en: 'Migrant workers know their rights', fr: 'Les travailleurs migrants connaissent leurs droits' },
+        description: { en: 'Measured through surveys.', fr: null },
+        indicators: [
+          {
+            title: { en: 'Workers reached', fr: 'Travailleurs rejoints' },
+            measure: 'unit',
+            baselineYear: 2012,
+            baselineValue: '150',
+            periods: [
+              { start: '2013-01', end: '2013-12', target: '500', actual: '620' },
+              { start: '2014', end: '2014', target: '800', actual: null },
+            ],
+          },
+        ],
+      },
+    ],
+    otherLanguageTexts: [
+      { field: 'title', lang: 'km', text: 'កម្មវិធីថ្នាក់តំបន់ស្តីពីការធ្វើចំណាកស្រុកប្រកបដោយសុវត្ថិភាព' },
+      { field: 'summary', lang: 'th', text: 'โครงการระดับภูมิภาคว่าด้วยการย้ายถิ่นอย่างปลอดภัย' },
+    ],
+    funding: [{ amount: '1200000', currency: 'CAD', type: 'commitment', date: '2012-04', valueDate: '2012-03-30' }],
+    links: [{ nodeId: areaId, rationale: 'Serves the area.' }],
+  });
+  if (res.status !== 201)
+    throw new Error(`Creating the detailed activity answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 /**
