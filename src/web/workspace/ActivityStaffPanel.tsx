@@ -234,6 +234,12 @@ export function ActivityHistory({ activity, onChanged }: Props) {
       load={(signal) => activities.history(activity.id, signal)}
       currentVersion={activity.version}
       canRestore={session.can('activity:restore-version')}
+      describeValue={(field, value) =>
+        // A result is named by its title; its indicators and periods are on the page.
+        field === 'results' && Array.isArray(value)
+          ? value.map((r: unknown) => (typeof r === 'object' && r !== null && 'title' in r ? r.title : r))
+          : value
+      }
       onRestore={async (version) => {
         await activities.restoreVersion(activity.id, version, activity.version);
         void navigate(`${location.pathname}${location.search}`, { replace: true, state: { flash: 'restored' } });
