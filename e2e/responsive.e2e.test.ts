@@ -151,7 +151,7 @@ describe('responsive layout, text size and print', () => {
     );
 
     inContext(`${lang}, print`, lang, { width: 1280, height: 900 }, (get) => {
-      for (const name of ['activity', 'area', 'activities']) {
+      for (const name of ['activity', 'activity-details', 'area', 'activities']) {
         it(name, async (t) => {
           const page = get();
           if (!page) return t.skip(SKIP_LANGUAGE(lang));
