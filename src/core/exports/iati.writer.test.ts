@@ -136,12 +136,63 @@ const full = buildActivity({
     participant('hrrca', 'partner'),
   ],
   funding: [
-    { ...line('f1', 'commitment', '3000000', 'CAD', '2011-05'), note: 'Signed <2011>' },
+    { ...line('f1', 'commitment', '3000000', 'CAD', '2011-05'), note: 'Signed <2011>', valueDate: '2011-05-20' },
     line('f2', 'commitment', '250000.5', 'USD', null),
-    line('f3', 'disbursement', '1000000', 'CAD', '2012-01-10'),
+    { ...line('f3', 'disbursement', '1000000', 'CAD', '2012-01-10'), valueDate: '2012-01' },
     { ...line('f4', 'disbursement', '5000', 'CAD', null), provider: null, recipient: null },
-    line('f5', 'budget', '1500000', 'CAD', '2011'),
+    { ...line('f5', 'budget', '1500000', 'CAD', '2011'), valueDate: '2010' },
     line('f6', 'budget', '700000', 'USD', null),
+  ],
+  reportingOrganisation: orgRef('unwomen'),
+  sectors: [
+    { vocabulary: '1', code: '15170', percentage: 60, name: null, label: null },
+    { vocabulary: '1', code: '15160', percentage: 40, name: null, label: null },
+    { vocabulary: '99', code: 'GEN-2', percentage: null, name: 'Gender & "rights" <local>', label: null },
+  ],
+  otherRecipients: [
+    { kind: 'region', code: '298', vocabulary: '1', name: 'Africa, regional', label: null },
+    { kind: 'country', code: 'CN', vocabulary: null, name: null, label: null },
+  ],
+  results: [
+    {
+      type: 'outcome',
+      title: { en: 'Women’s rights better protected', fr: 'Droits des femmes mieux protégés' },
+      description: { en: 'Across the region & beyond.', fr: null },
+      indicators: [
+        {
+          title: { en: 'Cases handled', fr: 'Dossiers traités' },
+          description: { en: null, fr: null },
+          measure: 'unit',
+          ascending: true,
+          baselineYear: 2010,
+          baselineValue: '12',
+          periods: [
+            { start: '2011', end: '2011', target: '20', actual: '18.5' },
+            { start: '2012-01', end: '2012-06-30', target: '30', actual: null },
+          ],
+        },
+        {
+          title: { en: 'Quality of the reports', fr: null },
+          description: { en: 'As judged by the commission.', fr: 'Selon la commission.' },
+          measure: 'qualitative',
+          ascending: false,
+          baselineYear: null,
+          baselineValue: 'Weak <at first>',
+          periods: [{ start: '2012-01-01', end: '2012-12-31', target: 'Good', actual: 'Fair & improving' }],
+        },
+      ],
+    },
+    {
+      type: 'output',
+      title: { en: 'Workshops held', fr: null },
+      description: { en: null, fr: null },
+      indicators: [],
+    },
+  ],
+  otherLanguageTexts: [
+    { field: 'summary', lang: 'km', text: 'ជំនួយបច្ចេកទេស' },
+    { field: 'title', lang: 'km', text: 'ស្ត្រី និងកុមារ' },
+    { field: 'description', lang: 'th', text: 'คำอธิบาย' },
   ],
   links: [
     link('1.2.3', { en: 'Gender & rights', fr: 'Genre et droits' }, 'Named in the "grant" <text>'),
@@ -343,13 +394,15 @@ describe('iatiActivitiesXml', () => {
     assert.deepEqual(attributeValues(xml, 'iati-activity', 'xml:lang'), ['fr', 'fr', 'fr']);
     const narratives = [...xml.matchAll(/<narrative\b[^>]*>/g)].map((m) => m[0]);
     assert.ok(narratives.length > 10);
-    for (const n of narratives) assert.match(n, /^<narrative xml:lang="(en|fr)">$/);
+    for (const n of narratives) {
+      assert.match(n, /^<narrative xml:lang="(en|fr)">$|^<narrative xml:lang="(km|th)" actionline:position="\d">$/);
+    }
     const title = /<title>\s*<narrative xml:lang="(\w+)">([^<]*)<\/narrative>/.exec(activityXml(xml, 'act-full'));
     assert.equal(title?.[1], 'fr');
     assert.equal(unescape(title?.[2] ?? ''), 'Femmes & enfants : « droits » <CAFE>');
     // A missing translation is left out, not written empty.
     const summary = /<description type="1">([\s\S]*?)<\/description>/.exec(activityXml(xml, 'act-full'))?.[1] ?? '';
-    assert.deepEqual(texts(summary, 'narrative'), ['Technical assistance to the ACWC.']);
+    assert.deepEqual(texts(summary, 'narrative'), ['Technical assistance to the ACWC.', 'ជំនួយបច្ចេកទេស']);
     assert.doesNotMatch(xml, /<narrative[^>]*><\/narrative>/);
     // In English, English first.
     const en = activityXml(await exportXml('en'), 'act-full');
@@ -360,7 +413,7 @@ describe('iatiActivitiesXml', () => {
     const xml = await exportXml('en');
     const a = activityXml(xml, 'act-full');
     const titleXml = /<title>([\s\S]*?)<\/title>/.exec(a)?.[1] ?? '';
-    assert.deepEqual(texts(titleXml, 'narrative'), [TRICKY, 'Femmes & enfants : « droits » <CAFE>']);
+    assert.deepEqual(texts(titleXml, 'narrative'), [TRICKY, 'Femmes & enfants : « droits » <CAFE>', 'ស្ត្រី និងកុមារ']);
     assert.ok(texts(a, 'narrative').includes('Line one\nline two & more'));
     assert.deepEqual(attributeValues(a, 'participating-org', 'actionline:note'), ['Through "the" grant & arrangement']);
     assert.deepEqual(attributeValues(a, 'document-link', 'url')[0], 'https://example.org/news?id=1&lang=en');
@@ -425,22 +478,141 @@ describe('iatiActivitiesXml', () => {
   });
 
   it('splits countries and the region equally to 100 %', async () => {
-    const xml = await exportXml('en');
-    const a = activityXml(xml, 'act-full');
+    const four = activityXml(
+      await exportXml('en', [buildActivity({ countries: ['ID', 'PH', 'VN'], regional: true })]),
+      'act-1',
+    );
     const shares = [
-      ...attributeValues(a, 'recipient-country', 'percentage'),
-      ...attributeValues(a, 'recipient-region', 'percentage'),
+      ...attributeValues(four, 'recipient-country', 'percentage'),
+      ...attributeValues(four, 'recipient-region', 'percentage'),
     ];
     assert.deepEqual(shares, ['25', '25', '25', '25']);
     assert.match(
-      a,
+      four,
       /<recipient-region vocabulary="1" code="789" percentage="25" actionline:equal-share="true" actionline:regional="true">/,
     );
-    assert.deepEqual(attributeValues(activityXml(xml, 'act-end'), 'recipient-country', 'percentage'), []);
+    assert.deepEqual(
+      attributeValues(activityXml(await exportXml('en'), 'act-end'), 'recipient-country', 'percentage'),
+      [],
+    );
     const three = activityXml(await exportXml('en', [buildActivity({ countries: ['BN', 'KH', 'LA'] })]), 'act-1');
     const parts = attributeValues(three, 'recipient-country', 'percentage').map(Number);
     assert.deepEqual(parts, [33.34, 33.33, 33.33]);
     assert.equal(Math.round(parts.reduce((s, p) => s + p, 0) * 100), 10_000);
+  });
+
+  it('writes the other recipients after the ASEAN ones, sharing the 100 % with them', async () => {
+    const a = activityXml(await exportXml('en'), 'act-full');
+    assert.deepEqual(attributeValues(a, 'recipient-country', 'code'), ['ID', 'PH', 'VN', 'CN']);
+    assert.deepEqual(attributeValues(a, 'recipient-region', 'code'), ['789', '298']);
+    const shares = [
+      ...attributeValues(a, 'recipient-country', 'percentage'),
+      ...attributeValues(a, 'recipient-region', 'percentage'),
+    ].map(Number);
+    assert.deepEqual(shares, [16.67, 16.67, 16.67, 16.67, 16.66, 16.66]);
+    assert.equal(Math.round(shares.reduce((sum, p) => sum + p, 0) * 100), 10_000);
+    assert.match(
+      a,
+      /<recipient-country code="CN" percentage="16.67" actionline:equal-share="true" actionline:position="1"\/>/,
+    );
+    assert.match(
+      a,
+      /<recipient-region vocabulary="1" code="298" percentage="16.66" actionline:equal-share="true" actionline:position="0">\s*<narrative xml:lang="en">Africa, regional<\/narrative>/,
+    );
+    // One other recipient alone has no share.
+    const alone = activityXml(
+      await exportXml('en', [
+        buildActivity({
+          otherRecipients: [{ kind: 'country', code: 'CN', vocabulary: null, name: null, label: null }],
+        }),
+      ]),
+      'act-1',
+    );
+    assert.deepEqual(attributeValues(alone, 'recipient-country', 'percentage'), []);
+  });
+
+  it('writes the reporting organisation of the activity, else the publisher', async () => {
+    const xml = await exportXml('en');
+    const full = activityXml(xml, 'act-full');
+    assert.match(
+      full,
+      /<reporting-org ref="XM-DAC-41146" type="40" actionline:organisation-id="unwomen">\s*<narrative xml:lang="en">UN Women<\/narrative>\s*<narrative xml:lang="fr">ONU Femmes<\/narrative>/,
+    );
+    assert.match(activityXml(xml, 'act-bare'), /<reporting-org ref="XM-EXAMPLE-1" type="40">/);
+    // Without an IATI identifier the schema still wants @ref: it is left empty.
+    const acwc = activityXml(
+      await exportXml('en', [buildActivity({ reportingOrganisation: orgRef('acwc') })]),
+      'act-1',
+    );
+    assert.match(acwc, /<reporting-org ref="" type="40" actionline:organisation-id="acwc">/);
+  });
+
+  it('writes sectors with their vocabulary, share and name, and none when there is none', async () => {
+    const xml = await exportXml('en');
+    const a = activityXml(xml, 'act-full');
+    assert.deepEqual(
+      [...a.matchAll(/<sector [^>]*>/g)].map((m) => m[0]),
+      [
+        '<sector vocabulary="1" code="15170" percentage="60"/>',
+        '<sector vocabulary="1" code="15160" percentage="40"/>',
+        '<sector vocabulary="99" code="GEN-2">',
+      ],
+    );
+    assert.match(
+      a,
+      /<sector vocabulary="99" code="GEN-2">\s*<narrative xml:lang="en">Gender &amp; "rights" &lt;local&gt;<\/narrative>/,
+    );
+    assert.doesNotMatch(activityXml(xml, 'act-bare'), /<sector/);
+  });
+
+  it('writes texts in other languages as narratives of the same element', async () => {
+    const a = activityXml(await exportXml('en'), 'act-full');
+    assert.match(
+      a,
+      /<title>[\s\S]*?<narrative xml:lang="km" actionline:position="1">ស្ត្រី និងកុមារ<\/narrative>\s*<\/title>/,
+    );
+    assert.match(
+      a,
+      /<description type="1">[\s\S]*?<narrative xml:lang="km" actionline:position="0">ជំនួយបច្ចេកទេស<\/narrative>\s*<\/description>/,
+    );
+    assert.match(
+      a,
+      /<description type="4">[\s\S]*?<narrative xml:lang="th" actionline:position="2">คำอธิบาย<\/narrative>\s*<\/description>/,
+    );
+    // A summary only in another language is still a general description, not a placeholder.
+    const khmer = activityXml(
+      await exportXml('en', [buildActivity({ otherLanguageTexts: [{ field: 'summary', lang: 'km', text: 'សង្ខេប' }] })]),
+      'act-1',
+    );
+    assert.match(khmer, /<description type="1">\s*<narrative xml:lang="km" actionline:position="0">សង្ខេប<\/narrative>/);
+  });
+
+  it('writes results with indicators, baselines and periods', async () => {
+    const a = activityXml(await exportXml('en'), 'act-full');
+    const results = [...a.matchAll(/<result [\s\S]*?<\/result>/g)].map((m) => m[0]);
+    assert.equal(results.length, 2);
+    const [outcome = '', output = ''] = results;
+    assert.match(
+      outcome,
+      /^<result type="2">\s*<title>\s*<narrative xml:lang="en">Women’s rights better protected<\/narrative>/,
+    );
+    assert.deepEqual(attributeValues(outcome, 'indicator', 'measure'), ['1', '5']);
+    assert.deepEqual(attributeValues(outcome, 'indicator', 'ascending'), ['1', '0']);
+    assert.deepEqual(
+      [...outcome.matchAll(/<baseline [^>]*>/g)].map((m) => m[0]),
+      ['<baseline year="2010" value="12"/>', '<baseline year="2012" actionline:year-placeholder="true">'],
+    );
+    assert.deepEqual(attributeValues(outcome, 'period-start', 'iso-date'), ['2011-01-01', '2012-01-01', '2012-01-01']);
+    assert.deepEqual(attributeValues(outcome, 'period-start', 'actionline:precision'), ['year', 'month']);
+    assert.deepEqual(attributeValues(outcome, 'period-end', 'iso-date'), ['2011-12-31', '2012-06-30', '2012-12-31']);
+    assert.deepEqual(attributeValues(outcome, 'target', 'value'), ['20', '30']);
+    assert.deepEqual(attributeValues(outcome, 'actual', 'value'), ['18.5']);
+    // Words go in a comment: the qualitative indicator's baseline, target and actual value.
+    assert.deepEqual(texts(outcome, 'narrative').slice(-3), ['Weak <at first>', 'Good', 'Fair & improving']);
+    assert.match(outcome, /<target>\s*<comment>\s*<narrative xml:lang="en">Good<\/narrative>/);
+    // A result without indicators gets the one the schema requires, marked placeholder.
+    assert.match(output, /^<result type="1">/);
+    assert.match(output, /<indicator measure="5" actionline:placeholder="true">/);
   });
 
   it('writes plan links as tags of the reporting organisation vocabulary', async () => {
@@ -471,9 +643,21 @@ describe('iatiActivitiesXml', () => {
     assert.deepEqual(texts(a, 'value'), ['1500000', '700000', '3000000', '250000.5', '1000000', '5000']);
     assert.deepEqual(attributeValues(a, 'value', 'currency'), ['CAD', 'USD', 'CAD', 'USD', 'CAD', 'CAD']);
     assert.deepEqual(attributeValues(a, 'budget', 'actionline:id'), ['f5', 'f6']);
-    assert.deepEqual(attributeValues(a, 'period-start', 'iso-date'), ['2011-01-01', '2011-03-15']);
+    const budgets = [...a.matchAll(/<budget [\s\S]*?<\/budget>/g)].map((m) => m[0]).join('\n');
+    assert.deepEqual(attributeValues(budgets, 'period-start', 'iso-date'), ['2011-01-01', '2011-03-15']);
     // Undated: the activity's span from its start, cut to one year.
-    assert.deepEqual(attributeValues(a, 'period-end', 'iso-date'), ['2011-12-31', '2012-03-14']);
+    assert.deepEqual(attributeValues(budgets, 'period-end', 'iso-date'), ['2011-12-31', '2012-03-14']);
+    // The value date, else the line's own date marked placeholder (the schema requires one).
+    assert.deepEqual(attributeValues(a, 'value', 'value-date'), [
+      '2010-01-01',
+      '2011-03-15',
+      '2011-05-20',
+      '2011-03-15',
+      '2012-01-01',
+      '2011-03-15',
+    ]);
+    assert.deepEqual(attributeValues(a, 'value', 'actionline:value-date-precision'), ['year', 'month']);
+    assert.deepEqual(attributeValues(a, 'value', 'actionline:value-date-placeholder'), ['true', 'true', 'true']);
     assert.deepEqual(attributeValues(a, 'provider-org', 'ref'), ['CA-3', 'CA-3', 'CA-3']);
     assert.deepEqual(attributeValues(a, 'receiver-org', 'ref'), ['XM-DAC-41146', 'XM-DAC-41146', 'XM-DAC-41146']);
     assert.deepEqual(attributeValues(a, 'transaction', 'actionline:note'), ['Signed <2011>']);

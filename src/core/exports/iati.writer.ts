@@ -14,9 +14,14 @@
  *
  * - activity `id`, `type` → `iati-activity/@actionline:id`, `@actionline:type`.
  * - `iatiIdentifier` → `iati-identifier`; when absent, `{identifierPrefix}-{id}` marked `@actionline:derived="true"`.
+ * - `reportingOrganisation` → `reporting-org`: `@ref` its IATI identifier (empty when it has none: the schema
+ *   requires the attribute), `@type`, its names, `@actionline:organisation-id`. Without one, the publisher of the
+ *   export (`reportingOrg` option), without `actionline:organisation-id`: an import then restores none.
  * - `title` → `title/narrative` (without any text: the id, marked placeholder).
  * - `summary` → `description[@type="1"]` (General: the activity's main text);
  *   `description` → `description[@type="4"]` (Other). With neither, a copy of the title as type 1, marked placeholder.
+ * - `otherLanguageTexts` → further narratives of the same `title` or `description` element, after the English and
+ *   French ones, each with its `xml:lang` and its place in the list in `@actionline:position`.
  * - participant role → `participating-org/@role`: funder 1 Funding, implementer 4 Implementing, beneficiary
  *   2 Accountable (the counterpart answerable for the outcomes on the receiving side), partner
  *   4 Implementing (takes part in carrying the activity out). The exact role is in `@actionline:role`, the
@@ -31,11 +36,16 @@
  *   precision in `@actionline:precision` (`year` or `month`), so `iso-date` cut to 4 or 7 characters restores it.
  * - no start date (IATI requires one) → `activity-date[@type="1"]` marked placeholder and explained in a
  *   narrative, dated the first day of the earliest end date, or else the day the record was created.
- * - `countries` → `recipient-country` each. With several (or with the region) each gets an equal `@percentage`,
- *   summing to exactly 100 as the IATI rules require, marked `@actionline:equal-share="true"`: ActionLine
- *   records no shares.
+ * - `countries`, then the countries of `otherRecipients` → `recipient-country` each; `regional`, then the regions
+ *   of `otherRecipients` → `recipient-region`. With more than one recipient in all, each gets an equal
+ *   `@percentage`, summing to exactly 100 as the IATI rules require, marked `@actionline:equal-share="true"`:
+ *   ActionLine records no shares.
  * - `regional` → `recipient-region[@vocabulary="1"][@code="789"]` (OECD DAC "Far East Asia, regional", the DAC
  *   region of South-East Asia), marked `@actionline:regional="true"`.
+ * - other recipient → `@code`, `@vocabulary` (regions), the name as a narrative in the export language, its
+ *   place in the list in `@actionline:position`.
+ * - `sectors` → `sector` each, in order: `@vocabulary` (always written), `@code`, `@percentage` when given, the
+ *   name as a narrative in the export language. No sector, no element (the schema does not require one).
  * - link to a framework node → `tag[@vocabulary="99"]` (Reporting Organisation): `@vocabulary-uri` =
  *   planUri(plan slug), `@code` = node code, narratives = node title; `@actionline:plan` (slug),
  *   `@actionline:kind`, `@actionline:rationale`, `@actionline:confidence`.
@@ -46,6 +56,9 @@
  *   (`2011` → the year 2011). An undated budget runs from the activity's start to its end, cut to one year
  *   (IATI's limit), both ends marked placeholder. Budgets keep the organisations in
  *   `@actionline:provider-organisation-id` and `@actionline:recipient-organisation-id`.
+ * - funding line `valueDate` → `value/@value-date` (the first day; a partial date's precision in
+ *   `@actionline:value-date-precision`). Without one, the schema still requires it: the line's own date
+ *   (`transaction-date` or `period-start`), marked `@actionline:value-date-placeholder="true"`.
  * - funding line id, place in the activity's list and note → `@actionline:id`, `@actionline:position`,
  *   `@actionline:note` on `transaction` and `budget`; sources likewise carry `@actionline:position`, so
  *   that an import restores both lists in their order.
@@ -56,19 +69,47 @@
  *   `@actionline:note`.
  * - source without URL (a document-link needs one) → an `actionline:source` element at the end of the activity,
  *   with the attributes `id`, `title`, `publisher`, `published-on`, `confidence`, `note`.
+ * - result → `result[@type]` (ResultType: output 1, outcome 2, impact 3, other 9) with `title` and `description`
+ *   narratives. A result without indicators gets one the schema requires (measure 5, its title explaining it),
+ *   marked placeholder.
+ * - indicator → `indicator[@measure][@ascending]` (IndicatorMeasure: unit 1, percentage 2, nominal 3, ordinal 4,
+ *   qualitative 5; ascending `1` or `0`), `title`, `description`; the baseline → one `baseline[@year]`, its value in
+ *   `@value` or, for words, in `comment/narrative`. A baseline value without a year takes the year of the first
+ *   period's start (else of the activity's start), marked `@actionline:year-placeholder="true"`.
+ * - indicator period → `period` with `period-start` and `period-end` (partial dates expanded like the activity's,
+ *   with `@actionline:precision`), `target` and `actual`: a number (and for measures other than qualitative) in
+ *   `@value`, words in `comment/narrative` in the export language.
  *
- * Every `narrative` carries `xml:lang`; the export language comes first, the other follows, empty
- * texts are left out. `default-currency` is the currency of most of the activity's funding lines
+ * Every `narrative` carries `xml:lang`; the export language comes first, the other follows, then the
+ * texts in other languages; empty texts are left out. `default-currency` is the currency of most of the activity's funding lines
  * (the first seen on a tie), else `defaultCurrency`, else CAD; every `value` still names its currency.
  * Characters XML cannot carry (control characters) are dropped from text.
  *
  * The schema wants at least one activity per file: an empty input gives a well-formed file that
  * the schema rejects, so callers should not publish one.
  */
-import type { ActivityDetail, ActivityLink, ActivitySource, FundingLine, Participant } from '../../shared/api-types';
+import type {
+  ActivityDetail,
+  ActivityLink,
+  ActivityResult,
+  ActivitySource,
+  FundingLine,
+  IndicatorPeriod,
+  Participant,
+  ResultIndicator,
+} from '../../shared/api-types';
 import type { LocalizedText } from '../../shared/localized';
 import { datePrecision, firstDayOf, lastDayOf, type PartialDate } from '../../shared/partial-date';
-import type { ActivityStatus, FundingType, Language, OrganisationType, ParticipantRole } from '../../shared/vocab';
+import type {
+  ActivityStatus,
+  FundingType,
+  IndicatorMeasure,
+  Language,
+  NarrativeField,
+  OrganisationType,
+  ParticipantRole,
+  ResultType,
+} from '../../shared/vocab';
 
 /** The IATI version written. */
 export const IATI_VERSION = '2.03';
@@ -129,6 +170,23 @@ export const IATI_ASEAN_REGION = { vocabulary: '1', code: '789' } as const;
 
 /** TagVocabulary 99, Reporting Organisation: the vocabulary of framework node tags. */
 export const IATI_TAG_VOCABULARY = '99';
+
+/** IATI ResultType per kind of result. */
+export const IATI_RESULT_TYPE = {
+  output: '1',
+  outcome: '2',
+  impact: '3',
+  other: '9',
+} as const satisfies Record<ResultType, string>;
+
+/** IATI IndicatorMeasure per way an indicator is measured. */
+export const IATI_INDICATOR_MEASURE = {
+  unit: '1',
+  percentage: '2',
+  nominal: '3',
+  ordinal: '4',
+  qualitative: '5',
+} as const satisfies Record<IndicatorMeasure, string>;
 
 /** DocumentCategory of every source: A12, Activity web page. */
 export const IATI_SOURCE_CATEGORY = 'A12';
@@ -204,17 +262,19 @@ function header(options: IatiExportOptions): string {
 function activityLines(a: ActivityDetail, ctx: Context): string[] {
   const children = [
     ...identifier(a, ctx.options),
-    ...reportingOrg(ctx.options),
+    ...reportingOrg(a, ctx.options),
     ...title(a, ctx.options.lang),
     ...descriptions(a, ctx.options.lang),
     ...participants(a, ctx.options),
     ...element('activity-status', { code: IATI_ACTIVITY_STATUS[a.status] }),
     ...activityDates(a, ctx.options.lang),
     ...recipients(a, ctx.options.lang),
+    ...sectors(a, ctx.options.lang),
     ...a.links.flatMap((l) => tag(l, ctx.options)),
     ...a.funding.flatMap((f, i) => (f.type === 'budget' ? budget(f, i, a) : [])),
     ...a.funding.flatMap((f, i) => (f.type !== 'budget' ? transaction(f, i, a, ctx) : [])),
     ...a.sources.flatMap((s, i) => documentLink(s, i, ctx.options.lang)),
+    ...a.results.flatMap((r) => result(r, a, ctx.options.lang)),
     ...a.sources.flatMap((s, i) => sourceWithoutUrl(s, i)),
   ];
   return element(
@@ -236,20 +296,41 @@ function identifier(a: ActivityDetail, options: IatiExportOptions): string[] {
   return textElement('iati-identifier', { 'actionline:derived': 'true' }, `${options.identifierPrefix}-${a.id}`);
 }
 
-function reportingOrg(options: IatiExportOptions): string[] {
-  const org = options.reportingOrg;
-  return element('reporting-org', { ref: org.ref, type: org.type }, narratives(org.name, options.lang));
+/** The activity's reporting organisation, else the publisher of the export. */
+function reportingOrg(a: ActivityDetail, options: IatiExportOptions): string[] {
+  const own = a.reportingOrganisation;
+  if (!own) {
+    const org = options.reportingOrg;
+    return element('reporting-org', { ref: org.ref, type: org.type }, narratives(org.name, options.lang));
+  }
+  const info = options.organisation(own.id);
+  const attributes: Attributes = {
+    ref: info?.iatiIdentifier ?? '',
+    type: IATI_ORGANISATION_TYPE[info?.type ?? 'other'],
+    'actionline:organisation-id': own.id,
+  };
+  const names = narratives(own.name, options.lang);
+  return element('reporting-org', attributes, names.length ? names : narrative(options.lang, own.acronym ?? own.id));
+}
+
+/** The narratives of a text in the languages other than English and French, with their place in the list. */
+function otherNarratives(a: ActivityDetail, field: NarrativeField): string[] {
+  return a.otherLanguageTexts.flatMap((t, i) =>
+    t.field === field && t.text.trim()
+      ? textElement('narrative', { 'xml:lang': t.lang, 'actionline:position': String(i) }, t.text)
+      : [],
+  );
 }
 
 function title(a: ActivityDetail, lang: Language): string[] {
-  const texts = narratives(a.title, lang);
+  const texts = [...narratives(a.title, lang), ...otherNarratives(a, 'title')];
   if (texts.length > 0) return element('title', {}, texts);
   return element('title', { 'actionline:placeholder': 'true' }, narrative(lang, a.id));
 }
 
 function descriptions(a: ActivityDetail, lang: Language): string[] {
-  const summary = narratives(a.summary, lang);
-  const description = narratives(a.description, lang);
+  const summary = [...narratives(a.summary, lang), ...otherNarratives(a, 'summary')];
+  const description = [...narratives(a.description, lang), ...otherNarratives(a, 'description')];
   const lines = [
     ...(summary.length ? element('description', { type: IATI_DESCRIPTION_TYPE.summary }, summary) : []),
     ...(description.length ? element('description', { type: IATI_DESCRIPTION_TYPE.description }, description) : []),
@@ -376,18 +457,57 @@ function minDay(a: string, b: string): string {
 const ASEAN_REGION_NAME: LocalizedText = { en: 'ASEAN (region-wide)', fr: 'ASEAN (ensemble de la région)' };
 
 function recipients(a: ActivityDetail, lang: Language): string[] {
-  const count = a.countries.length + (a.regional ? 1 : 0);
+  const others = a.otherRecipients.map((r, position) => ({ ...r, position }));
+  const otherCountries = others.filter((r) => r.kind === 'country');
+  const otherRegions = others.filter((r) => r.kind === 'region');
+  const count = a.countries.length + otherCountries.length + (a.regional ? 1 : 0) + otherRegions.length;
   const shares = count > 1 ? equalShares(count) : [];
-  const share = (i: number): Attributes =>
-    shares[i] ? { percentage: shares[i], 'actionline:equal-share': 'true' } : {};
-  const countries = a.countries.flatMap((code, i) => element('recipient-country', { code, ...share(i) }));
-  if (!a.regional) return countries;
-  const region = element(
-    'recipient-region',
-    { ...IATI_ASEAN_REGION, ...share(a.countries.length), 'actionline:regional': 'true' },
-    narratives(ASEAN_REGION_NAME, lang),
+  let next = 0;
+  const share = (): Attributes => {
+    const value = shares[next];
+    next += 1;
+    return value ? { percentage: value, 'actionline:equal-share': 'true' } : {};
+  };
+  const nameOf = (name: string | null) => (name?.trim() ? narrative(lang, name) : []);
+  const countries = [
+    ...a.countries.flatMap((code) => element('recipient-country', { code, ...share() })),
+    ...otherCountries.flatMap((r) =>
+      element(
+        'recipient-country',
+        { code: r.code, ...share(), 'actionline:position': String(r.position) },
+        nameOf(r.name),
+      ),
+    ),
+  ];
+  const region = a.regional
+    ? element(
+        'recipient-region',
+        { ...IATI_ASEAN_REGION, ...share(), 'actionline:regional': 'true' },
+        narratives(ASEAN_REGION_NAME, lang),
+      )
+    : [];
+  const regions = otherRegions.flatMap((r) =>
+    element(
+      'recipient-region',
+      { vocabulary: r.vocabulary, code: r.code, ...share(), 'actionline:position': String(r.position) },
+      nameOf(r.name),
+    ),
   );
-  return [...countries, ...region];
+  return [...countries, ...region, ...regions];
+}
+
+function sectors(a: ActivityDetail, lang: Language): string[] {
+  return a.sectors.flatMap((s) =>
+    element(
+      'sector',
+      {
+        vocabulary: s.vocabulary,
+        code: s.code,
+        percentage: s.percentage === null ? undefined : String(s.percentage),
+      },
+      s.name?.trim() ? narrative(lang, s.name) : [],
+    ),
+  );
 }
 
 /** `count` percentages with at most two decimals that add up to exactly 100. */
@@ -473,9 +593,18 @@ function transaction(line: FundingLine, position: number, a: ActivityDetail, ctx
   );
 }
 
-function value(line: FundingLine, valueDate: string): string[] {
+/** `value`, dated by the line's value date, else (the schema requires one) by `lineDay`, marked placeholder. */
+function value(line: FundingLine, lineDay: string): string[] {
   if (!/^-?\d+(\.\d+)?$/.test(line.amount)) throw new RangeError(`Not a decimal amount: "${line.amount}"`);
-  return textElement('value', { currency: line.currency, 'value-date': valueDate }, line.amount);
+  const precision = line.valueDate ? datePrecision(line.valueDate) : null;
+  const attributes: Attributes = line.valueDate
+    ? {
+        currency: line.currency,
+        'value-date': firstDayOf(line.valueDate),
+        'actionline:value-date-precision': precision === 'day' ? undefined : precision,
+      }
+    : { currency: line.currency, 'value-date': lineDay, 'actionline:value-date-placeholder': 'true' };
+  return textElement('value', attributes, line.amount);
 }
 
 /** The currency of most lines, the first seen on a tie; null without lines. */
@@ -528,6 +657,84 @@ function sourceWithoutUrl(source: ActivitySource, position: number): string[] {
     confidence: source.confidence,
     note: source.note,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+
+const PLACEHOLDER_INDICATOR: LocalizedText = {
+  en: 'No indicator is recorded: this one only fills an element that IATI requires.',
+  fr: 'Aucun indicateur n’est enregistré : celui-ci ne fait que remplir un élément exigé par l’IATI.',
+};
+
+/** A number as an indicator value may be written in `@value`. */
+const NUMBER = /^-?\d{1,13}(\.\d{1,6})?$/;
+
+function result(r: ActivityResult, a: ActivityDetail, lang: Language): string[] {
+  const titleTexts = narratives(r.title, lang);
+  const descriptionTexts = narratives(r.description, lang);
+  const indicators = r.indicators.length
+    ? r.indicators.flatMap((i) => indicator(i, a, lang))
+    : element(
+        'indicator',
+        { measure: IATI_INDICATOR_MEASURE.qualitative, 'actionline:placeholder': 'true' },
+        element('title', {}, narratives(PLACEHOLDER_INDICATOR, lang)),
+      );
+  const children = [
+    ...element('title', {}, titleTexts.length ? titleTexts : narrative(lang, r.type)),
+    ...(descriptionTexts.length ? element('description', {}, descriptionTexts) : []),
+    ...indicators,
+  ];
+  return element('result', { type: IATI_RESULT_TYPE[r.type] }, children);
+}
+
+function indicator(i: ResultIndicator, a: ActivityDetail, lang: Language): string[] {
+  const titleTexts = narratives(i.title, lang);
+  const descriptionTexts = narratives(i.description, lang);
+  const children = [
+    ...element('title', {}, titleTexts.length ? titleTexts : narrative(lang, i.measure)),
+    ...(descriptionTexts.length ? element('description', {}, descriptionTexts) : []),
+    ...baseline(i, a, lang),
+    ...i.periods.flatMap((p) => period(p, i, lang)),
+  ];
+  return element(
+    'indicator',
+    { measure: IATI_INDICATOR_MEASURE[i.measure], ascending: i.ascending ? '1' : '0' },
+    children,
+  );
+}
+
+function baseline(i: ResultIndicator, a: ActivityDetail, lang: Language): string[] {
+  if (i.baselineYear === null && i.baselineValue === null) return [];
+  const year =
+    i.baselineYear === null
+      ? { year: (i.periods[0]?.start ?? startDay(a)).slice(0, 4), 'actionline:year-placeholder': 'true' }
+      : { year: String(i.baselineYear) };
+  const [valueAttribute, comment] = measured(i.baselineValue, i, lang);
+  return element('baseline', { ...year, value: valueAttribute }, comment);
+}
+
+function period(p: IndicatorPeriod, i: ResultIndicator, lang: Language): string[] {
+  const children = [
+    ...element('period-start', dateAttributes(p.start, 'start')),
+    ...element('period-end', dateAttributes(p.end, 'end')),
+    ...measuredElement('target', p.target, i, lang),
+    ...measuredElement('actual', p.actual, i, lang),
+  ];
+  return element('period', {}, children);
+}
+
+/** A value in `@value` (a number, unless the indicator is qualitative), else as words in `comment`. */
+function measured(v: string | null, i: ResultIndicator, lang: Language): [string | undefined, string[]] {
+  if (v === null || !v.trim()) return [undefined, []];
+  if (i.measure !== 'qualitative' && NUMBER.test(v)) return [v, []];
+  return [undefined, element('comment', {}, narrative(lang, v))];
+}
+
+function measuredElement(name: 'target' | 'actual', v: string | null, i: ResultIndicator, lang: Language): string[] {
+  if (v === null || !v.trim()) return [];
+  const [valueAttribute, comment] = measured(v, i, lang);
+  return element(name, { value: valueAttribute }, comment);
 }
 
 // ---------------------------------------------------------------------------------------------

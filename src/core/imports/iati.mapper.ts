@@ -6,21 +6,34 @@
  */
 import type { LocalizedText } from '../../shared/localized';
 import { isPartialDate } from '../../shared/partial-date';
+import { activityInputSchema, type ActivityInput } from '../../shared/schemas/activity.schema';
 import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   CONFIDENCE_LEVELS,
   COUNTRY_CODES,
+  INDICATOR_MEASURES,
   ORGANISATION_TYPES,
   PARTICIPANT_ROLES,
+  REGION_VOCABULARIES,
+  RESULT_TYPES,
   type ActivityStatus,
   type ActivityType,
   type Confidence,
   type FundingType,
+  type IndicatorMeasure,
+  type NarrativeField,
   type OrganisationType,
   type ParticipantRole,
+  type ResultType,
 } from '../../shared/vocab';
-import { IATI_ASEAN_REGION, IATI_DESCRIPTION_TYPE, IATI_TAG_VOCABULARY } from '../exports/iati.writer';
+import {
+  IATI_ASEAN_REGION,
+  IATI_DESCRIPTION_TYPE,
+  IATI_INDICATOR_MEASURE,
+  IATI_RESULT_TYPE,
+  IATI_TAG_VOCABULARY,
+} from '../exports/iati.writer';
 import type { XmlNode } from './iati.reader';
 
 /** An organisation as an activity names it, before it is matched to a record. */
@@ -48,6 +61,8 @@ export interface MappedFunding {
   currency: string;
   type: FundingType;
   date: string | null;
+  /** `value/@value-date`: the date the value was converted at. */
+  valueDate: string | null;
   provider: OrganisationMention | null;
   recipient: OrganisationMention | null;
   note: string | null;
@@ -71,12 +86,13 @@ export interface MappedSource {
   note: string | null;
 }
 
-/** A sector as the file gives it, for link suggestions. */
-export interface MappedSector {
-  vocabulary: string;
-  code: string;
-  name: string | null;
-}
+/** A sector as ActionLine keeps it (and as the link suggestions read it). */
+export type MappedSector = ActivityInput['sectors'][number];
+export type MappedRecipient = ActivityInput['otherRecipients'][number];
+export type MappedResult = ActivityInput['results'][number];
+export type MappedIndicator = MappedResult['indicators'][number];
+export type MappedPeriod = MappedIndicator['periods'][number];
+export type MappedOtherLanguageText = ActivityInput['otherLanguageTexts'][number];
 
 export interface MappedActivity {
   line: number;
@@ -91,6 +107,13 @@ export interface MappedActivity {
   title: LocalizedText;
   summary: LocalizedText;
   description: LocalizedText;
+  /** The title, summary and description in languages other than English and French. */
+  otherLanguageTexts: MappedOtherLanguageText[];
+  /**
+   * `reporting-org`: the organisation to record as the activity's reporting organisation; null when an
+   * ActionLine file names its own publisher (the activity had none).
+   */
+  reportingOrganisation: OrganisationMention | null;
   /** Null when the file does not say (not an ActionLine file): a new activity is then a project. */
   type: ActivityType | null;
   status: ActivityStatus | null;
@@ -100,11 +123,14 @@ export interface MappedActivity {
   actualEnd: string | null;
   countries: string[];
   regional: boolean;
+  /** Recipient countries outside ASEAN and Timor-Leste, and regions other than 789. */
+  otherRecipients: MappedRecipient[];
   participants: MappedParticipant[];
   funding: MappedFunding[];
   tags: MappedTag[];
   sources: MappedSource[];
   sectors: MappedSector[];
+  results: MappedResult[];
   /** What the file says that ActionLine does not keep, in plain words. */
   warnings: string[];
   /** Why the activity cannot be imported; empty when it can. */
@@ -130,24 +156,34 @@ function cleanText(t: string): string {
   return t.replace(/\r\n?/g, '\n').trim();
 }
 
+/** The primary subtag of a language tag, in lower case (`en-GB` → `en`, `KM` → `km`). */
+function languageOf(raw: string): string {
+  const primary = raw.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : raw.trim().toLowerCase();
+}
+
+/** A narrative in a language other than English and French, with ActionLine's place for it, if any. */
+interface OtherNarrative {
+  lang: string;
+  text: string;
+  position: string | null;
+}
+
 /**
  * The narratives of an element per language: `xml:lang` of the narrative, else the activity's
  * language. Languages other than English and French are returned apart.
  */
-function narratives(
-  n: XmlNode | undefined,
-  defaultLang: string,
-): { text: LocalizedText; other: { lang: string; text: string }[] } {
+function narratives(n: XmlNode | undefined, defaultLang: string): { text: LocalizedText; other: OtherNarrative[] } {
   const text: LocalizedText = { en: null, fr: null };
-  const other: { lang: string; text: string }[] = [];
+  const other: OtherNarrative[] = [];
   for (const nar of n ? children(n, 'narrative') : []) {
     if (isPlaceholder(nar)) continue;
     const value = cleanText(nar.text);
     if (!value) continue;
-    const lang = (attr(nar, 'xml:lang') ?? defaultLang).toLowerCase().slice(0, 2);
+    const lang = languageOf(attr(nar, 'xml:lang') ?? defaultLang);
     if (lang === 'en' || lang === 'fr') {
       text[lang] = text[lang] ? `${text[lang]}\n\n${value}` : value;
-    } else other.push({ lang, text: value });
+    } else other.push({ lang, text: value, position: al(nar, 'position') });
   }
   return { text, other };
 }
@@ -171,6 +207,16 @@ function localized(n: XmlNode | undefined, defaultLang: string, what: string, wa
   return { en: first.text, fr: null };
 }
 
+/** Cuts each language of a text to `max` characters, saying so. */
+function cut(text: LocalizedText, max: number, what: string, warnings: string[]): LocalizedText {
+  const one = (t: string | null) => {
+    if (t === null || t.length <= max) return t;
+    warnings.push(`The ${what} is longer than ${max} characters; it was cut to that length.`);
+    return t.slice(0, max).trimEnd();
+  };
+  return { en: one(text.en), fr: one(text.fr) };
+}
+
 function joinText(a: string | null, b: string | null): string | null {
   if (a && b) return `${a}\n\n${b}`;
   return a ?? b;
@@ -179,12 +225,20 @@ function joinText(a: string | null, b: string | null): string | null {
 /** `iso-date` cut to the precision ActionLine wrote it with; null when absent or a placeholder. */
 function dateOf(n: XmlNode | undefined): string | null {
   if (!n || isPlaceholder(n)) return null;
-  const iso = attr(n, 'iso-date');
+  return partialDate(attr(n, 'iso-date'), al(n, 'precision'));
+}
+
+/** The value date of a `value`, cut to its precision; null when absent or a placeholder. */
+function valueDateOf(n: XmlNode | undefined): string | null {
+  if (!n || al(n, 'value-date-placeholder') === 'true') return null;
+  return partialDate(attr(n, 'value-date'), al(n, 'value-date-precision'));
+}
+
+function partialDate(iso: string | null, precision: string | null): string | null {
   if (!iso) return null;
   const day = iso.slice(0, 10);
-  const precision = al(n, 'precision');
-  const cut = precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day;
-  return isPartialDate(cut) ? cut : null;
+  const value = precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day;
+  return isPartialDate(value) ? value : null;
 }
 
 /** IATI ActivityStatus → ActionLine status (3 Finalisation and 4 Closed are completed). */
@@ -262,6 +316,219 @@ function inFileOrder<T>(items: { item: T; position: string | null }[]): T[] {
   return items.map((i) => i.item);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The IATI details: texts in other languages, sectors, results.
+
+/** One item of a list of the activity schema, to check mapped items one by one. */
+const SECTOR = activityInputSchema.shape.sectors.unwrap().element;
+const RECIPIENT = activityInputSchema.shape.otherRecipients.unwrap().element;
+const RESULT = activityInputSchema.shape.results.unwrap().element;
+const INDICATOR = RESULT.shape.indicators.unwrap().element;
+const OTHER_TEXT = activityInputSchema.shape.otherLanguageTexts.unwrap().element;
+
+const MAX_OTHER_TEXT = 20_000;
+const MAX_VALUE = 200;
+/** A number as a unit or percentage indicator is measured in (the activity schema's rule). */
+const NUMBER = /^-?\d{1,13}(\.\d{1,6})?$/;
+
+const RESULT_TYPE_BY_CODE = Object.fromEntries(
+  Object.entries(IATI_RESULT_TYPE).map(([type, code]) => [code, type as ResultType]),
+) as Partial<Record<string, ResultType>>;
+const MEASURE_BY_CODE = Object.fromEntries(
+  Object.entries(IATI_INDICATOR_MEASURE).map(([measure, code]) => [code, measure as IndicatorMeasure]),
+) as Partial<Record<string, IndicatorMeasure>>;
+
+/** Texts in other languages: one per field and language (several narratives are joined), each checked. */
+function otherTexts(list: MappedOtherLanguageText[], warnings: string[]): MappedOtherLanguageText[] {
+  const joined: MappedOtherLanguageText[] = [];
+  for (const t of list) {
+    const same = joined.find((j) => j.field === t.field && j.lang === t.lang);
+    if (same) same.text = `${same.text}\n\n${t.text}`;
+    else joined.push({ ...t });
+  }
+  return joined.flatMap((t) => {
+    if (t.text.length > MAX_OTHER_TEXT) {
+      warnings.push(`The ${t.field} in "${t.lang}" is longer than ${MAX_OTHER_TEXT} characters; it was cut.`);
+      t.text = t.text.slice(0, MAX_OTHER_TEXT).trimEnd();
+    }
+    const parsed = OTHER_TEXT.safeParse(t);
+    if (parsed.success) return [parsed.data];
+    warnings.push(`The ${t.field} in "${t.lang}" is not kept: ${parsed.error.issues[0]?.message ?? ''}`);
+    return [];
+  });
+}
+
+/**
+ * `sector` → sectors, in file order: vocabulary 1 when the file gives none, the name from the
+ * narratives. A vocabulary whose shares are missing for some sectors or do not add up to 100
+ * keeps its sectors without shares, with a note.
+ */
+function mapSectors(node: XmlNode, lang: string, warnings: string[]): MappedSector[] {
+  const sectors: MappedSector[] = [];
+  const unreadable = new Set<string>();
+  for (const s of children(node, 'sector')) {
+    if (isPlaceholder(s)) continue;
+    const code = attr(s, 'code');
+    if (!code) continue;
+    const vocabulary = attr(s, 'vocabulary') ?? '1';
+    const { text, other } = narratives(s, lang);
+    const name = (text.en ?? text.fr ?? other[0]?.text ?? null)?.slice(0, 300) ?? null;
+    const raw = attr(s, 'percentage');
+    let percentage: number | null = null;
+    if (raw !== null) {
+      const n = Number(raw);
+      if (Number.isFinite(n) && n >= 0 && n <= 100) percentage = Math.round(n * 100) / 100;
+      else unreadable.add(vocabulary);
+    }
+    const parsed = SECTOR.safeParse({ vocabulary, code, percentage, name });
+    if (!parsed.success) {
+      warnings.push(
+        `The sector ${code} of vocabulary ${vocabulary} (line ${s.line}) is not kept: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+      continue;
+    }
+    if (sectors.some((x) => x.vocabulary === parsed.data.vocabulary && x.code === parsed.data.code)) {
+      warnings.push(`The sector ${code} of vocabulary ${vocabulary} is listed twice; it is kept once.`);
+      continue;
+    }
+    sectors.push(parsed.data);
+  }
+  if (sectors.length > 100) {
+    warnings.push(`The activity lists ${sectors.length} sectors; the first 100 are kept.`);
+    sectors.length = 100;
+  }
+  for (const vocabulary of new Set(sectors.map((x) => x.vocabulary))) {
+    const items = sectors.filter((x) => x.vocabulary === vocabulary);
+    const given = items.filter((x) => x.percentage !== null);
+    if (!given.length) continue;
+    const sum = given.reduce((acc, x) => acc + (x.percentage ?? 0), 0);
+    let reason: string | null = null;
+    if (unreadable.has(vocabulary)) reason = 'some cannot be read';
+    else if (given.length < items.length) reason = 'they are not given for every sector';
+    else if (Math.abs(sum - 100) > 0.1) reason = `they add up to ${Math.round(sum * 100) / 100}, not 100`;
+    if (!reason) continue;
+    warnings.push(`The sector percentages of vocabulary ${vocabulary} are not kept: ${reason}.`);
+    for (const x of items) x.percentage = null;
+  }
+  return sectors;
+}
+
+/** `result` → results, with their indicators, baselines and periods. */
+function mapResults(node: XmlNode, lang: string, warnings: string[]): MappedResult[] {
+  const results: MappedResult[] = [];
+  for (const r of children(node, 'result')) {
+    if (isPlaceholder(r)) continue;
+    const code = attr(r, 'type') ?? '';
+    let type = oneOf(RESULT_TYPES, al(r, 'type')) ?? RESULT_TYPE_BY_CODE[code];
+    if (!type) {
+      warnings.push(`The result at line ${r.line} has the unknown type "${code}"; it is kept as "other".`);
+      type = 'other';
+    }
+    const title = cut(localized(child(r, 'title'), lang, 'result title', warnings), 500, 'result title', warnings);
+    if (!title.en && !title.fr) {
+      warnings.push(`The result at line ${r.line} has no title; it is not kept.`);
+      continue;
+    }
+    const description = cut(
+      localized(child(r, 'description'), lang, 'result description', warnings),
+      4000,
+      'result description',
+      warnings,
+    );
+    const indicators = children(r, 'indicator').flatMap((i) => mapIndicator(i, lang, warnings));
+    if (indicators.length > 50) {
+      warnings.push(`The result at line ${r.line} has ${indicators.length} indicators; the first 50 are kept.`);
+      indicators.length = 50;
+    }
+    const parsed = RESULT.safeParse({ type, title, description, indicators });
+    if (!parsed.success) {
+      warnings.push(`The result at line ${r.line} is not kept: ${parsed.error.issues[0]?.message ?? ''}`);
+      continue;
+    }
+    results.push(parsed.data);
+  }
+  if (results.length > 50) {
+    warnings.push(`The activity has ${results.length} results; the first 50 are kept.`);
+    results.length = 50;
+  }
+  return results;
+}
+
+function mapIndicator(i: XmlNode, lang: string, warnings: string[]): MappedIndicator[] {
+  if (isPlaceholder(i)) return [];
+  const code = attr(i, 'measure') ?? '';
+  let measure = MEASURE_BY_CODE[code] ?? oneOf(INDICATOR_MEASURES, code);
+  if (!measure) {
+    warnings.push(`The indicator at line ${i.line} has the unknown measure "${code}"; it is kept as qualitative.`);
+    measure = 'qualitative';
+  }
+  const ascending = !['0', 'false'].includes(attr(i, 'ascending') ?? '');
+  const title = cut(localized(child(i, 'title'), lang, 'indicator title', warnings), 500, 'indicator title', warnings);
+  if (!title.en && !title.fr) {
+    warnings.push(`The indicator at line ${i.line} has no title; it is not kept.`);
+    return [];
+  }
+  const description = cut(
+    localized(child(i, 'description'), lang, 'indicator description', warnings),
+    2000,
+    'indicator description',
+    warnings,
+  );
+  const numeric = measure === 'unit' || measure === 'percentage';
+  /** The value of a baseline, target or actual: `@value`, else the words of its comment. */
+  const valueOf = (n: XmlNode | undefined, what: string): string | null => {
+    if (!n) return null;
+    const comment = localized(child(n, 'comment'), lang, `${what} comment`, warnings);
+    const v = attr(n, 'value') ?? comment.en ?? comment.fr;
+    if (v === null) return null;
+    if (numeric && !NUMBER.test(v)) {
+      warnings.push(`The ${what} at line ${n.line} is "${v.slice(0, 50)}", not a number; it is not kept.`);
+      return null;
+    }
+    if (v.length > MAX_VALUE) warnings.push(`The ${what} at line ${n.line} was cut to ${MAX_VALUE} characters.`);
+    return v.slice(0, MAX_VALUE).trimEnd();
+  };
+  const first = (n: XmlNode, name: string, what: string): XmlNode | undefined => {
+    const all = children(n, name);
+    if (all.length > 1) warnings.push(`The ${what} at line ${n.line} gives ${all.length} values; the first is kept.`);
+    return all[0];
+  };
+  const baselineNode = first(i, 'baseline', 'indicator baseline');
+  let baselineYear: number | null = null;
+  if (baselineNode && al(baselineNode, 'year-placeholder') !== 'true') {
+    const year = Number(attr(baselineNode, 'year'));
+    if (Number.isInteger(year) && year >= 1900 && year <= 2200) baselineYear = year;
+    else
+      warnings.push(`The baseline year at line ${baselineNode.line} is not a year from 1900 to 2200; it is not kept.`);
+  }
+  const baselineValue = valueOf(baselineNode, 'baseline');
+  const periods: MappedPeriod[] = [];
+  for (const p of children(i, 'period')) {
+    const start = dateOf(child(p, 'period-start'));
+    const end = dateOf(child(p, 'period-end'));
+    if (!start || !end || end.slice(0, start.length) < start.slice(0, end.length)) {
+      warnings.push(`The indicator period at line ${p.line} has no valid start and end; it is not kept.`);
+      continue;
+    }
+    periods.push({
+      start,
+      end,
+      target: valueOf(first(p, 'target', 'period target'), 'target'),
+      actual: valueOf(first(p, 'actual', 'period actual'), 'actual value'),
+    });
+  }
+  if (periods.length > 100) {
+    warnings.push(`The indicator at line ${i.line} has ${periods.length} periods; the first 100 are kept.`);
+    periods.length = 100;
+  }
+  const parsed = INDICATOR.safeParse({ title, description, measure, ascending, baselineYear, baselineValue, periods });
+  if (!parsed.success) {
+    warnings.push(`The indicator at line ${i.line} is not kept: ${parsed.error.issues[0]?.message ?? ''}`);
+    return [];
+  }
+  return [parsed.data];
+}
+
 /**
  * Maps one activity. `defaultLang` is the file's `xml:lang` (else `en`), `defaultCurrency` the
  * file's `default-currency`.
@@ -287,15 +554,29 @@ export function mapIatiActivity(
   }
   const iatiIdentifier = al(idNode, 'derived') === 'true' ? null : fileIdentifier;
 
-  // Texts.
+  // Texts: English and French in the fields, other languages apart.
+  const others: { item: MappedOtherLanguageText; position: string | null }[] = [];
+  const activityText = (n: XmlNode | undefined, field: NarrativeField): LocalizedText => {
+    const { text, other } = narratives(n, lang);
+    for (const o of other) others.push({ item: { field, lang: o.lang, text: o.text }, position: o.position });
+    return text;
+  };
   const titleNode = child(node, 'title');
-  const title = isPlaceholder(titleNode) ? { en: null, fr: null } : localized(titleNode, lang, 'title', warnings);
-  if (!title.en && !title.fr) problems.push({ field: 'title', reason: 'The activity has no title narrative.' });
+  const title = isPlaceholder(titleNode) ? { en: null, fr: null } : activityText(titleNode, 'title');
+  if (!title.en && !title.fr) {
+    const first = others.find((o) => o.item.field === 'title')?.item;
+    if (first) {
+      title.en = first.text;
+      warnings.push(
+        `The title is only in "${first.lang}"; it is also kept in the English field, since ActionLine needs a title in English or French.`,
+      );
+    } else problems.push({ field: 'title', reason: 'The activity has no title narrative.' });
+  }
   const descriptions = new Map<string, LocalizedText>();
   for (const d of children(node, 'description')) {
     if (isPlaceholder(d)) continue;
     const type = attr(d, 'type') ?? '1';
-    const text = localized(d, lang, 'description', warnings);
+    const text = activityText(d, type === IATI_DESCRIPTION_TYPE.summary ? 'summary' : 'description');
     const prev = descriptions.get(type) ?? { en: null, fr: null };
     descriptions.set(type, { en: joinText(prev.en, text.en), fr: joinText(prev.fr, text.fr) });
   }
@@ -310,6 +591,17 @@ export function mapIatiActivity(
   if ((summary.en?.length ?? 0) > 1000 || (summary.fr?.length ?? 0) > 1000) {
     description = { en: joinText(summary.en, description.en), fr: joinText(summary.fr, description.fr) };
     summary = empty;
+    for (const o of others) if (o.item.field === 'summary') o.item.field = 'description';
+  }
+  const otherLanguageTexts = otherTexts(inFileOrder(others), warnings);
+
+  // Who reports it: an ActionLine file without the record names its own publisher (none recorded).
+  const reportingNode = child(node, 'reporting-org');
+  let reportingOrganisation: OrganisationMention | null = null;
+  if (reportingNode && (!fromActionLine || al(reportingNode, 'organisation-id'))) {
+    const org = mention(reportingNode, lang);
+    if (hasName(org)) reportingOrganisation = org;
+    else warnings.push('The reporting organisation has neither a ref nor a name; none is recorded.');
   }
 
   // Type and status.
@@ -343,32 +635,59 @@ export function mapIatiActivity(
 
   // Where.
   const countries: string[] = [];
-  const elsewhere: string[] = [];
+  const recipients: { item: MappedRecipient; position: string | null }[] = [];
+  const addRecipient = (n: XmlNode, item: MappedRecipient, what: string) => {
+    const parsed = RECIPIENT.safeParse(item);
+    if (!parsed.success) {
+      warnings.push(`The ${what} ${item.code} (line ${n.line}) is not kept: ${parsed.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    const same = recipients.some(
+      (r) => r.item.kind === item.kind && r.item.vocabulary === item.vocabulary && r.item.code === item.code,
+    );
+    if (!same) recipients.push({ item: parsed.data, position: al(n, 'position') });
+  };
+  const recipientName = (n: XmlNode): string | null => {
+    const { text, other } = narratives(n, lang);
+    return (text.en ?? text.fr ?? other[0]?.text ?? null)?.slice(0, 300) ?? null;
+  };
+  const shares: string[] = [];
   for (const c of children(node, 'recipient-country')) {
     const code = attr(c, 'code')?.toUpperCase() ?? '';
-    if ((COUNTRY_CODES as readonly string[]).includes(code)) countries.push(code);
-    else if (code) elsewhere.push(code);
-  }
-  if (elsewhere.length) {
-    warnings.push(
-      `Recipient countries outside ASEAN and Timor-Leste are not kept: ${[...new Set(elsewhere)].join(', ')}.`,
-    );
+    const percentage = attr(c, 'percentage');
+    if (percentage && al(c, 'equal-share') !== 'true') shares.push(`${code} ${percentage} %`);
+    if ((COUNTRY_CODES as readonly string[]).includes(code)) {
+      if (!countries.includes(code)) countries.push(code);
+    } else if (code) {
+      addRecipient(c, { kind: 'country', code, vocabulary: null, name: recipientName(c) }, 'recipient country');
+    }
   }
   let regional = false;
-  const otherRegions: string[] = [];
   for (const r of children(node, 'recipient-region')) {
     const code = attr(r, 'code');
     const vocabulary = attr(r, 'vocabulary') ?? '1';
+    const percentage = attr(r, 'percentage');
+    if (percentage && al(r, 'equal-share') !== 'true') shares.push(`${code ?? '?'} ${percentage} %`);
     if (
       al(r, 'regional') === 'true' ||
       (vocabulary === IATI_ASEAN_REGION.vocabulary && code === IATI_ASEAN_REGION.code)
     ) {
       regional = true;
-    } else if (code) otherRegions.push(code);
+    } else if (code) {
+      const known = oneOf(REGION_VOCABULARIES, vocabulary);
+      if (!known) {
+        warnings.push(
+          `The recipient region ${code} (line ${r.line}) is of the unknown vocabulary "${vocabulary}"; it is not kept.`,
+        );
+        continue;
+      }
+      addRecipient(r, { kind: 'region', code, vocabulary: known, name: recipientName(r) }, 'recipient region');
+    }
   }
-  if (otherRegions.length) {
-    warnings.push(`Recipient regions other than South-East Asia (789) are not kept: ${otherRegions.join(', ')}.`);
+  if (shares.length) {
+    warnings.push(`The shares of the recipient countries and regions are not kept: ${shares.join(', ')}.`);
   }
+  const otherRecipients = inFileOrder(recipients).slice(0, 300);
 
   // Who.
   const participants: { item: MappedParticipant; position: string | null }[] = [];
@@ -421,6 +740,7 @@ export function mapIatiActivity(
         ...money,
         type: 'budget',
         date: dateOf(child(b, 'period-start')),
+        valueDate: valueDateOf(child(b, 'value')),
         provider: byId(provider),
         recipient: byId(recipient),
         note: al(b, 'note'),
@@ -448,6 +768,7 @@ export function mapIatiActivity(
         ...money,
         type,
         date: dateOf(child(t, 'transaction-date')),
+        valueDate: valueDateOf(child(t, 'value')),
         provider: org('provider-org'),
         recipient: org('receiver-org'),
         note: al(t, 'note'),
@@ -463,6 +784,10 @@ export function mapIatiActivity(
   }
   const planned = children(node, 'planned-disbursement').length;
   if (planned) warnings.push(`${planned} planned disbursement(s) are not kept: ActionLine keeps budgets instead.`);
+  const locations = children(node, 'location').length;
+  if (locations) warnings.push(`${locations} location(s) are not kept: ActionLine keeps countries and regions.`);
+  const markers = children(node, 'policy-marker').length;
+  if (markers) warnings.push(`${markers} policy marker(s) are not kept.`);
 
   // Framework links.
   const tags: MappedTag[] = [];
@@ -520,15 +845,8 @@ export function mapIatiActivity(
     });
   }
 
-  const sectors: MappedSector[] = children(node, 'sector').flatMap((s) => {
-    const code = attr(s, 'code');
-    if (!code) return [];
-    const name = narratives(s, lang).text;
-    return [{ vocabulary: attr(s, 'vocabulary') ?? '1', code, name: name.en ?? name.fr }];
-  });
-  const results = children(node, 'result').length;
-  if (results)
-    warnings.push(`${results} result(s) with their indicators are not kept: ActionLine does not record results.`);
+  const sectors = mapSectors(node, lang, warnings);
+  const results = mapResults(node, lang, warnings);
 
   return {
     line,
@@ -539,6 +857,8 @@ export function mapIatiActivity(
     title,
     summary,
     description,
+    otherLanguageTexts,
+    reportingOrganisation,
     type,
     status: resolvedStatus,
     plannedStart,
@@ -547,11 +867,13 @@ export function mapIatiActivity(
     actualEnd,
     countries,
     regional,
+    otherRecipients,
     participants: inFileOrder(participants),
     funding: inFileOrder(funding),
     tags,
     sources: inFileOrder(sources),
     sectors,
+    results,
     warnings,
     problems,
   };

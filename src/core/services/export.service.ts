@@ -242,6 +242,7 @@ export class ExportService {
       for await (const batch of batches) {
         const ids = new Set<string>();
         for (const a of batch) {
+          if (a.reportingOrganisation) ids.add(a.reportingOrganisation.id);
           for (const p of a.participants) ids.add(p.organisation.id);
           for (const f of a.funding) for (const o of [f.provider, f.recipient]) if (o) ids.add(o.id);
         }

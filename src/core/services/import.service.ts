@@ -455,6 +455,7 @@ class ImportRun {
         currency: f.currency,
         type: f.type,
         date: f.date,
+        valueDate: f.valueDate,
         providerId: f.provider ? await this.organisation(f.provider, warnings) : null,
         recipientId: f.recipient ? await this.organisation(f.recipient, warnings) : null,
         note: f.note,
@@ -504,6 +505,13 @@ class ImportRun {
       actualEnd: mapped.actualEnd,
       countries: mapped.countries as ActivityInputDraft['countries'],
       regional: mapped.regional,
+      otherRecipients: mapped.otherRecipients,
+      reportingOrganisationId: mapped.reportingOrganisation
+        ? await this.organisation(mapped.reportingOrganisation, warnings)
+        : null,
+      sectors: mapped.sectors,
+      results: mapped.results,
+      otherLanguageTexts: mapped.otherLanguageTexts,
       participants,
       funding,
       links: keepLinks ? before.links : links,
