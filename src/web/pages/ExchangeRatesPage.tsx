@@ -30,6 +30,48 @@ function SourceText({ source }: { source: string }) {
   );
 }
 
+/** One source (and note) shared by some years of a currency, listed once under its table. */
+interface RateSource {
+  key: string;
+  source: string;
+  note: string | null;
+  years: number[];
+}
+
+function sourceKey(r: ExchangeRateView): string {
+  return `${r.source}\u0000${r.note ?? ''}`;
+}
+
+/** The distinct sources of one currency's rates, in the order of their first year. */
+function sourcesOf(rows: readonly ExchangeRateView[]): RateSource[] {
+  const byKey = new Map<string, RateSource>();
+  for (const r of [...rows].sort((a, b) => a.year - b.year)) {
+    const key = sourceKey(r);
+    const known = byKey.get(key);
+    if (known) known.years.push(r.year);
+    else byKey.set(key, { key, source: r.source, note: r.note ?? null, years: [r.year] });
+  }
+  return [...byKey.values()];
+}
+
+/** Years as ranges: 2008–2016, 2018. */
+function yearRanges(years: readonly number[]): string {
+  const parts: string[] = [];
+  let start: number | undefined;
+  let prev: number | undefined;
+  for (const y of [...years].sort((a, b) => a - b)) {
+    if (start !== undefined && prev !== undefined && y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    if (start !== undefined && prev !== undefined) parts.push(start === prev ? `${start}` : `${start}–${prev}`);
+    start = y;
+    prev = y;
+  }
+  if (start !== undefined && prev !== undefined) parts.push(start === prev ? `${start}` : `${start}–${prev}`);
+  return parts.join(', ');
+}
+
 /** What the editor says it just did when it comes back here. */
 function flashOf(state: unknown): { saved?: string; removed?: string } {
   if (typeof state !== 'object' || state === null) return {};
@@ -59,15 +101,22 @@ export default function ExchangeRatesPage() {
   const rates = state.data?.items;
 
   const currencies = [...new Set((rates ?? []).map((r) => r.currency))];
-  const columns: Column<ExchangeRateView>[] = [
+  const columnsFor = (sources: readonly RateSource[]): Column<ExchangeRateView>[] => [
     { key: 'year', header: <FormattedMessage id="rates.year" />, cell: (r) => r.year },
     {
       key: 'rate',
       header: <FormattedMessage id="rates.cadPerUnit" />,
       cell: (r) => <DecimalText value={r.cadPerUnit} />,
     },
-    { key: 'source', header: <FormattedMessage id="rates.source" />, cell: (r) => <SourceText source={r.source} /> },
-    { key: 'note', header: <FormattedMessage id="rates.note" />, cell: (r) => r.note ?? '' },
+    ...(sources.length > 1
+      ? [
+          {
+            key: 'source',
+            header: <FormattedMessage id="rates.sourceNumber" />,
+            cell: (r: ExchangeRateView) => sources.findIndex((s) => s.key === sourceKey(r)) + 1,
+          },
+        ]
+      : []),
     ...(manage
       ? [
           {
@@ -112,19 +161,38 @@ export default function ExchangeRatesPage() {
       {!rates ? (
         <Loading />
       ) : (
-        currencies.map((currency) => (
-          <section key={currency} className="section" aria-labelledby={`rates-${currency}`}>
-            <h2 id={`rates-${currency}`}>
-              <FormattedMessage id="rates.currencyTitle" values={{ currency }} />
-            </h2>
-            <DataTable
-              caption={<FormattedMessage id="rates.caption" values={{ currency }} />}
-              columns={columns}
-              rows={rates.filter((r) => r.currency === currency)}
-              rowKey={(r) => `${r.currency}-${r.year}`}
-            />
-          </section>
-        ))
+        <div className="rates-grid">
+          {currencies.map((currency) => {
+            const rows = rates.filter((r) => r.currency === currency);
+            const sources = sourcesOf(rows);
+            return (
+              <section key={currency} className="section rates-currency" aria-labelledby={`rates-${currency}`}>
+                <h2 id={`rates-${currency}`}>
+                  <FormattedMessage id="rates.currencyTitle" values={{ currency }} />
+                </h2>
+                <DataTable
+                  caption={<FormattedMessage id="rates.caption" values={{ currency }} />}
+                  columns={columnsFor(sources)}
+                  rows={rows}
+                  rowKey={(r) => `${r.currency}-${r.year}`}
+                />
+                <h3 id={`rates-${currency}-sources`}>
+                  <FormattedMessage id="rates.sources" values={{ count: sources.length }} />
+                </h3>
+                <ol className="rate-sources" aria-labelledby={`rates-${currency}-sources`}>
+                  {sources.map((s) => (
+                    <li key={s.key}>
+                      <span className="rate-sources__years">{yearRanges(s.years)}</span>
+                      {': '}
+                      <SourceText source={s.source} />
+                      {s.note && <span className="rate-sources__note"> {s.note}</span>}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+        </div>
       )}
       <p className="no-print">
         <a href={api.exchangeRates().url}>
