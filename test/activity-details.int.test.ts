@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { ActivityDetail, OrganisationDetail, Page, Problem } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
 import { signedIn, type Client } from './support/client';
+import { SAMPLE_OTHER_RECIPIENTS, SAMPLE_SECTORS } from './support/activity-details';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -44,16 +45,8 @@ for (const target of DATABASES) {
       status: 'ongoing',
       countries: ['KH'],
       reportingOrganisationId: unWomenId,
-      sectors: [
-        { vocabulary: '1', code: '15170', percentage: 60 },
-        { vocabulary: '1', code: '15160', percentage: '40' },
-        { vocabulary: '7', code: '5', percentage: 100 },
-        { vocabulary: '99', code: 'GENDER-LAB', name: 'Gender laboratory' },
-      ],
-      otherRecipients: [
-        { kind: 'country', code: 'CN' },
-        { kind: 'region', vocabulary: '1', code: '798' },
-      ],
+      sectors: SAMPLE_SECTORS,
+      otherRecipients: SAMPLE_OTHER_RECIPIENTS,
       results: [
         {
           type: 'outcome',

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ActivityDetail, ImportReport } from '../src/shared/api-types';
+import { SAMPLE_OTHER_RECIPIENTS, SAMPLE_SECTORS } from './support/activity-details';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { signedIn, type Client } from './support/client';
 import { startTestServer, type TestServer } from './support/server';
@@ -192,16 +193,8 @@ for (const target of DATABASES) {
         type: 'project',
         status: 'ongoing',
         reportingOrganisationId: reporter,
-        sectors: [
-          { vocabulary: '1', code: '15170', percentage: 60 },
-          { vocabulary: '1', code: '15160', percentage: '40' },
-          { vocabulary: '7', code: '5', percentage: 100 },
-          { vocabulary: '99', code: 'GENDER-LAB', name: 'Gender laboratory' },
-        ],
-        otherRecipients: [
-          { kind: 'country', code: 'CN' },
-          { kind: 'region', vocabulary: '1', code: '798' },
-        ],
+        sectors: SAMPLE_SECTORS,
+        otherRecipients: SAMPLE_OTHER_RECIPIENTS,
         results: [{ type: 'output', title: { en: 'Inspectors trained', fr: null }, indicators: [] }],
         otherLanguageTexts: [{ field: 'title', lang: 'km', text: 'ការត្រួតពិនិត្យ' }],
       });
