@@ -635,3 +635,72 @@ export interface ExchangeRateList {
   base: 'CAD';
   items: ExchangeRateView[];
 }
+
+/** What a search hit is. */
+export type SearchKind = 'activity' | 'organisation' | 'node';
+
+/**
+ * A stretch of text from a search hit, cut into runs; `match` runs are the words that matched
+ * the query (the UI marks them, never as HTML).
+ */
+export interface SearchSnippet {
+  /** The field the text comes from. */
+  field: 'title' | 'summary' | 'description' | 'partners' | 'areas' | 'acronym' | 'identifier';
+  /** The language of the text. */
+  lang: 'en' | 'fr';
+  /** True when the text is in the other language because the hit has none in the asked one. */
+  fallback: boolean;
+  runs: { text: string; match: boolean }[];
+}
+
+/** One search hit, best first. */
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: LocalizedText;
+  /** The title as shown, cut into runs with the matching words marked. */
+  titleRuns: { text: string; match: boolean }[];
+  /** Up to two other stretches of text that matched. */
+  snippets: SearchSnippet[];
+  /** Relevance, higher is better; only comparable within one answer. */
+  score: number;
+  /** activity: its status, type, workflow state and dates; node: its plan and code. */
+  activity?: Pick<ActivitySummary, 'status' | 'type' | 'workflowState' | 'startDate' | 'endDate'>;
+  node?: { code: string; kind: string; plan: { id: string; slug: string; shortTitle: LocalizedText } };
+  organisation?: { acronym: string | null; type: OrganisationType };
+}
+
+/** One value of a facet with the number of hits that have it under the current query. */
+export interface SearchFacetValue {
+  value: string;
+  /** A name for ids (plans, nodes, organisations); codes and years have none. */
+  label?: LocalizedText;
+  count: number;
+}
+
+/** `GET /api/v1/search`. */
+export interface SearchResults {
+  /** The query as understood (trimmed). */
+  q: string;
+  /** Words the query did not find, replaced by close words that exist ("did you mean"). */
+  corrections: { from: string; to: string }[];
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SearchHit[];
+  /**
+   * Counts under the query and the other facets' choices. `kind` counts every hit; the others
+   * count activity hits (plan and pillar also count framework nodes).
+   */
+  facets: {
+    kind: SearchFacetValue[];
+    plan: SearchFacetValue[];
+    pillar: SearchFacetValue[];
+    area: SearchFacetValue[];
+    country: SearchFacetValue[];
+    partner: SearchFacetValue[];
+    status: SearchFacetValue[];
+    type: SearchFacetValue[];
+    year: SearchFacetValue[];
+  };
+}
