@@ -15,6 +15,8 @@ import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
 import { ReportService } from './services/report.service';
 import { SnapshotService } from './services/snapshot.service';
+import { SearchService } from './services/search.service';
+import { SearchLabelRepository, SearchRepository } from './repositories/search.repository';
 import { DEFAULT_CROSSWALK_DIR, ImportService } from './services/import.service';
 import { DEFAULT_IATI_PUBLISHER, ExportService, type IatiPublisher } from './services/export.service';
 
@@ -41,6 +43,8 @@ export interface Core {
   exports: ExportService;
   /** Imports of IATI activity files, with previews, and the record of every import. */
   imports: ImportService;
+  /** One search box over activities, organisations and framework nodes, with facet counts (ADR 0012). */
+  search: SearchService;
 }
 
 export function createCore(
@@ -74,5 +78,6 @@ export function createCore(
     snapshots: new SnapshotService(db, planRepo, coverage),
     exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
     imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
+    search: new SearchService(new SearchRepository(db.db, db.dialect), new SearchLabelRepository(db.db)),
   };
 }

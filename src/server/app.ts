@@ -19,6 +19,7 @@ import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.route
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
+import { searchRoutes } from './routes/search/search.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -141,6 +142,7 @@ export async function buildApp({
   exportRoutes(app, core, publicUrl);
   snapshotRoutes(app, core);
   importRoutes(app, core);
+  searchRoutes(app, core);
   await docsRoutes(app, publicUrl);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));

@@ -4,6 +4,7 @@
  * rules cannot drift from what the server accepts. Each operation is listed once below; a test
  * checks that the list and the registered routes are the same.
  */
+import { searchQuerySchema } from '../shared/schemas/search.schema';
 import { z } from 'zod';
 import { activityListQuerySchema, organisationListQuerySchema } from '../shared/schemas/activity-query.schema';
 import { activityInputSchema, returnDecisionSchema, reviewDecisionSchema } from '../shared/schemas/activity.schema';
@@ -61,6 +62,7 @@ const ORGS = 'Organisations';
 const MONITORING = 'Monitoring';
 const DATA = 'Open data, import and export';
 const ACCOUNTS = 'Accounts and sign-in';
+const SEARCH = 'Search';
 
 /** Every operation of `/api/v1`. */
 export const OPERATIONS: readonly Operation[] = [
@@ -211,6 +213,15 @@ export const OPERATIONS: readonly Operation[] = [
   op('GET', '/api/v1/review-queue', ACTIVITIES, 'What waits for the reviewer', 'activity:review'),
   op('GET', '/api/v1/trash', ACTIVITIES, 'Activities and organisations in the trash', 'trash:read'),
   op('POST', '/api/v1/trash/activities/:id/restore', ACTIVITIES, 'Restore an activity from the trash', 'trash:restore'),
+
+  op(
+    'GET',
+    '/api/v1/search',
+    SEARCH,
+    'Search activities, organisations and framework nodes in English and French, with corrections and facet counts',
+    'public',
+    { query: searchQuerySchema },
+  ),
 
   op('GET', '/api/v1/organisations', ORGS, 'Organisations with activity counts', 'public', {
     query: organisationListQuerySchema,

@@ -302,6 +302,69 @@ export interface ImportsTable extends RecordColumns {
   created_by: string | null;
 }
 
+/**
+ * One searchable record (activity, organisation or framework node) as the search index keeps it
+ * (ADR 0012): the texts as shown, their accent-folded forms (`f_*`, what the full-text indexes
+ * read) and what the search filters and sorts on. Rebuilt by the application on every write.
+ */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  entity_id: string;
+  /** 1 when the public may see the record; staff see every indexed record (the trash is not indexed). */
+  public: number;
+  /** Browsing order without words: an activity's start date; null otherwise. */
+  sort_date: string | null;
+  updated_at: string;
+  title_en: string | null;
+  title_fr: string | null;
+  summary_en: string | null;
+  summary_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  /** Partner names, one a line. */
+  partners: string | null;
+  /** Linked framework node names (code and title), one a line. */
+  areas_en: string | null;
+  areas_fr: string | null;
+  acronym: string | null;
+  identifier: string | null;
+  status: string | null;
+  type: string | null;
+  workflow_state: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  code: string | null;
+  node_kind: string | null;
+  plan_id: string | null;
+  f_title_en: string;
+  f_title_fr: string;
+  /** Partners, areas (both languages), acronym, code and identifier, folded. */
+  f_keys: string;
+  f_summary_en: string;
+  f_summary_fr: string;
+  f_description_en: string;
+  f_description_fr: string;
+}
+
+/** A facet value of a search document: plan, pillar, area, country, partner, status, type or year. */
+export interface SearchFacetsTable {
+  doc_id: number;
+  facet: string;
+  value: string;
+}
+
+/** Every folded word the index has seen: the vocabulary typo corrections pick from. */
+export interface SearchWordsTable {
+  word: string;
+}
+
+/** SQLite only: the trigrams of each vocabulary word, to find close words to a misspelt one. */
+export interface SearchWordTrigramsTable {
+  trigram: string;
+  word: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   plans: PlansTable;
@@ -326,4 +389,8 @@ export interface Database {
   exchange_rates: ExchangeRatesTable;
   coverage_snapshots: CoverageSnapshotsTable;
   imports: ImportsTable;
+  search_documents: SearchDocumentsTable;
+  search_facets: SearchFacetsTable;
+  search_words: SearchWordsTable;
+  search_word_trigrams: SearchWordTrigramsTable;
 }

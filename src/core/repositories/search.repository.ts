@@ -1,0 +1,229 @@
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Audience } from '../audience';
+import type { Dialect } from '../db/database';
+import type { Database, SearchDocumentsTable } from '../db/schema';
+import { damerauLevenshtein, trigrams } from '../search/fold';
+import { toFtsMatch, toTsQuery, type QueryTerm } from '../search/query';
+
+export type SearchDocumentRow = Selectable<SearchDocumentsTable>;
+
+/** The facets kept in `search_facets`; `kind` is a column of the document. */
+export const FACETS = ['plan', 'pillar', 'area', 'country', 'partner', 'status', 'type', 'year'] as const;
+export type FacetName = (typeof FACETS)[number];
+export type FacetFilters = Partial<Record<FacetName | 'kind', readonly string[]>>;
+
+export interface SearchParams {
+  audience: Audience;
+  /** The query's terms (each a word and its alternatives); none: browse by facets. */
+  terms: readonly QueryTerm[];
+  lang: 'en' | 'fr';
+  filters: FacetFilters;
+  offset: number;
+  limit: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Values shown per facet, most frequent first. */
+export const FACET_LIMIT = 50;
+
+/**
+ * bm25 weights of the FTS5 columns (f_title_en, f_title_fr, f_keys, f_summary_en, f_summary_fr,
+ * f_description_en, f_description_fr): titles first, then partners and areas, summaries,
+ * descriptions; the asked language above the other.
+ */
+const BM25_WEIGHTS = {
+  en: [10, 7, 4, 2, 1.5, 1, 0.8],
+  fr: [7, 10, 4, 1.5, 2, 0.8, 1],
+} as const;
+
+/** ts_rank_cd weights of D, C, B and A (description, summary, partners and areas, title). */
+const TS_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
+
+/** The least trigram similarity of a correction (pg_trgm's default `similarity_threshold`). */
+const MIN_SIMILARITY = 0.3;
+
+/** Reads the search index (ADR 0012): matching, ranking, facet counts and the vocabulary. */
+export class SearchRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** The matching documents with their score, before any facet choice: `base(id, score)`. */
+  private base(p: Pick<SearchParams, 'audience' | 'terms' | 'lang'>): RawBuilder<unknown> {
+    const visible = p.audience === 'public' ? sql`d.public = 1` : sql`1 = 1`;
+    if (!p.terms.length) {
+      return sql`select d.id, 0 as score from search_documents d where ${visible}`;
+    }
+    if (this.dialect === 'sqlite') {
+      const w = BM25_WEIGHTS[p.lang].join(', ');
+      return sql`select d.id, -bm25(search_fts, ${sql.raw(w)}) as score
+        from search_fts f join search_documents d on d.id = f.rowid
+        where search_fts match ${toFtsMatch(p.terms)} and ${visible}`;
+    }
+    const other = p.lang === 'en' ? 'fr' : 'en';
+    return sql`select d.id,
+        1.5 * ts_rank_cd(${TS_WEIGHTS}::float4[], ${sql.ref(`d.tsv_${p.lang}`)}, q.q)
+          + ts_rank_cd(${TS_WEIGHTS}::float4[], ${sql.ref(`d.tsv_${other}`)}, q.q) as score
+      from search_documents d, to_tsquery('simple', ${toTsQuery(p.terms)}) as q(q)
+      where (d.tsv_en || d.tsv_fr) @@ q.q and ${visible}`;
+  }
+
+  /** The facet choices as conditions on `b` (a base row joined to its document `d`), leaving out `except`. */
+  private conditions(filters: FacetFilters, except?: FacetName | 'kind'): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [sql`1 = 1`];
+    for (const [facet, values] of Object.entries(filters) as [FacetName | 'kind', readonly string[] | undefined][]) {
+      if (!values?.length || facet === except) continue;
+      const list = sql.join(values.map((v) => sql`${v}`));
+      if (facet === 'kind') parts.push(sql`d.kind in (${list})`);
+      else {
+        parts.push(
+          sql`exists (select 1 from search_facets x where x.doc_id = d.id and x.facet = ${facet} and x.value in (${list}))`,
+        );
+      }
+    }
+    return sql.join(parts, sql` and `);
+  }
+
+  /** One page of hits, best first (or, without words, the most recent first), and their total. */
+  async hits(p: SearchParams): Promise<{ total: number; rows: (SearchDocumentRow & { score: number })[] }> {
+    const where = this.conditions(p.filters);
+    const order = p.terms.length
+      ? sql`b.score desc, d.id`
+      : sql`case when d.sort_date is null then 1 else 0 end, d.sort_date desc, d.updated_at desc, d.id`;
+    const columns = sql.raw(
+      'd.id, d.kind, d.entity_id, d.public, d.sort_date, d.updated_at, d.title_en, d.title_fr, d.summary_en, ' +
+        'd.summary_fr, d.description_en, d.description_fr, d.partners, d.areas_en, d.areas_fr, d.acronym, ' +
+        'd.identifier, d.status, d.type, d.workflow_state, d.start_date, d.end_date, d.code, d.node_kind, ' +
+        'd.plan_id, d.f_title_en, d.f_title_fr, d.f_keys, d.f_summary_en, d.f_summary_fr, d.f_description_en, ' +
+        'd.f_description_fr',
+    );
+    const base = this.base(p);
+    const [count, page] = await Promise.all([
+      sql<{ n: number }>`with b as (${base})
+        select count(*) as n from b join search_documents d on d.id = b.id where ${where}`.execute(this.db),
+      sql<SearchDocumentRow & { score: number }>`with b as (${base})
+        select ${columns}, b.score from b join search_documents d on d.id = b.id where ${where}
+        order by ${order} limit ${p.limit} offset ${p.offset}`.execute(this.db),
+    ]);
+    return {
+      total: Number(count.rows[0]?.n ?? 0),
+      rows: page.rows.map((r) => ({ ...r, score: Number(r.score) })),
+    };
+  }
+
+  /**
+   * The counts of every facet's values among the hits, each facet under the other facets' choices
+   * but not its own (so a chosen value's alternatives keep their counts); at most FACET_LIMIT each.
+   */
+  async facets(p: Omit<SearchParams, 'offset' | 'limit'>): Promise<Record<FacetName | 'kind', FacetCount[]>> {
+    const branches: RawBuilder<unknown>[] = [
+      sql`select * from (select 'kind' as facet, d.kind as value, count(*) as n
+        from b join search_documents d on d.id = b.id where ${this.conditions(p.filters, 'kind')}
+        group by d.kind order by n desc, value limit ${FACET_LIMIT}) k`,
+    ];
+    FACETS.forEach((facet, i) => {
+      branches.push(sql`select * from (select ${facet} as facet, x.value as value, count(*) as n
+        from b join search_documents d on d.id = b.id
+        join search_facets x on x.doc_id = b.id and x.facet = ${facet}
+        where ${this.conditions(p.filters, facet)}
+        group by x.value order by n desc, value limit ${FACET_LIMIT}) ${sql.raw(`f${i}`)}`);
+    });
+    // Materialized: the match runs once for all the facets.
+    const result = await sql<{
+      facet: FacetName | 'kind';
+      value: string;
+      n: number;
+    }>`with b as materialized (${this.base(p)})
+      ${sql.join(branches, sql` union all `)}`.execute(this.db);
+    const out = Object.fromEntries([...FACETS, 'kind'].map((f) => [f, [] as FacetCount[]])) as Record<
+      FacetName | 'kind',
+      FacetCount[]
+    >;
+    for (const r of result.rows) out[r.facet].push({ value: r.value, count: Number(r.n) });
+    return out;
+  }
+
+  /** True when some document the audience may see has a word starting with `word`. */
+  async hasWord(word: string, audience: Audience): Promise<boolean> {
+    const base = this.base({ audience, terms: [[word]], lang: 'en' });
+    const r = await sql<{ one: number }>`select 1 as one from (${base}) b limit 1`.execute(this.db);
+    return r.rows.length > 0;
+  }
+
+  /**
+   * Indexed words close to `word`, closest first: those sharing trigrams with it (pg_trgm's
+   * similarity on PostgreSQL, shared trigrams counted on SQLite), then ordered by Damerau–Levenshtein
+   * distance, shared trigrams and the word, alike on both databases.
+   */
+  async closeWords(word: string, maxDistance: number): Promise<string[]> {
+    const grams = trigrams(word);
+    let candidates: string[];
+    if (this.dialect === 'postgres') {
+      const r = await sql<{ word: string }>`select word from search_words where word % ${word}
+        order by similarity(word, ${word}) desc, word limit 40`.execute(this.db);
+      candidates = r.rows.map((x) => x.word);
+    } else {
+      const r = await this.db
+        .selectFrom('search_word_trigrams')
+        .select(['word', (eb) => eb.fn.countAll<number>().as('shared')])
+        .where('trigram', 'in', grams)
+        .groupBy('word')
+        .orderBy('shared', 'desc')
+        .orderBy('word')
+        .limit(40)
+        .execute();
+      candidates = r.map((x) => x.word);
+    }
+    const shared = (w: string) => {
+      const g = new Set(trigrams(w));
+      return grams.filter((x) => g.has(x)).length;
+    };
+    // pg_trgm's similarity (shared trigrams over all trigrams of both) and its default threshold, on both databases.
+    const similarity = (w: string) => {
+      const s = shared(w);
+      return s / (grams.length + trigrams(w).length - s);
+    };
+    return candidates
+      .map((w) => ({ w, d: damerauLevenshtein(word, w), s: shared(w) }))
+      .filter((c) => c.d <= maxDistance && c.w !== word && similarity(c.w) >= MIN_SIMILARITY)
+      .sort((a, b) => a.d - b.d || b.s - a.s || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
+      .map((c) => c.w);
+  }
+}
+
+/** Names for the ids of facet values and hits: plans, framework nodes and organisations. */
+export class SearchLabelRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  plans(ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('plans')
+      .select(['id', 'slug', 'short_title_en', 'short_title_fr', 'title_en', 'title_fr'])
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  nodes(ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('framework_nodes')
+      .select(['id', 'code', 'title_en', 'title_fr'])
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  organisations(ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('organisations')
+      .select(['id', 'name_en', 'name_fr', 'acronym'])
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+}
