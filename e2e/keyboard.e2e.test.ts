@@ -304,10 +304,12 @@ describe('keyboard only', () => {
         await page.keyboard.press('Enter');
         await page.waitForURL((url) => url.pathname === `/${lang}/` || url.pathname === `/${lang}/workspace`);
         await settle(page);
+        // The page signed in to takes the focus on its heading, like any other page opened.
+        await kb.expectHeadingFocus();
 
-        // From the workspace, the draft's edit link opens the editor.
+        // From the workspace, the draft's edit link opens the editor (the header is above the heading).
         if (new URL(page.url()).pathname !== `/${lang}/workspace`) {
-          await kb.tabTo(`header a[href="/${lang}/workspace"]`);
+          await kb.tabTo(`header a[href="/${lang}/workspace"]`, { backwards: true });
           await kb.follow(`/${lang}/workspace`);
           await settle(page);
         }
