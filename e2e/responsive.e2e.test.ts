@@ -28,6 +28,11 @@ const REFLOW_WIDTH = 320;
 const TEXT_RESIZE_WIDTH = 1280;
 /** Full-page screenshots for a person to look at (git-ignored). */
 const SCREENS_DIR = path.join(REPO_ROOT, 'test-results', 'screens');
+/**
+ * A full-page screenshot of a long page at 200 % text is a tall image: give it time on a busy
+ * two-core machine (the checks themselves read the DOM, not the picture).
+ */
+const SHOT_TIMEOUT_MS = 30_000;
 
 const shotName = (screen: Screen, lang: Lang, suffix: string) =>
   path.join(SCREENS_DIR, `${screen.name}${lang === 'en' ? '' : `-${lang}`}-${suffix}.png`);
@@ -111,7 +116,11 @@ describe('responsive layout, text size and print', () => {
             if (!page) return t.skip(SKIP_LANGUAGE(lang));
             await openScreen(page, portal.server.baseUrl, lang, screen, refs);
             await t.test('fits the width, with the h1 in view', async () => {
-              await page.screenshot({ path: shotName(screen, lang, String(width)), fullPage: true });
+              await page.screenshot({
+                path: shotName(screen, lang, String(width)),
+                fullPage: true,
+                timeout: SHOT_TIMEOUT_MS,
+              });
               await assertNoSidewaysScroll(page, `${screen.name} at ${width} px`);
               await assertNotClipped(page, 'h1', 'h1');
             });
@@ -121,7 +130,11 @@ describe('responsive layout, text size and print', () => {
                 document.documentElement.style.fontSize = '200%';
               });
               await nextFrames(page);
-              await page.screenshot({ path: shotName(screen, lang, `${width}-text200`), fullPage: true });
+              await page.screenshot({
+                path: shotName(screen, lang, `${width}-text200`),
+                fullPage: true,
+                timeout: SHOT_TIMEOUT_MS,
+              });
               await assertNoSidewaysScroll(page, `${screen.name} with text at 200 %`);
               await assertNotClipped(page, 'h1', 'h1');
               await assertNotClipped(page, primaryNavLinks(lang), 'main navigation');
@@ -141,7 +154,11 @@ describe('responsive layout, text size and print', () => {
             const page = get();
             if (!page) return t.skip(SKIP_LANGUAGE(lang));
             await openScreen(page, portal.server.baseUrl, lang, screen, refs);
-            await page.screenshot({ path: shotName(screen, lang, String(REFLOW_WIDTH)), fullPage: true });
+            await page.screenshot({
+              path: shotName(screen, lang, String(REFLOW_WIDTH)),
+              fullPage: true,
+              timeout: SHOT_TIMEOUT_MS,
+            });
             await assertNoSidewaysScroll(page, `${screen.name} at ${REFLOW_WIDTH} px`);
             await assertNotClipped(page, 'h1', 'h1');
             await assertNotClipped(page, primaryNavLinks(lang), 'main navigation');
@@ -151,7 +168,7 @@ describe('responsive layout, text size and print', () => {
     );
 
     inContext(`${lang}, print`, lang, { width: 1280, height: 900 }, (get) => {
-      for (const name of ['activity', 'activity-details', 'area', 'activities']) {
+      for (const name of ['activity', 'activity-details', 'area', 'activities', 'search']) {
         it(name, async (t) => {
           const page = get();
           if (!page) return t.skip(SKIP_LANGUAGE(lang));
@@ -190,7 +207,7 @@ describe('responsive layout, text size and print', () => {
                 `the address of "${link.text}" is printed (::after is ${link.after})`,
               );
             }
-            await page.screenshot({ path: shotName(screen, lang, 'print'), fullPage: true });
+            await page.screenshot({ path: shotName(screen, lang, 'print'), fullPage: true, timeout: SHOT_TIMEOUT_MS });
           } finally {
             await page.emulateMedia({ media: 'screen' });
           }
