@@ -49,10 +49,12 @@ function config(): AppConfig {
   return loadConfig(process.env);
 }
 
+const hidePassword = (url: string) => url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, '//$1@');
+
 function describeDb(cfg: AppConfig): string {
   return cfg.database.kind === 'sqlite'
     ? `SQLite ${cfg.database.file}`
-    : `PostgreSQL ${cfg.database.url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, '//$1@')}`;
+    : `PostgreSQL ${hidePassword(cfg.database.url)}`;
 }
 
 async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -92,8 +94,11 @@ program
     const db = openDatabase(cfg.database);
     await migrateToLatest(db);
     if (cfg.seedOnStart) await seedDatabase(db);
+    // The public's reads go to the replica when there is one; it follows the primary's schema and data.
+    const replica = cfg.replica ? openDatabase(cfg.replica) : undefined;
     const app = await buildApp({
       core: createCore(db, { iatiPublisher: cfg.iatiPublisher }),
+      publicCore: replica ? createCore(replica, { iatiPublisher: cfg.iatiPublisher }) : undefined,
       publicUrl: cfg.publicUrl,
       webDir: webIsBuilt() ? WEB_DIR : undefined,
       logger: {
@@ -106,13 +111,15 @@ program
       app.log.info({ signal }, 'shutting down');
       await app.close();
       await db.close();
+      await replica?.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     const address = await app.listen({ port: opts.port ?? cfg.port, host: opts.host ?? cfg.host });
     if (!webIsBuilt()) app.log.warn('The web UI is not built: run `npm run build` (serving the API only).');
-    app.log.info(`ActionLine is serving ${address} on ${describeDb(cfg)}`);
+    const replicaNote = cfg.replica?.kind === 'postgres' ? `, public reads from ${hidePassword(cfg.replica.url)}` : '';
+    app.log.info(`ActionLine is serving ${address} on ${describeDb(cfg)}${replicaNote}`);
   });
 
 program

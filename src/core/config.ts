@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Configuration is read from the environment once, at start-up, into a typed object.
  * A bad configuration fails listing every problem at once.
  */
+/** An address, a CIDR range, or one of proxy-addr's names for reserved ranges. */
+const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -16,11 +19,34 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('data'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** An optional PostgreSQL read replica that answers the public's (anonymous) reads. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .refine((v) => v === '' || /^(postgres|postgresql):\/\//.test(v), {
+      message: 'use postgres://user@host:port/db (a read replica of the PostgreSQL database in DATABASE_URL)',
+    })
+    .optional(),
+  /** How long to wait for a PostgreSQL connection (a new one, or a free one of the pool) before failing. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** PostgreSQL statement_timeout of the app's connections; 0 lets a statement run as long as it takes. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx) => {
+      const t = v.trim();
+      if (['true', '1'].includes(t)) return true;
+      if (['false', '0', ''].includes(t)) return false;
+      const list = t.split(',').map((a) => a.trim());
+      if (list.every((a) => TRUSTED_PROXY.test(a))) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "use true, false, or the load balancer's addresses (comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal)",
+      });
+      return z.NEVER;
+    }),
   /** Public address of the portal (links in exports and invitations); by default the request's own. */
   PUBLIC_URL: z.url({ message: 'give the portal address, e.g. https://actionline.example.org' }).optional(),
   /** The IATI organisation identifier of the publisher of this installation's IATI files. */
@@ -41,17 +67,32 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      /** Wait for a connection at most this long (ms); by default without limit. */
+      connectTimeoutMs?: number;
+      /** statement_timeout of every connection (ms); absent or 0: none. */
+      statementTimeoutMs?: number;
+    };
 
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
   database: DatabaseConfig;
+  /** A read replica for the public's reads (PostgreSQL only), when configured. */
+  replica: DatabaseConfig | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedOnStart: boolean;
-  /** Behind a reverse proxy: trust X-Forwarded-Proto/-For, so cookies are Secure over HTTPS and limits see real addresses. */
-  trustProxy: boolean;
+  /**
+   * Behind a reverse proxy: trust X-Forwarded-Proto/-For/-Host, so cookies are Secure over HTTPS and limits see real
+   * addresses. `true` trusts every hop; a list trusts only those addresses or ranges (the load balancer's).
+   */
+  trustProxy: boolean | string[];
   /** Public address of the portal without a trailing slash, when configured. */
   publicUrl: string | undefined;
   /** The `reporting-org` of IATI exports, when configured (`IATI_REPORTING_ORG_REF`). */
@@ -74,8 +115,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const url = e.DATABASE_URL ?? '';
-  const database: DatabaseConfig = /^postgres(ql)?:\/\//.test(url)
-    ? { kind: 'postgres', url, poolSize: e.DB_POOL_SIZE }
+  const postgres = (u: string): DatabaseConfig => ({
+    kind: 'postgres',
+    url: u,
+    poolSize: e.DB_POOL_SIZE,
+    connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+  });
+  const isPostgres = /^postgres(ql)?:\/\//.test(url);
+  if (e.DATABASE_REPLICA_URL && !isPostgres) {
+    throw new ConfigError(['DATABASE_REPLICA_URL: a read replica needs DATABASE_URL to name its PostgreSQL primary']);
+  }
+  const database: DatabaseConfig = isPostgres
+    ? postgres(url)
     : {
         kind: 'sqlite',
         file: url.startsWith('sqlite:')
@@ -87,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     database,
+    replica: e.DATABASE_REPLICA_URL ? postgres(e.DATABASE_REPLICA_URL) : undefined,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
     trustProxy: e.TRUST_PROXY,

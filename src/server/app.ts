@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
@@ -24,15 +24,26 @@ import { searchRoutes } from './routes/search/search.routes';
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
+    /**
+     * The services a read should use: those on the read replica for the public (no session or token), when one
+     * is configured; otherwise, and for every signed-in reader, those on the primary database.
+     */
+    readerFor(req: FastifyRequest): Core;
   }
 }
 
 export interface AppOptions {
   core: Core;
+  /**
+   * The same services on a read replica, for the public's reads (ADR 0013). Writes, sessions and every signed-in
+   * reader stay on `core`.
+   */
+  publicCore?: Core | undefined;
   /** Folder of the built web UI; when absent the server answers the API only. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** `true` trusts every X-Forwarded-* hop; a list trusts those addresses or ranges only. */
+  trustProxy?: boolean | string[];
   /** Public address of the portal, for links in exports; by default each request's own origin. */
   publicUrl?: string | undefined;
 }
@@ -48,6 +59,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Builds the HTTP application: the JSON API under /api/v1 and, when built, the web UI. */
 export async function buildApp({
   core,
+  publicCore,
   webDir,
   logger = false,
   trustProxy = false,
@@ -67,6 +79,7 @@ export async function buildApp({
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
+  app.decorate('readerFor', (req: FastifyRequest) => (publicCore && !req.actor ? publicCore : core));
 
   // Conditional reads: JSON and CSV answers of the API carry a content hash as a weak ETag (records keep
   // their version ETag), and a matching If-None-Match gets 304 without a body.
@@ -122,14 +135,29 @@ export async function buildApp({
     );
   });
 
+  // For a load balancer: /healthz says the process answers (restart it when it does not); /readyz says it can
+  // serve, i.e. its databases answer (send it no traffic while it does not).
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(core.db.db);
-      return { status: 'ready', database: core.db.dialect };
-    } catch {
+    const databases = publicCore ? [core.db, publicCore.db] : [core.db];
+    const down = await Promise.all(
+      databases.map((d) =>
+        sql`select 1`.execute(d.db).then(
+          () => false,
+          () => true,
+        ),
+      ),
+    );
+    if (down[0]) {
       return sendProblem(reply, problem(503, 'database_unavailable', 'The database is not reachable; retry shortly.'));
     }
+    if (down[1]) {
+      return sendProblem(
+        reply,
+        problem(503, 'database_unavailable', 'The read replica is not reachable; retry shortly.'),
+      );
+    }
+    return { status: 'ready', database: core.db.dialect, ...(publicCore ? { replica: true } : {}) };
   });
 
   await registerAuth(app, core);

@@ -23,13 +23,22 @@ export interface TestServer {
  */
 export async function startTestServer(
   target: TestDatabase,
-  options: { webDir?: string; seed?: boolean; auth?: Partial<AuthSettings> } = {},
+  options: {
+    webDir?: string;
+    seed?: boolean;
+    auth?: Partial<AuthSettings>;
+    /** A database (migrated by the caller) that answers the public's reads, as a read replica would. */
+    replica?: TestDatabase;
+    trustProxy?: boolean | string[];
+  } = {},
 ): Promise<TestServer> {
   const db = openDatabase(target.config);
   await migrateToLatest(db);
   if (options.seed !== false) await seedDatabase(db);
   const core = createCore(db, { auth: options.auth ?? {} });
-  const app = await buildApp({ core, webDir: options.webDir });
+  const replica = options.replica ? openDatabase(options.replica.config) : undefined;
+  const publicCore = replica ? createCore(replica, { auth: options.auth ?? {} }) : undefined;
+  const app = await buildApp({ core, publicCore, webDir: options.webDir, trustProxy: options.trustProxy ?? false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,
@@ -45,6 +54,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await db.close();
+      await replica?.close();
     },
   };
 }

@@ -30,7 +30,15 @@ export function openDatabase(config: DatabaseConfig): Db {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    // 0 waits without limit, for a new connection and for a free one of the pool.
+    connectionTimeoutMillis: config.connectTimeoutMs ?? 0,
+    ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),
+    // Names the app's connections in pg_stat_activity; an application_name in the URL wins.
+    application_name: 'actionline',
+  });
   // An idle connection can be cut by the server (restart, failover, an administrator). The pool drops it and
   // opens a new one on the next query; without this listener the event would end the process.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { toMinorUnits } from '../../shared/money';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -14,6 +14,9 @@ export type { LoadedSeed, PartnershipSeed, SeedExchangeRate, SeedIssue } from '.
 
 /** `<repo>/seed`: one folder per partnership. */
 export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
+
+/** The PostgreSQL advisory lock held while seeding (any constant; Kysely's migrator holds another). */
+const SEED_LOCK_ID = 7_140_319_268n;
 
 /** Zero for every kind of row seeding inserts; kinds are named after their tables. */
 function zeroCounts() {
@@ -66,6 +69,10 @@ export const seedKeys = {
 export async function seedDatabase(db: Db, options: { dir?: string } = {}): Promise<SeedReport> {
   const seed = loadSeed(options.dir ?? DEFAULT_SEED_DIR);
   return db.db.transaction().execute(async (trx) => {
+    // Instances starting together on one PostgreSQL database seed one after the other: the first applies the
+    // seed, the others wait here, then find every key claimed. The lock ends with the transaction. (SQLite
+    // serializes write transactions by itself.)
+    if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(SEED_LOCK_ID)})`.execute(trx);
     const run = new SeedRun(trx, nowIso());
     for (const folder of seed.partnerships) await seedPartnership(run, folder);
     for (const folder of seed.partnerships) {

@@ -19,16 +19,14 @@ const ALLOWED = Object.keys(activityListQuerySchema.shape);
 
 export function activityRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/activities', async (req, reply) => {
-    const page = await core.activities.list(
-      parseInput(activityListQuerySchema, req.query, ALLOWED),
-      audienceOf(req),
-      req.actor?.id ?? null,
-    );
+    const page = await app
+      .readerFor(req)
+      .activities.list(parseInput(activityListQuerySchema, req.query, ALLOWED), audienceOf(req), req.actor?.id ?? null);
     return wantsCsv(req) ? sendActivitiesCsv(reply, page) : page;
   });
 
   app.get('/api/v1/activities/:id', async (req, reply) =>
-    sendVersioned(reply, await core.activities.get(parseInput(params, req.params).id, audienceOf(req))),
+    sendVersioned(reply, await app.readerFor(req).activities.get(parseInput(params, req.params).id, audienceOf(req))),
   );
 
   app.post('/api/v1/activities', async (req, reply) => {

@@ -38,7 +38,11 @@ export async function docsRoutes(app: FastifyInstance, publicUrl: string | undef
   const documents = new Map<string, unknown>();
   app.get('/api/v1/openapi.json', async (req, reply) => {
     const base = publicUrl ?? `${req.protocol}://${req.host}`;
-    if (!documents.has(base)) documents.set(base, openApiDocument(base, version));
+    // Keyed by the Host header when PUBLIC_URL is not set: a few entries, never one per made-up host name.
+    if (!documents.has(base)) {
+      if (documents.size >= 16) documents.clear();
+      documents.set(base, openApiDocument(base, version));
+    }
     return reply.header('cache-control', 'public, max-age=300').send(documents.get(base));
   });
 

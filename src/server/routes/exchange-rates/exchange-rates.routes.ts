@@ -12,10 +12,10 @@ const PATH = '/api/v1/exchange-rates/:currency/:year';
  * inspectable); admins create, update and delete rates.
  */
 export function exchangeRateRoutes(app: FastifyInstance, core: Core): void {
-  app.get('/api/v1/exchange-rates', async () => core.rates.list());
+  app.get('/api/v1/exchange-rates', async (req) => app.readerFor(req).rates.list());
 
   app.get(PATH, async (req, reply) =>
-    sendVersioned(reply, await core.rates.get(parseInput(exchangeRateKeySchema, req.params))),
+    sendVersioned(reply, await app.readerFor(req).rates.get(parseInput(exchangeRateKeySchema, req.params))),
   );
 
   /** Creates the rate (201, no If-Match) or updates it (200, If-Match required). */

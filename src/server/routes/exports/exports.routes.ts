@@ -31,14 +31,18 @@ export function exportRoutes(app: FastifyInstance, core: Core, publicUrl: string
   app.get('/api/v1/exports/activities', async (req, reply) => {
     const q = parseInput(activityExportQuerySchema, req.query, ACTIVITY_PARAMS);
     const audience = audienceOf(req);
-    const file = await core.exports.activityFile(q, audience, req.actor?.id ?? null, baseUrlOf(req, publicUrl));
+    const file = await app
+      .readerFor(req)
+      .exports.activityFile(q, audience, req.actor?.id ?? null, baseUrlOf(req, publicUrl));
     return sendFile(reply, file, audience);
   });
 
   app.get('/api/v1/exports/funding-lines', async (req, reply) => {
     const q = parseInput(fundingExportQuerySchema, req.query, FUNDING_PARAMS);
     const audience = audienceOf(req);
-    const file = await core.exports.fundingFile(q, audience, req.actor?.id ?? null, baseUrlOf(req, publicUrl));
+    const file = await app
+      .readerFor(req)
+      .exports.fundingFile(q, audience, req.actor?.id ?? null, baseUrlOf(req, publicUrl));
     return sendFile(reply, file, audience);
   });
 }

@@ -15,15 +15,17 @@ const ALLOWED = Object.keys(organisationListQuerySchema.shape);
 
 export function organisationRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/organisations', async (req, reply) => {
-    const page = await core.organisations.list(
-      parseInput(organisationListQuerySchema, req.query, ALLOWED),
-      audienceOf(req),
-    );
+    const page = await app
+      .readerFor(req)
+      .organisations.list(parseInput(organisationListQuerySchema, req.query, ALLOWED), audienceOf(req));
     return wantsCsv(req) ? sendOrganisationsCsv(reply, page) : page;
   });
 
   app.get('/api/v1/organisations/:id', async (req, reply) =>
-    sendVersioned(reply, await core.organisations.get(parseInput(params, req.params).id, audienceOf(req))),
+    sendVersioned(
+      reply,
+      await app.readerFor(req).organisations.get(parseInput(params, req.params).id, audienceOf(req)),
+    ),
   );
 
   app.post('/api/v1/organisations', async (req, reply) => {

@@ -17,26 +17,33 @@ const COVERAGE_PARAMS = Object.keys(coverageQuerySchema.shape);
 const REPORT_PARAMS = Object.keys(reportQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
-  app.get('/api/v1/plans', async (req) => ({ items: await core.plans.list(audienceOf(req)) }));
+  app.get('/api/v1/plans', async (req) => ({ items: await app.readerFor(req).plans.list(audienceOf(req)) }));
 
   app.get('/api/v1/plans/:idOrSlug', async (req, reply) =>
-    sendVersioned(reply, await core.plans.get(parseInput(idParams, req.params).idOrSlug, audienceOf(req))),
-  );
-
-  app.get('/api/v1/plans/:idOrSlug/coverage', async (req) =>
-    core.coverage.forPlan(
-      parseInput(idParams, req.params).idOrSlug,
-      parseInput(coverageQuerySchema, req.query, COVERAGE_PARAMS),
-      audienceOf(req),
+    sendVersioned(
+      reply,
+      await app.readerFor(req).plans.get(parseInput(idParams, req.params).idOrSlug, audienceOf(req)),
     ),
   );
 
+  app.get('/api/v1/plans/:idOrSlug/coverage', async (req) =>
+    app
+      .readerFor(req)
+      .coverage.forPlan(
+        parseInput(idParams, req.params).idOrSlug,
+        parseInput(coverageQuerySchema, req.query, COVERAGE_PARAMS),
+        audienceOf(req),
+      ),
+  );
+
   app.get('/api/v1/plans/:idOrSlug/report', async (req, reply) => {
-    const report = await core.reports.render(
-      parseInput(idParams, req.params).idOrSlug,
-      parseInput(reportQuerySchema, req.query, REPORT_PARAMS),
-      audienceOf(req),
-    );
+    const report = await app
+      .readerFor(req)
+      .reports.render(
+        parseInput(idParams, req.params).idOrSlug,
+        parseInput(reportQuerySchema, req.query, REPORT_PARAMS),
+        audienceOf(req),
+      );
     const inline = report.contentType.startsWith('text/html');
     // The HTML report is self-contained: its one style sheet is inline, and it runs no script.
     if (inline)
@@ -82,7 +89,10 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
   });
 
   app.get('/api/v1/framework-nodes/:id', async (req, reply) =>
-    sendVersioned(reply, await core.plans.getNode(parseInput(nodeParams, req.params).id, audienceOf(req))),
+    sendVersioned(
+      reply,
+      await app.readerFor(req).plans.getNode(parseInput(nodeParams, req.params).id, audienceOf(req)),
+    ),
   );
 
   app.put('/api/v1/framework-nodes/:id', async (req, reply) => {

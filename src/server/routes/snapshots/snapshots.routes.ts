@@ -16,7 +16,7 @@ const COMPARE_PARAMS = Object.keys(snapshotCompareQuerySchema.shape);
  */
 export function snapshotRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans/:idOrSlug/snapshots', async (req) => ({
-    items: await core.snapshots.list(parseInput(planParams, req.params).idOrSlug),
+    items: await app.readerFor(req).snapshots.list(parseInput(planParams, req.params).idOrSlug),
   }));
 
   app.post('/api/v1/plans/:idOrSlug/snapshots', async (req, reply) => {
@@ -28,15 +28,17 @@ export function snapshotRoutes(app: FastifyInstance, core: Core): void {
   });
 
   app.get('/api/v1/plans/:idOrSlug/snapshots/compare', async (req) =>
-    core.snapshots.compare(
-      parseInput(planParams, req.params).idOrSlug,
-      parseInput(snapshotCompareQuerySchema, req.query, COMPARE_PARAMS),
-    ),
+    app
+      .readerFor(req)
+      .snapshots.compare(
+        parseInput(planParams, req.params).idOrSlug,
+        parseInput(snapshotCompareQuerySchema, req.query, COMPARE_PARAMS),
+      ),
   );
 
   app.get('/api/v1/plans/:idOrSlug/snapshots/:id', async (req, reply) => {
     const { idOrSlug, id } = parseInput(snapshotParams, req.params);
-    return sendVersioned(reply, await core.snapshots.get(idOrSlug, id));
+    return sendVersioned(reply, await app.readerFor(req).snapshots.get(idOrSlug, id));
   });
 
   app.delete('/api/v1/plans/:idOrSlug/snapshots/:id', async (req, reply) => {
