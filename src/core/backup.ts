@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from './db/database';
 import type { Database } from './db/schema';
+import { SearchIndexRepository } from './repositories/search-index.repository';
 import { nowIso } from './ids';
 
 export const BACKUP_FORMAT = 'actionline-backup';
@@ -45,8 +46,15 @@ export const BACKUP_TABLES: readonly { name: keyof Database; order: string[] }[]
   { name: 'imports', order: ['id'] },
 ];
 
-/** Tables a backup leaves out on purpose. */
-export const TRANSIENT_TABLES: readonly (keyof Database)[] = ['sessions', 'sign_in_failures'];
+/** Tables a backup leaves out on purpose: sign-in state, and the search index (rebuilt on restore). */
+export const TRANSIENT_TABLES: readonly (keyof Database)[] = [
+  'sessions',
+  'sign_in_failures',
+  'search_documents',
+  'search_facets',
+  'search_words',
+  'search_word_trigrams',
+];
 
 const PAGE = 2000;
 
@@ -224,6 +232,8 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<BackupS
     }
     if (!header) throw new BackupError('The file is empty.');
     if (!ended) throw new BackupError('The backup is cut short: it does not end as a complete backup does.');
+    // The search index is not in the backup: it is built again from the restored records.
+    await new SearchIndexRepository(trx, db.dialect).rebuild();
     return { createdAt: header.createdAt ?? '', counts };
   });
 }

@@ -102,7 +102,8 @@ export class SearchIndexRepository {
   async apply(changes: SearchChanges): Promise<void> {
     const activities = new Set(changes.activities ?? []);
     const organisations = [...new Set(changes.organisations ?? [])];
-    const nodes = [...new Set(changes.nodes ?? [])];
+    // A node's descendants follow it: a move changes their pillar.
+    const nodes = await this.withDescendants(changes.nodes ?? []);
     for (const ids of chunks(organisations, 500)) {
       const rows = await this.db
         .selectFrom('activity_participants')
@@ -170,6 +171,22 @@ export class SearchIndexRepository {
       .execute();
     for (const r of rows) byId.set(r.id, r);
     return byId;
+  }
+
+  private async withDescendants(ids: readonly string[]): Promise<string[]> {
+    const out = new Set(ids);
+    if (!ids.length) return [];
+    const all = [...(await this.nodeInfo(ids)).values()];
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const n of all) {
+        if (n.parent_id !== null && out.has(n.parent_id) && !out.has(n.id)) {
+          out.add(n.id);
+          grew = true;
+        }
+      }
+    }
+    return [...out];
   }
 
   private static pillarOf(nodes: Map<string, NodeInfo>, id: string): string | null {

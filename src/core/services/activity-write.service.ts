@@ -11,6 +11,7 @@ import { diffFields, priorState, type FieldChange } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Action, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
+import { SearchIndexRepository } from '../repositories/search-index.repository';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
 import { HistoryRepository, type HistoryAppend } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
@@ -240,6 +241,11 @@ export class ActivityWriteService {
     await history.append({ entityType: 'activity', actorId: actor.id, ...entry });
   }
 
+  /** The search index, written in the same transaction as the activity. */
+  private searchIndex(trx: Kysely<Database>): SearchIndexRepository {
+    return new SearchIndexRepository(trx, this.db.dialect);
+  }
+
   async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
     authorize(actor, 'activity:create');
     const id = await this.db.db.transaction().execute((trx) => this.insertWithin(trx, actor, input));
@@ -273,6 +279,7 @@ export class ActivityWriteService {
       changes: diffActivity(null, input),
       before: null,
     });
+    await this.searchIndex(trx).apply({ activities: [id] });
     return id;
   }
 
@@ -306,6 +313,7 @@ export class ActivityWriteService {
       comment,
       before: priorState(row, before),
     });
+    await this.searchIndex(trx).apply({ activities: [row.id] });
   }
 
   /** Replaces the activity with `input`, if it is still at `expectedVersion`. */
@@ -333,7 +341,7 @@ export class ActivityWriteService {
   async delete(actor: Actor, id: string, expectedVersion: number): Promise<void> {
     authorize(actor, 'activity:delete');
     await this.versioned(id, expectedVersion, () =>
-      this.tx(async (repo, history) => {
+      this.tx(async (repo, history, trx) => {
         const row = await this.requireRow(repo, id);
         if (row.version !== expectedVersion) throw new StaleVersion(row.version);
         const now = nowIso();
@@ -351,6 +359,7 @@ export class ActivityWriteService {
           changes: [],
           before: priorState(row, snapshot),
         });
+        await this.searchIndex(trx).apply({ activities: [id] });
       }),
     );
   }
@@ -369,7 +378,7 @@ export class ActivityWriteService {
 
   async restoreFromTrash(actor: Actor, id: string): Promise<ActivityDetail> {
     authorize(actor, 'trash:restore');
-    await this.tx(async (repo, history) => {
+    await this.tx(async (repo, history, trx) => {
       const row = await repo.findById(id);
       if (!row?.deleted_at) throw notFound('activity in the trash', id);
       await repo.updateIfVersion(id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
@@ -382,6 +391,7 @@ export class ActivityWriteService {
         changes: [],
         before: priorState(row, snapshot),
       });
+      await this.searchIndex(trx).apply({ activities: [id] });
     });
     return this.reader.get(id, 'staff');
   }
@@ -436,6 +446,7 @@ export class ActivityWriteService {
           comment,
           before: priorState(row, snapshot),
         });
+        await this.searchIndex(trx).apply({ activities: [id] });
       }),
     );
     return this.reader.get(id, 'staff');

@@ -14,6 +14,7 @@ import { diffFields, priorState } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
+import { SearchIndexRepository } from '../repositories/search-index.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import { versionToRestore } from './history.service';
 import type { PlanService } from './plan.service';
@@ -177,6 +178,11 @@ export class FrameworkWriteService {
     }
   }
 
+  /** The search index, written in the same transaction as the framework (linked activities follow). */
+  private searchIndex(trx: Kysely<Database>): SearchIndexRepository {
+    return new SearchIndexRepository(trx, this.db.dialect);
+  }
+
   async createNode(actor: Actor, planIdOrSlug: string, input: FrameworkNodeInput): Promise<FrameworkNodeDetail> {
     authorize(actor, 'plan:manage');
     const plan = await this.reader.requirePlan(planIdOrSlug);
@@ -205,6 +211,7 @@ export class FrameworkWriteService {
         .execute();
       await this.place(trx, plan.id, input.parentId, id, input.position, now);
       const row = await trx.selectFrom('framework_nodes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await this.searchIndex(trx).apply({ nodes: [id] });
       await new HistoryRepository(trx).append({
         entityType: 'framework_node',
         entityId: id,
@@ -275,6 +282,7 @@ export class FrameworkWriteService {
             .selectAll()
             .where('id', '=', id)
             .executeTakeFirstOrThrow();
+          await this.searchIndex(trx).apply({ nodes: [id] });
           await new HistoryRepository(trx).append({
             entityType: 'framework_node',
             entityId: id,
@@ -317,6 +325,7 @@ export class FrameworkWriteService {
             .where('id', '=', id)
             .where('version', '=', expected)
             .execute();
+          await this.searchIndex(trx).apply({ nodes: [id] });
           await new HistoryRepository(trx).append({
             entityType: 'framework_node',
             entityId: id,

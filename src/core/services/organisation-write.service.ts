@@ -8,6 +8,7 @@ import { diffFields, priorState } from '../history';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import { StaleVersion, withVersionCheck } from '../versioned';
+import { SearchIndexRepository } from '../repositories/search-index.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import { OrganisationRepository } from '../repositories/organisation.repository';
 import { versionToRestore } from './history.service';
@@ -100,6 +101,11 @@ export class OrganisationWriteService {
     if (Number(res.numUpdatedRows) !== 1) throw new StaleVersion(expected + 1);
   }
 
+  /** The search index, written in the same transaction as the organisation (its activities follow a rename). */
+  private searchIndex(trx: Kysely<Database>): SearchIndexRepository {
+    return new SearchIndexRepository(trx, this.db.dialect);
+  }
+
   async create(actor: Actor, input: OrganisationInput): Promise<OrganisationDetail> {
     authorize(actor, 'organisation:create');
     const id = await this.db.db.transaction().execute((trx) => this.insertWithin(trx, actor, input));
@@ -127,6 +133,7 @@ export class OrganisationWriteService {
       })
       .execute();
     await this.writeFormerNames(trx, id, input, now);
+    await this.searchIndex(trx).apply({ organisations: [id] });
     await new HistoryRepository(trx).append({
       entityType: 'organisation',
       entityId: id,
@@ -158,6 +165,7 @@ export class OrganisationWriteService {
         const now = nowIso();
         await this.bump(trx, id, expected, { ...this.columns(input), updated_at: now });
         await this.writeFormerNames(trx, id, input, now);
+        await this.searchIndex(trx).apply({ organisations: [id] });
         await new HistoryRepository(trx).append({
           entityType: 'organisation',
           entityId: id,
@@ -195,6 +203,7 @@ export class OrganisationWriteService {
         const now = nowIso();
         await this.bump(trx, id, expected, { deleted_at: now, deleted_by: actor.id, updated_at: now });
         const snapshot = await this.snapshot(trx, row);
+        await this.searchIndex(trx).apply({ organisations: [id] });
         await new HistoryRepository(trx).append({
           entityType: 'organisation',
           entityId: id,
@@ -304,6 +313,7 @@ export class OrganisationWriteService {
           keepAfter.iatiIdentifier = dup.iati_identifier;
         }
         const history = new HistoryRepository(trx);
+        await this.searchIndex(trx).apply({ organisations: [keepId] });
         await history.append({
           entityType: 'organisation',
           entityId: keepId,
@@ -315,6 +325,7 @@ export class OrganisationWriteService {
           comment: `Merged ${duplicateId} into this organisation.`,
           before: priorState(keep, keepBefore),
         });
+        await this.searchIndex(trx).apply({ organisations: [duplicateId] });
         await history.append({
           entityType: 'organisation',
           entityId: duplicateId,
@@ -370,6 +381,7 @@ export class OrganisationWriteService {
       }
       await this.bump(trx, id, row.version, { deleted_at: null, deleted_by: null, updated_at: nowIso() });
       const snapshot = await this.snapshot(trx, row);
+      await this.searchIndex(trx).apply({ organisations: [id] });
       await new HistoryRepository(trx).append({
         entityType: 'organisation',
         entityId: id,
