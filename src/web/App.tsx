@@ -24,6 +24,7 @@ const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
+const SearchPage = lazy(() => import('./pages/SearchPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SignInPage = lazy(() => import('./workspace/SignInPage'));
 const AccountPage = lazy(() => import('./workspace/AccountPage'));
@@ -118,6 +119,7 @@ export function App() {
             <Route path="activities/:id" element={<ActivityPage />} />
             <Route path="organisations" element={<OrganisationsPage />} />
             <Route path="organisations/:id" element={<OrganisationPage />} />
+            <Route path="search" element={<SearchPage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="account/accept" element={<AcceptLinkPage />} />

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/search.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

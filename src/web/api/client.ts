@@ -10,6 +10,7 @@ import type {
   PlanDetail,
   PlanSummary,
   Problem,
+  SearchResults,
   SnapshotComparison,
   SnapshotSummary,
 } from '../../shared/api-types';
@@ -79,6 +80,8 @@ export const api = {
   /** Two snapshot ids, or `current` for the coverage today. */
   snapshotComparison: (idOrSlug: string, params: { from: string; to: string }) =>
     request<SnapshotComparison>(`/plans/${seg(idOrSlug)}/snapshots/compare`, params),
+  /** One search over activities, organisations and framework nodes, with facet counts. */
+  search: (params: Record<string, QueryValue>) => request<SearchResults>('/search', params),
 };
 
 /** A failed API call, carrying the problem details the server sent (or one made up for network failures). */

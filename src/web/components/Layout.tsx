@@ -9,8 +9,9 @@ import { useSession } from '../workspace/session';
 import { SessionControls } from '../workspace/SessionControls';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
+import { SiteSearch } from './SiteSearch';
 
-type Section = 'home' | 'activities' | 'organisations' | 'workspace';
+type Section = 'home' | 'activities' | 'organisations' | 'workspace' | 'search';
 
 function sectionOf(pathname: string, lang: string): { section: Section; exact: boolean } {
   const rest = pathname.slice(lang.length + 1).replace(/\/+$/, '');
@@ -19,6 +20,7 @@ function sectionOf(pathname: string, lang: string): { section: Section; exact: b
   if (rest.startsWith('/activities/')) return { section: 'activities', exact: false };
   if (rest === '/organisations') return { section: 'organisations', exact: true };
   if (rest.startsWith('/organisations/')) return { section: 'organisations', exact: false };
+  if (rest === '/search') return { section: 'search', exact: true };
   if (rest === '/workspace') return { section: 'workspace', exact: true };
   if (rest.startsWith('/workspace/') || rest === '/account' || rest.startsWith('/account/')) {
     return { section: 'workspace', exact: false };
@@ -155,6 +157,7 @@ export function Layout() {
             <LanguageToggle />
             <SessionControls />
           </div>
+          <SiteSearch />
         </div>
         <PrimaryNav />
       </header>

@@ -36,6 +36,7 @@ export function pathsFor(lang: Language) {
     frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
     planDetails: (slug: string) => `/${lang}/workspace/plans/${seg(slug)}/details`,
     exchangeRates: () => `/${lang}/exchange-rates`,
+    search: (params: Record<string, QueryValue> = {}) => `/${lang}/search${queryString(params)}`,
     newExchangeRate: () => `/${lang}/workspace/exchange-rates/new`,
     editExchangeRate: (currency: string, year: number) => `/${lang}/workspace/exchange-rates/${seg(currency)}/${year}`,
   };
