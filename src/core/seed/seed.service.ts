@@ -1,40 +1,23 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Transaction } from "kysely";
-import { toMinorUnits } from "../../shared/money";
-import type { Db } from "../db/database";
-import type { Database } from "../db/schema";
-import { SearchIndexRepository } from "../repositories/search-index.repository";
-import { nowIso, stableId } from "../ids";
-import {
-  ExchangeRateRepository,
-  exchangeRateKey,
-} from "../repositories/exchange-rate.repository";
-import type {
-  SeedActivity,
-  SeedNode,
-  SeedOrganisation,
-  SeedPlan,
-} from "./seed-file.schema";
-import {
-  loadSeed,
-  type PartnershipSeed,
-  type SeedExchangeRate,
-} from "./seed-loader";
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql, type Transaction } from 'kysely';
+import { toMinorUnits } from '../../shared/money';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { SearchIndexRepository } from '../repositories/search-index.repository';
+import { nowIso, stableId } from '../ids';
+import { ExchangeRateRepository, exchangeRateKey } from '../repositories/exchange-rate.repository';
+import type { SeedActivity, SeedNode, SeedOrganisation, SeedPlan } from './seed-file.schema';
+import { loadSeed, type PartnershipSeed, type SeedExchangeRate } from './seed-loader';
 
-export { formatSeedIssue, loadSeed, SeedValidationError } from "./seed-loader";
-export type {
-  LoadedSeed,
-  PartnershipSeed,
-  SeedExchangeRate,
-  SeedIssue,
-} from "./seed-loader";
+export { formatSeedIssue, loadSeed, SeedValidationError } from './seed-loader';
+export type { LoadedSeed, PartnershipSeed, SeedExchangeRate, SeedIssue } from './seed-loader';
 
 /** `<repo>/seed`: one folder per partnership. */
-export const DEFAULT_SEED_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../seed",
-);
+export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
+
+/** The PostgreSQL advisory lock held while seeding (any constant; Kysely's migrator holds another). */
+const SEED_LOCK_ID = 7_140_319_268n;
 
 /** Zero for every kind of row seeding inserts; kinds are named after their tables. */
 function zeroCounts() {
@@ -84,12 +67,13 @@ export const seedKeys = {
  * parent. A record whose parent row was deleted, or whose slug, code or IATI identifier is now taken
  * by another row, is skipped as well.
  */
-export async function seedDatabase(
-  db: Db,
-  options: { dir?: string } = {},
-): Promise<SeedReport> {
+export async function seedDatabase(db: Db, options: { dir?: string } = {}): Promise<SeedReport> {
   const seed = loadSeed(options.dir ?? DEFAULT_SEED_DIR);
   return db.db.transaction().execute(async (trx) => {
+    // Instances starting together on one PostgreSQL database seed one after the other: the first applies the
+    // seed, the others wait here, then find every key claimed. The lock ends with the transaction. (SQLite
+    // serializes write transactions by itself.)
+    if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(SEED_LOCK_ID)})`.execute(trx);
     const run = new SeedRun(trx, nowIso());
     for (const folder of seed.partnerships) await seedPartnership(run, folder);
     for (const folder of seed.partnerships) {
@@ -97,14 +81,12 @@ export async function seedDatabase(
     }
     const refs = await existingReferences(run, seed.partnerships);
     for (const folder of seed.partnerships) {
-      for (const activity of folder.activities)
-        await seedActivity(run, activity, refs);
+      for (const activity of folder.activities) await seedActivity(run, activity, refs);
     }
     for (const rate of seed.exchangeRates) await seedExchangeRate(run, rate);
     // One pass over the search index when anything searchable went in (none on a re-seed that applies nothing).
     const { exchange_rates: _rates, ...searchable } = run.applied;
-    if (Object.values(searchable).some((n) => n > 0))
-      await new SearchIndexRepository(trx, db.dialect).rebuild();
+    if (Object.values(searchable).some((n) => n > 0)) await new SearchIndexRepository(trx, db.dialect).rebuild();
     return { applied: run.applied, skipped: run.skipped };
   });
 }
@@ -133,10 +115,10 @@ class SeedRun {
   /** Records the key as applied; false (and counted as skipped) when it was applied before. */
   async claim(key: string): Promise<boolean> {
     const row = await this.trx
-      .insertInto("seed_applied")
+      .insertInto('seed_applied')
       .values({ key, applied_at: this.now })
-      .onConflict((oc) => oc.column("key").doNothing())
-      .returning("key")
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
       .executeTakeFirst();
     if (row === undefined) this.skipped += 1;
     return row !== undefined;
@@ -152,115 +134,60 @@ class SeedRun {
     this.applied[kind] += n;
   }
 
-  async hasRow(
-    table: "partnerships" | "plans" | "framework_nodes",
-    id: string,
-  ): Promise<boolean> {
-    const row = await this.trx
-      .selectFrom(table)
-      .select("id")
-      .where("id", "=", id)
-      .executeTakeFirst();
+  async hasRow(table: 'partnerships' | 'plans' | 'framework_nodes', id: string): Promise<boolean> {
+    const row = await this.trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
     return row !== undefined;
   }
 }
 
 /** True when another row already uses this slug. */
-async function slugTaken(
-  run: SeedRun,
-  table: "partnerships" | "plans",
-  slug: string,
-): Promise<boolean> {
-  const row = await run.trx
-    .selectFrom(table)
-    .select("id")
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+async function slugTaken(run: SeedRun, table: 'partnerships' | 'plans', slug: string): Promise<boolean> {
+  const row = await run.trx.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;
 }
 
 /** True when another row already uses this IATI identifier. */
-async function iatiTaken(
-  run: SeedRun,
-  table: "organisations" | "activities",
-  iati: string | undefined,
-): Promise<boolean> {
+async function iatiTaken(run: SeedRun, table: 'organisations' | 'activities', iati: string | undefined): Promise<boolean> {
   if (iati === undefined) return false;
-  const row = await run.trx
-    .selectFrom(table)
-    .select("id")
-    .where("iati_identifier", "=", iati)
-    .executeTakeFirst();
+  const row = await run.trx.selectFrom(table).select('id').where('iati_identifier', '=', iati).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Checks the parent and natural-key conditions, then claims the key. */
-async function shouldApply(
-  run: SeedRun,
-  key: string,
-  ready: () => Promise<boolean>,
-): Promise<boolean> {
+async function shouldApply(run: SeedRun, key: string, ready: () => Promise<boolean>): Promise<boolean> {
   if (!(await ready())) return run.skip();
   return run.claim(key);
 }
 
 // --- Partnerships, plans and frameworks ------------------------------------------------------
 
-async function seedPartnership(
-  run: SeedRun,
-  folder: PartnershipSeed,
-): Promise<void> {
+async function seedPartnership(run: SeedRun, folder: PartnershipSeed): Promise<void> {
   const { partnership: p } = folder;
   const key = seedKeys.partnership(p.key);
   const id = stableId(key);
-  if (
-    await shouldApply(
-      run,
-      key,
-      async () => !(await slugTaken(run, "partnerships", p.slug)),
-    )
-  ) {
+  if (await shouldApply(run, key, async () => !(await slugTaken(run, 'partnerships', p.slug)))) {
     await run.trx
-      .insertInto("partnerships")
-      .values({
-        id,
-        slug: p.slug,
-        name_en: en(p.name),
-        name_fr: fr(p.name),
-        description_en: en(p.description),
-        description_fr: fr(p.description),
-        ...run.record,
-      })
+      .insertInto('partnerships')
+      .values({ id, slug: p.slug, name_en: en(p.name), name_fr: fr(p.name), description_en: en(p.description), description_fr: fr(p.description), ...run.record })
       .execute();
-    run.count("partnerships");
+    run.count('partnerships');
   }
   for (const plan of folder.plans) await seedPlan(run, id, plan);
 }
 
-async function seedPlan(
-  run: SeedRun,
-  partnershipId: string,
-  plan: SeedPlan,
-): Promise<void> {
+async function seedPlan(run: SeedRun, partnershipId: string, plan: SeedPlan): Promise<void> {
   const key = seedKeys.plan(plan.key);
   const id = stableId(key);
-  const ready = async () =>
-    (await run.hasRow("partnerships", partnershipId)) &&
-    !(await slugTaken(run, "plans", plan.slug));
+  const ready = async () => (await run.hasRow('partnerships', partnershipId)) && !(await slugTaken(run, 'plans', plan.slug));
   if (await shouldApply(run, key, ready)) {
     await insertPlan(run, id, partnershipId, plan);
   }
   await seedNodes(run, plan, id, plan.framework, null, 0);
 }
 
-async function insertPlan(
-  run: SeedRun,
-  id: string,
-  partnershipId: string,
-  plan: SeedPlan,
-): Promise<void> {
+async function insertPlan(run: SeedRun, id: string, partnershipId: string, plan: SeedPlan): Promise<void> {
   await run.trx
-    .insertInto("plans")
+    .insertInto('plans')
     .values({
       id,
       partnership_id: partnershipId,
@@ -281,11 +208,11 @@ async function insertPlan(
       description_en: en(plan.description),
       description_fr: fr(plan.description),
       full_text_url: plan.fullTextUrl ?? null,
-      signoff_sides: plan.signoffSides?.join(",") ?? null,
+      signoff_sides: plan.signoffSides?.join(',') ?? null,
       ...run.record,
     })
     .execute();
-  run.count("plans");
+  run.count('plans');
   const documents = plan.documents.map((d, position) => ({
     id: stableId(`plan-document:${plan.key}:${position}`),
     plan_id: id,
@@ -298,30 +225,20 @@ async function insertPlan(
     note: d.note ?? null,
     ...run.record,
   }));
-  if (documents.length > 0)
-    await run.trx.insertInto("plan_documents").values(documents).execute();
-  run.count("plan_documents", documents.length);
+  if (documents.length > 0) await run.trx.insertInto('plan_documents').values(documents).execute();
+  run.count('plan_documents', documents.length);
 }
 
-async function seedNodes(
-  run: SeedRun,
-  plan: SeedPlan,
-  planId: string,
-  nodes: SeedNode[],
-  parentId: string | null,
-  depth: number,
-): Promise<void> {
+async function seedNodes(run: SeedRun, plan: SeedPlan, planId: string, nodes: SeedNode[], parentId: string | null, depth: number): Promise<void> {
   for (const [position, node] of nodes.entries()) {
     const key = seedKeys.node(plan.key, node.code);
     const id = stableId(key);
     const ready = async () =>
-      (parentId === null
-        ? await run.hasRow("plans", planId)
-        : await run.hasRow("framework_nodes", parentId)) &&
+      (parentId === null ? await run.hasRow('plans', planId) : await run.hasRow('framework_nodes', parentId)) &&
       !(await nodeCodeTaken(run, planId, node.code));
     if (await shouldApply(run, key, ready)) {
       await run.trx
-        .insertInto("framework_nodes")
+        .insertInto('framework_nodes')
         .values({
           id,
           plan_id: planId,
@@ -334,48 +251,34 @@ async function seedNodes(
           title_fr: fr(node.title),
           description_en: en(node.description),
           description_fr: fr(node.description),
-          status: node.status ?? "active",
+          status: node.status ?? 'active',
           ...run.record,
         })
         .execute();
-      run.count("framework_nodes");
+      run.count('framework_nodes');
     }
     await seedNodes(run, plan, planId, node.children ?? [], id, depth + 1);
   }
 }
 
-async function nodeCodeTaken(
-  run: SeedRun,
-  planId: string,
-  code: string,
-): Promise<boolean> {
+async function nodeCodeTaken(run: SeedRun, planId: string, code: string): Promise<boolean> {
   const row = await run.trx
-    .selectFrom("framework_nodes")
-    .select("id")
-    .where("plan_id", "=", planId)
-    .where("code", "=", code)
+    .selectFrom('framework_nodes')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('code', '=', code)
     .executeTakeFirst();
   return row !== undefined;
 }
 
 // --- Organisations ---------------------------------------------------------------------------
 
-async function seedOrganisation(
-  run: SeedRun,
-  org: SeedOrganisation,
-): Promise<void> {
+async function seedOrganisation(run: SeedRun, org: SeedOrganisation): Promise<void> {
   const key = seedKeys.organisation(org.key);
   const id = stableId(key);
-  if (
-    !(await shouldApply(
-      run,
-      key,
-      async () => !(await iatiTaken(run, "organisations", org.iatiIdentifier)),
-    ))
-  )
-    return;
+  if (!(await shouldApply(run, key, async () => !(await iatiTaken(run, 'organisations', org.iatiIdentifier))))) return;
   await run.trx
-    .insertInto("organisations")
+    .insertInto('organisations')
     .values({
       id,
       name_en: en(org.name),
@@ -390,7 +293,7 @@ async function seedOrganisation(
       ...run.record,
     })
     .execute();
-  run.count("organisations");
+  run.count('organisations');
   const formerNames = org.formerNames.map((f, i) => ({
     id: stableId(`organisation-former-name:${org.key}:${i}`),
     organisation_id: id,
@@ -400,12 +303,8 @@ async function seedOrganisation(
     note: f.note ?? null,
     ...run.record,
   }));
-  if (formerNames.length > 0)
-    await run.trx
-      .insertInto("organisation_former_names")
-      .values(formerNames)
-      .execute();
-  run.count("organisation_former_names", formerNames.length);
+  if (formerNames.length > 0) await run.trx.insertInto('organisation_former_names').values(formerNames).execute();
+  run.count('organisation_former_names', formerNames.length);
 }
 
 // --- Activities ------------------------------------------------------------------------------
@@ -416,61 +315,28 @@ interface References {
   nodes: Set<string>;
 }
 
-async function existingReferences(
-  run: SeedRun,
-  folders: PartnershipSeed[],
-): Promise<References> {
+async function existingReferences(run: SeedRun, folders: PartnershipSeed[]): Promise<References> {
   const orgIds = new Set<string>();
   const nodeIds = new Set<string>();
   for (const a of folders.flatMap((f) => f.activities)) {
     for (const p of a.participants) orgIds.add(orgId(p.organisation));
-    for (const f of a.funding)
-      for (const k of [f.provider, f.recipient]) if (k) orgIds.add(orgId(k));
+    for (const f of a.funding) for (const k of [f.provider, f.recipient]) if (k) orgIds.add(orgId(k));
     for (const l of a.links) nodeIds.add(nodeId(l.plan, l.node));
   }
-  const orgs =
-    orgIds.size > 0
-      ? await run.trx
-          .selectFrom("organisations")
-          .select("id")
-          .where("id", "in", [...orgIds])
-          .execute()
-      : [];
-  const nodes =
-    nodeIds.size > 0
-      ? await run.trx
-          .selectFrom("framework_nodes")
-          .select("id")
-          .where("id", "in", [...nodeIds])
-          .execute()
-      : [];
-  return {
-    organisations: new Set(orgs.map((r) => r.id)),
-    nodes: new Set(nodes.map((r) => r.id)),
-  };
+  const orgs = orgIds.size > 0 ? await run.trx.selectFrom('organisations').select('id').where('id', 'in', [...orgIds]).execute() : [];
+  const nodes = nodeIds.size > 0 ? await run.trx.selectFrom('framework_nodes').select('id').where('id', 'in', [...nodeIds]).execute() : [];
+  return { organisations: new Set(orgs.map((r) => r.id)), nodes: new Set(nodes.map((r) => r.id)) };
 }
 
 const orgId = (key: string) => stableId(seedKeys.organisation(key));
-const nodeId = (plan: string, code: string) =>
-  stableId(seedKeys.node(plan, code));
+const nodeId = (plan: string, code: string) => stableId(seedKeys.node(plan, code));
 
-async function seedActivity(
-  run: SeedRun,
-  a: SeedActivity,
-  refs: References,
-): Promise<void> {
+async function seedActivity(run: SeedRun, a: SeedActivity, refs: References): Promise<void> {
   const key = seedKeys.activity(a.key);
   const id = stableId(key);
-  if (
-    !(await shouldApply(
-      run,
-      key,
-      async () => !(await iatiTaken(run, "activities", a.iatiIdentifier)),
-    ))
-  )
-    return;
+  if (!(await shouldApply(run, key, async () => !(await iatiTaken(run, 'activities', a.iatiIdentifier))))) return;
   await run.trx
-    .insertInto("activities")
+    .insertInto('activities')
     .values({
       id,
       iati_identifier: a.iatiIdentifier ?? null,
@@ -492,39 +358,21 @@ async function seedActivity(
       ...run.record,
     })
     .execute();
-  run.count("activities");
+  run.count('activities');
   await insertActivityChildren(run, a, id, refs);
 }
 
-async function insertActivityChildren(
-  run: SeedRun,
-  a: SeedActivity,
-  activityId: string,
-  refs: References,
-): Promise<void> {
+async function insertActivityChildren(run: SeedRun, a: SeedActivity, activityId: string, refs: References): Promise<void> {
   const { trx, record } = run;
-  const known = (orgKey: string | undefined) =>
-    orgKey && refs.organisations.has(orgId(orgKey)) ? orgId(orgKey) : null;
+  const known = (orgKey: string | undefined) => (orgKey && refs.organisations.has(orgId(orgKey)) ? orgId(orgKey) : null);
 
-  const countries = a.countries.map((country) => ({
-    activity_id: activityId,
-    country,
-    ...record,
-  }));
-  if (countries.length > 0)
-    await trx.insertInto("activity_countries").values(countries).execute();
-  run.count("activity_countries", countries.length);
+  const countries = a.countries.map((country) => ({ activity_id: activityId, country, ...record }));
+  if (countries.length > 0) await trx.insertInto('activity_countries').values(countries).execute();
+  run.count('activity_countries', countries.length);
 
   const participants = a.participants
-    .map((p, position) => ({
-      p,
-      position,
-      organisation_id: known(p.organisation),
-    }))
-    .filter(
-      (x): x is typeof x & { organisation_id: string } =>
-        x.organisation_id !== null,
-    )
+    .map((p, position) => ({ p, position, organisation_id: known(p.organisation) }))
+    .filter((x): x is typeof x & { organisation_id: string } => x.organisation_id !== null)
     .map(({ p, position, organisation_id }) => ({
       id: stableId(`participant:${a.key}:${p.organisation}:${p.role}`),
       activity_id: activityId,
@@ -534,12 +382,8 @@ async function insertActivityChildren(
       note: p.note ?? null,
       ...record,
     }));
-  if (participants.length > 0)
-    await trx
-      .insertInto("activity_participants")
-      .values(participants)
-      .execute();
-  run.count("activity_participants", participants.length);
+  if (participants.length > 0) await trx.insertInto('activity_participants').values(participants).execute();
+  run.count('activity_participants', participants.length);
 
   const funding = a.funding.map((f, position) => ({
     id: stableId(`funding-line:${a.key}:${position}`),
@@ -554,9 +398,8 @@ async function insertActivityChildren(
     note: f.note ?? null,
     ...record,
   }));
-  if (funding.length > 0)
-    await trx.insertInto("funding_lines").values(funding).execute();
-  run.count("funding_lines", funding.length);
+  if (funding.length > 0) await trx.insertInto('funding_lines').values(funding).execute();
+  run.count('funding_lines', funding.length);
 
   const links = a.links
     .filter((l) => refs.nodes.has(nodeId(l.plan, l.node)))
@@ -568,9 +411,8 @@ async function insertActivityChildren(
       confidence: l.confidence ?? null,
       ...record,
     }));
-  if (links.length > 0)
-    await trx.insertInto("activity_links").values(links).execute();
-  run.count("activity_links", links.length);
+  if (links.length > 0) await trx.insertInto('activity_links').values(links).execute();
+  run.count('activity_links', links.length);
 
   const sources = a.sources.map((s, position) => ({
     id: stableId(`source:${a.key}:${position}`),
@@ -584,9 +426,8 @@ async function insertActivityChildren(
     note: s.note ?? null,
     ...record,
   }));
-  if (sources.length > 0)
-    await trx.insertInto("activity_sources").values(sources).execute();
-  run.count("activity_sources", sources.length);
+  if (sources.length > 0) await trx.insertInto('activity_sources').values(sources).execute();
+  run.count('activity_sources', sources.length);
 }
 
 // --- Exchange rates --------------------------------------------------------------------------
@@ -595,26 +436,10 @@ async function insertActivityChildren(
  * Inserts a rate once. A rate an admin edited or deleted since is left as it is (its key was
  * claimed), and so is a (currency, year) an admin created before the seed had it.
  */
-async function seedExchangeRate(
-  run: SeedRun,
-  rate: SeedExchangeRate,
-): Promise<void> {
+async function seedExchangeRate(run: SeedRun, rate: SeedExchangeRate): Promise<void> {
   const repo = new ExchangeRateRepository(run.trx);
-  const free = async () =>
-    (await repo.find(rate.currency, rate.year)) === undefined;
-  if (
-    !(await shouldApply(
-      run,
-      seedKeys.exchangeRate(rate.currency, rate.year),
-      free,
-    ))
-  )
-    return;
-  await repo.insert(
-    rate.currency,
-    rate.year,
-    { cad_per_unit: rate.cadPerUnit, source: rate.source, note: rate.note },
-    run.now,
-  );
-  run.count("exchange_rates");
+  const free = async () => (await repo.find(rate.currency, rate.year)) === undefined;
+  if (!(await shouldApply(run, seedKeys.exchangeRate(rate.currency, rate.year), free))) return;
+  await repo.insert(rate.currency, rate.year, { cad_per_unit: rate.cadPerUnit, source: rate.source, note: rate.note }, run.now);
+  run.count('exchange_rates');
 }
