@@ -110,3 +110,59 @@ export class ActivityListPage extends Portal {
     await this.main().getByRole('button', { name: 'Apply filters' }).click();
   }
 }
+
+/** The search page and the header's search box, in a visitor's words. */
+export class SearchResultsPage extends Portal {
+  /** The page's own search field. */
+  field(): Locator {
+    return this.main().getByRole('searchbox', { name: 'Words to search for' });
+  }
+
+  /** The header's search box, on every page. */
+  headerBox(): Locator {
+    return this.page.getByRole('banner').getByRole('search').getByRole('searchbox');
+  }
+
+  hits(): Locator {
+    return this.main().locator('.search-hits > li');
+  }
+
+  /** The polite live region that announces the results. */
+  status(): Locator {
+    return this.main().locator('.search-status');
+  }
+
+  facet(name: string): Locator {
+    return this.main().getByRole('group', { name, exact: true });
+  }
+
+  /** Waits until the page shows the answer for the words `q` (and no request is pending). */
+  async answered(q: string): Promise<void> {
+    await this.page.waitForFunction(
+      (words) =>
+        document.querySelector('main [aria-busy="true"]') === null &&
+        document.querySelector('main [data-answered]')?.getAttribute('data-answered') === words,
+      q,
+    );
+  }
+
+  /** The total announced in the status ("12 results for …"), 0 for "No results". */
+  async total(): Promise<number> {
+    const text = (await this.status().innerText()).replace(/[\s\u202f\u00a0]/g, '');
+    const m = /^(\d+)/.exec(text);
+    return m ? Number(m[1]) : 0;
+  }
+
+  /** The count a facet shows next to one of its values, e.g. Kind of result › Activities (7). */
+  async facetCount(group: string, option: RegExp): Promise<number> {
+    const label = await this.facet(group).locator('label').filter({ hasText: option }).first().innerText();
+    const m = /\((\d+)\)\s*$/.exec(label.replace(/[\u202f\u00a0]/g, ''));
+    assert.ok(m, `a count in "${label}"`);
+    return Number(m[1]);
+  }
+
+  /** The words marked in the hits' titles and snippets. */
+  async markedWords(): Promise<string[]> {
+    return this.hits().locator('mark').allInnerTexts();
+  }
+}

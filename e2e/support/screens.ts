@@ -98,6 +98,9 @@ export const SCREENS: readonly Screen[] = [
   { name: 'organisations', path: () => '/organisations' },
   { name: 'organisation', path: (r) => `/organisations/${r.organisationId}` },
   { name: 'exchange-rates', path: () => '/exchange-rates' },
+  // Hits of every kind with marked matches and facets; then a facet value that leaves nothing.
+  { name: 'search', path: () => '/search?q=human%20rights', ready: searchAnswered },
+  { name: 'search-empty', path: () => '/search?q=human%20rights&year=1990', ready: searchAnswered },
   {
     name: 'snapshots',
     path: (r) => `/plans/${r.homePlanSlug}/snapshots`,
@@ -136,6 +139,8 @@ export const SCREENS: readonly Screen[] = [
       await page.locator('main .error-summary').waitFor();
     },
   },
+  // A draft that only the signed-in see among the hits, marked as a draft.
+  { name: 'search-staff', session: 'staff', path: () => '/search?q=draft%20workshop', ready: searchAnswered },
   { name: 'organisations-admin', session: 'staff', path: () => '/workspace/organisations' },
   { name: 'organisation-edit', session: 'staff', path: (r) => `/workspace/organisations/${r.organisationId}/edit` },
   { name: 'framework-editor', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}` },
@@ -200,6 +205,11 @@ async function importRecordShown(page: Page): Promise<void> {
 /** The snapshots page has compared the latest snapshot with today. */
 async function comparisonShown(page: Page): Promise<void> {
   await page.locator('#comparison-title').waitFor();
+}
+
+/** The search page shows its hits, or says that nothing matches. */
+async function searchAnswered(page: Page): Promise<void> {
+  await page.locator('main .search-hits, main .search-empty').first().waitFor();
 }
 
 /** Submits the page's form untouched, so that it shows its error summary and field errors. */
