@@ -53,6 +53,9 @@ function chosenValues(query: SearchQuery | null, params: URLSearchParams, name: 
   return query ? (query[name] ?? []) : splitList(params.getAll(name));
 }
 
+/** Years read best in order, earliest first. */
+const byYear = (values: SearchFacetValue[]) => [...values].sort((a, b) => a.value.localeCompare(b.value));
+
 interface FacetGroupProps {
   name: SearchFacetName;
   legend: string;
@@ -435,7 +438,7 @@ export default function SearchPage() {
           key={name}
           name={name}
           legend={facetLegend(name)}
-          values={data.facets[name]}
+          values={name === 'year' ? byYear(data.facets.year) : data.facets[name]}
           chosen={chosen(name)}
           labelFor={labelFor(name)}
           onToggle={(value, on) => toggleFacet(name, value, on)}
