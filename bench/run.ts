@@ -1,0 +1,443 @@
+/**
+ * `npm run bench`: generates the synthetic dataset of the issue "Scale" into SQLite and PostgreSQL
+ * and measures the server under load, the IATI import, the exports, the progress report and the
+ * public home page. Prints a table (figure, target, pass or miss) and writes JSON under
+ * bench/results/. Not part of `npm test`. See the README's "Benchmark" section.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { build } from 'vite';
+import type { DatabaseConfig } from '../src/core/config';
+import { createCore } from '../src/core/core';
+import { openDatabase } from '../src/core/db/database';
+import { buildApp } from '../src/server/app';
+import { measureHomePage } from './browser';
+import { generateDataset, type DatasetInfo } from './generate';
+import { FULL_SCALE_IATI_BYTES, writeIatiFile } from './iati-file';
+import { load, type LoadResult } from './load';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+const SECTIONS = ['http', 'import', 'export', 'report', 'browser'] as const;
+type Section = (typeof SECTIONS)[number];
+type DbKind = 'sqlite' | 'pg';
+
+const USAGE = `Usage: npm run bench -- [--scale 1] [--db sqlite|pg|both] [--only ${SECTIONS.join('|')}] [--duration 10] [--connections 32]
+
+  --scale        multiplies the dataset (100,000 activities, 2,000 organisations, 300,000 links,
+                 1,000,000 funding lines) and the IATI file (200 MB); e.g. 0.02 while developing
+  --db           which database(s) to measure (default both)
+  --only         one section, or several comma-separated (default all)
+  --duration     seconds of load per endpoint (default 10)
+  --connections  concurrent connections of the load (default 32)
+  --keep         keep the generated databases and IATI file (printed) instead of removing them
+PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test names a
+server where the user may create databases; the bench creates and drops actionline_bench*.`;
+
+interface Options {
+  scale: number;
+  dbs: DbKind[];
+  sections: Set<Section>;
+  seconds: number;
+  connections: number;
+  keep: boolean;
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      db: { type: 'string', default: 'both' },
+      only: { type: 'string' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 10)) fail('--scale: give a number above 0, at most 10.');
+  const dbs: DbKind[] =
+    values.db === 'both'
+      ? ['sqlite', 'pg']
+      : values.db === 'sqlite' || values.db === 'pg'
+        ? [values.db]
+        : fail('--db: use sqlite, pg or both.');
+  const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
+  for (const s of only)
+    if (!(SECTIONS as readonly string[]).includes(s)) fail(`--only: ${s} is not one of ${SECTIONS.join(', ')}.`);
+  const seconds = Number(values.duration);
+  if (!(Number.isInteger(seconds) && seconds >= 1)) fail('--duration: give a whole number of seconds, at least 1.');
+  const connections = Number(values.connections);
+  if (!(Number.isInteger(connections) && connections >= 1)) fail('--connections: give a whole number, at least 1.');
+  return { scale, dbs, sections: new Set(only as Section[]), seconds, connections, keep: values.keep };
+}
+
+/** One line of the table: a figure, and its target when the issue sets one. */
+interface Figure {
+  section: Section;
+  name: string;
+  value: number | null;
+  unit: string;
+  target?: { op: '<=' | '>='; value: number };
+  note?: string;
+}
+
+function verdict(f: Figure): 'pass' | 'miss' | '' {
+  if (!f.target || f.value === null) return '';
+  return (f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value) ? 'pass' : 'miss';
+}
+
+const PG_SERVER =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh, empty database of the kind, and how to remove it. */
+async function freshDatabase(
+  kind: DbKind,
+  name: string,
+): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    return {
+      config: { kind: 'sqlite', file: path.join(dir, `${name}.sqlite`) },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: PG_SERVER });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${name}`;
+  return {
+    config: { kind: 'postgres', url: url.toString(), poolSize: 10 },
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+function runChild(script: string, args: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(BENCH_DIR, script), ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${script} failed: ${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>);
+      },
+    );
+  });
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, figures: Figure[]): Promise<void> {
+  const plan = dataset.plans[0]?.slug ?? 'bench-plan-01';
+  const run = async (url: string): Promise<LoadResult> => {
+    for (let i = 0; i < 5; i++) await (await fetch(url)).arrayBuffer(); // warm the caches and the JIT
+    return load(url, { connections: o.connections, seconds: o.seconds });
+  };
+  const health = await run(`${baseUrl}/healthz`);
+  figures.push({ section: 'http', name: '/healthz', value: round(health.requestsPerSec), unit: 'req/s' });
+  const searchProbe = await fetch(`${baseUrl}/api/v1/search?q=health`);
+  const targets: { name: string; path: string; throughput: boolean; p99: number }[] = [
+    { name: 'search', path: '/api/v1/search?q=maritime+security', throughput: true, p99: 30 },
+    { name: 'search, filtered', path: `/api/v1/search?q=disaster&plan=${plan}&country=TH`, throughput: true, p99: 30 },
+    {
+      name: 'activity list, filtered',
+      path: `/api/v1/activities?plan=${plan}&country=TH&status=ongoing&yearFrom=2011&yearTo=2014`,
+      throughput: true,
+      p99: 30,
+    },
+    { name: 'dashboard (coverage)', path: `/api/v1/plans/${plan}/coverage`, throughput: false, p99: 15 },
+    {
+      name: 'coverage, filtered',
+      path: `/api/v1/plans/${plan}/coverage?from=2011&to=2013&country=TH,VN&currency=USD`,
+      throughput: false,
+      p99: 15,
+    },
+  ];
+  for (const t of targets) {
+    if (t.name.startsWith('search') && searchProbe.status === 404) {
+      figures.push({ section: 'http', name: t.name, value: null, unit: '', note: 'skipped: no /api/v1/search route' });
+      continue;
+    }
+    const r = await run(baseUrl + t.path);
+    const note = r.failures ? `${r.failures} failed requests` : undefined;
+    if (t.throughput) {
+      figures.push({ section: 'http', name: `${t.name}`, value: round(r.requestsPerSec), unit: 'req/s', note });
+      figures.push({
+        section: 'http',
+        name: `${t.name}: share of /healthz`,
+        value: round((100 * r.requestsPerSec) / health.requestsPerSec),
+        unit: '%',
+        target: { op: '>=', value: 35 },
+      });
+    }
+    figures.push({
+      section: 'http',
+      name: `${t.name} p50`,
+      value: r.p50Ms,
+      unit: 'ms',
+      note: t.throughput ? undefined : note,
+    });
+    figures.push({
+      section: 'http',
+      name: `${t.name} p99`,
+      value: r.p99Ms,
+      unit: 'ms',
+      target: { op: '<=', value: t.p99 },
+    });
+  }
+}
+
+async function timedDownload(url: string): Promise<{ seconds: number; bytes: number; status: number }> {
+  const started = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  return { seconds: (performance.now() - started) / 1000, bytes: body.byteLength, status: res.status };
+}
+
+async function measureExports(baseUrl: string, dataset: DatasetInfo, figures: Figure[]): Promise<void> {
+  const activities = dataset.counts.activities;
+  for (const [name, query, rows] of [
+    ['CSV export, every activity', 'activities?format=csv', activities],
+    ['IATI export, every activity', 'activities?format=iati', activities],
+    ['CSV export, every funding line', 'funding-lines?format=csv', dataset.counts.fundingLines],
+  ] as const) {
+    const r = await timedDownload(`${baseUrl}/api/v1/exports/${query}`);
+    if (r.status !== 200) {
+      figures.push({ section: 'export', name, value: null, unit: '', note: `HTTP ${r.status}` });
+      continue;
+    }
+    figures.push({ section: 'export', name: `${name}: time`, value: round(r.seconds, 2), unit: 's' });
+    figures.push({
+      section: 'export',
+      name: `${name}: MB/s`,
+      value: round(mb(r.bytes) / r.seconds),
+      unit: 'MB/s',
+      note: `${round(mb(r.bytes))} MB`,
+    });
+    figures.push({ section: 'export', name: `${name}: rows/s`, value: Math.round(rows / r.seconds), unit: 'rows/s' });
+  }
+}
+
+async function measureReports(baseUrl: string, dataset: DatasetInfo, figures: Figure[]): Promise<void> {
+  const plan = dataset.plans[0]?.slug ?? 'bench-plan-01';
+  for (const format of ['html', 'pdf', 'docx', 'xlsx'] as const) {
+    const r = await timedDownload(`${baseUrl}/api/v1/plans/${plan}/report?format=${format}`);
+    figures.push({
+      section: 'report',
+      name: `progress report (${format}), one plan`,
+      value: r.status === 200 ? round(r.seconds, 2) : null,
+      unit: 's',
+      note: r.status === 200 ? `${round(r.bytes / 1024)} KB` : `HTTP ${r.status}`,
+    });
+  }
+}
+
+async function measureImport(kind: DbKind, o: Options, figures: Figure[], log: (s: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-bench-iati-'));
+  const file = path.join(dir, 'bench-activities.xml');
+  const target = await freshDatabase(kind, 'actionline_bench_import');
+  try {
+    const written = await writeIatiFile(file, Math.round(FULL_SCALE_IATI_BYTES * o.scale));
+    log(`  IATI file: ${round(mb(written.bytes))} MB, ${written.activities} activities`);
+    const bare = await runChild('parse-child.ts', [file]);
+    const imported = await runChild('import-child.ts', [file], { BENCH_DATABASE: JSON.stringify(target.config) });
+    const bareMbs = mb(written.bytes) / Number(bare.seconds);
+    const importMbs = mb(written.bytes) / Number(imported.seconds);
+    const counts = imported.counts as Record<string, number>;
+    const note = `${imported.outcome as string}: ${Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`;
+    figures.push(
+      {
+        section: 'import',
+        name: 'bare saxes parse',
+        value: round(bareMbs),
+        unit: 'MB/s',
+        note: `peak RSS ${round(Number(bare.maxRssMb))} MB`,
+      },
+      { section: 'import', name: 'IATI import', value: round(importMbs), unit: 'MB/s', note },
+      {
+        section: 'import',
+        name: 'IATI import: share of bare parse',
+        value: round((100 * importMbs) / bareMbs),
+        unit: '%',
+        target: { op: '>=', value: 50 },
+      },
+      {
+        section: 'import',
+        name: 'IATI import: activities/s',
+        value: Math.round(written.activities / Number(imported.seconds)),
+        unit: 'act/s',
+      },
+      {
+        section: 'import',
+        name: 'IATI import: peak RSS',
+        value: round(Number(imported.maxRssMb)),
+        unit: 'MB',
+        target: { op: '<=', value: 300 },
+        note: `${round(Number(imported.rssBeforeMb))} MB before the import`,
+      },
+    );
+  } finally {
+    if (o.keep) log(`  kept ${file}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+    await target.drop();
+  }
+}
+
+function printTable(title: string, figures: Figure[]): void {
+  const rows = figures.map((f) => [
+    f.section,
+    f.name,
+    f.value === null ? '–' : `${f.value.toLocaleString('en')} ${f.unit}`,
+    f.target ? `${f.target.op === '<=' ? '≤' : '≥'} ${f.target.value} ${f.unit}` : '',
+    verdict(f),
+    f.note ?? '',
+  ]);
+  const head = ['section', 'figure', 'value', 'target', '', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
+  const log = (s: string) => console.log(s);
+  const figures: Figure[] = [];
+  let dataset: DatasetInfo | null = null;
+  const cleanups: (() => void)[] = [];
+  const needsServer = ['http', 'export', 'report', 'browser'].some((s) => o.sections.has(s as Section));
+  log(`\n${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, scale ${o.scale}`);
+  if (needsServer) {
+    const target = await freshDatabase(kind, 'actionline_bench');
+    const db = openDatabase(target.config);
+    try {
+      log('Generating the dataset…');
+      dataset = await generateDataset(db, o.scale, log);
+      log(`  done in ${round(dataset.seconds)} s: ${JSON.stringify(dataset.counts)}`);
+      let webDir: string | undefined;
+      if (o.sections.has('browser')) {
+        // Built from the current sources into a folder of its own: dist/web may be in use by a running server.
+        log('Building the web UI…');
+        webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-bench-web-'));
+        await build({
+          configFile: path.join(BENCH_DIR, '..', 'vite.config.ts'),
+          logLevel: 'warn',
+          build: { outDir: webDir, emptyOutDir: true },
+        });
+        cleanups.push(() => fs.rmSync(webDir ?? '', { recursive: true, force: true }));
+      }
+      const app = await buildApp({ core: createCore(db), webDir });
+      const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        if (o.sections.has('http')) {
+          log(`Loading the API (${o.connections} connections, ${o.seconds} s per endpoint)…`);
+          await measureHttp(baseUrl, dataset, o, figures);
+        }
+        if (o.sections.has('export')) {
+          log('Exporting…');
+          await measureExports(baseUrl, dataset, figures);
+        }
+        if (o.sections.has('report')) {
+          log('Writing progress reports…');
+          await measureReports(baseUrl, dataset, figures);
+        }
+        if (o.sections.has('browser')) {
+          log('Opening the home page in Chromium…');
+          const home = await measureHomePage(baseUrl);
+          if ('skipped' in home)
+            figures.push({ section: 'browser', name: 'home page', value: null, unit: '', note: home.skipped });
+          else
+            figures.push(
+              {
+                section: 'browser',
+                name: 'home page JS, gzip',
+                value: round(home.jsGzipBytes / 1024),
+                unit: 'KB',
+                target: { op: '<=', value: 200 },
+                note: `${home.scripts} scripts, ${round(home.jsTransferredBytes / 1024)} KB as sent`,
+              },
+              {
+                section: 'browser',
+                name: 'home page LCP',
+                value: round(home.lcpMs),
+                unit: 'ms',
+                target: { op: '<=', value: 1000 },
+              },
+            );
+        }
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await db.close();
+      for (const cleanup of cleanups) cleanup();
+      if (o.keep) log(`  kept ${JSON.stringify(target.config)}`);
+      else await target.drop();
+    }
+  }
+  if (o.sections.has('import')) {
+    log('Importing an IATI file…');
+    await measureImport(kind, o, figures, log);
+  }
+
+  printTable(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} — scale ${o.scale}, ${os.cpus().length} cores`, figures);
+  const day = new Date().toISOString().slice(0, 10);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, `${day}-${kind}.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        database: kind,
+        scale: o.scale,
+        load: { connections: o.connections, secondsPerEndpoint: o.seconds },
+        machine: {
+          cores: os.cpus().length,
+          cpu: os.cpus()[0]?.model ?? null,
+          memoryMb: Math.round(mb(os.totalmem())),
+          node: process.version,
+        },
+        dataset: dataset ? { counts: dataset.counts, generationSeconds: round(dataset.seconds) } : null,
+        figures: figures.map((f) => ({ ...f, verdict: verdict(f) || null })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  log(`\nWrote ${path.relative(process.cwd(), out)}`);
+}
+
+const o = options();
+for (const kind of o.dbs) await benchDatabase(kind, o);
