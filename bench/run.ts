@@ -164,7 +164,12 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
   const searchProbe = await fetch(`${baseUrl}/api/v1/search?q=health`);
   const targets: { name: string; path: string; throughput: boolean; p99: number }[] = [
     { name: 'search', path: '/api/v1/search?q=maritime+security', throughput: true, p99: 30 },
-    { name: 'search, filtered', path: `/api/v1/search?q=disaster&plan=${plan}&country=TH`, throughput: true, p99: 30 },
+    {
+      name: 'search, filtered',
+      path: `/api/v1/search?q=disaster&plan=${dataset.plans[0]?.id ?? ''}&country=TH`,
+      throughput: true,
+      p99: 30,
+    },
     {
       name: 'activity list, filtered',
       path: `/api/v1/activities?plan=${plan}&country=TH&status=ongoing&yearFrom=2011&yearTo=2014`,
@@ -184,8 +189,17 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
       figures.push({ section: 'http', name: t.name, value: null, unit: '', note: 'skipped: no /api/v1/search route' });
       continue;
     }
+    // What the endpoint answers, so that a figure is never that of an empty answer.
+    const answer = (await (await fetch(baseUrl + t.path)).json()) as {
+      total?: number;
+      summary?: { activityCount?: number };
+    };
+    const size = answer.total ?? answer.summary?.activityCount;
     const r = await run(baseUrl + t.path);
-    const note = r.failures ? `${r.failures} failed requests` : undefined;
+    const note =
+      [size === undefined ? '' : `${size} matches`, r.failures ? `${r.failures} failed requests` : '']
+        .filter(Boolean)
+        .join('; ') || undefined;
     if (t.throughput) {
       figures.push({ section: 'http', name: `${t.name}`, value: round(r.requestsPerSec), unit: 'req/s', note });
       figures.push({
