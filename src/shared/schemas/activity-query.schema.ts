@@ -70,13 +70,9 @@ const yearOrder = {
   params: { message: 'yearFrom must not be after yearTo.', path: ['yearTo'] },
 };
 
-/**
- * Filters, sort and paging of the activity list. Shared by the API (query string),
- * the web UI (URL search params) and the CLI.
- */
-export const activityListQuerySchema = z
-  .object({
-    ...activitySelectionFields,
+/** `page` (from 1) and `pageSize` (20 unless given, at most `maxPageSize`) of a paged list. */
+export function pagingFields(maxPageSize: number) {
+  return {
     page: z.coerce
       .number({ error: 'Give a page number.' })
       .int('Give a whole page number.')
@@ -86,8 +82,19 @@ export const activityListQuerySchema = z
       .number({ error: 'Give a page size.' })
       .int('Give a whole page size.')
       .min(1, 'Give a page size of at least 1.')
-      .max(100, 'Give a page size of at most 100.')
+      .max(maxPageSize, `Give a page size of at most ${maxPageSize}.`)
       .default(20),
+  };
+}
+
+/**
+ * Filters, sort and paging of the activity list. Shared by the API (query string),
+ * the web UI (URL search params) and the CLI.
+ */
+export const activityListQuerySchema = z
+  .object({
+    ...activitySelectionFields,
+    ...pagingFields(100),
   })
   .strict()
   .refine(yearOrder.check, yearOrder.params);

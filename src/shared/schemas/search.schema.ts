@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityFilterFields, listOf } from './activity-query.schema';
+import { activityFilterFields, listOf, pagingFields } from './activity-query.schema';
 
 const id = z.string().trim().min(1).max(100);
 
@@ -28,17 +28,7 @@ export const searchQuerySchema = z
     country: activityFilterFields.country,
     status: activityFilterFields.status,
     type: activityFilterFields.type,
-    page: z.coerce
-      .number({ error: 'Give a page number.' })
-      .int('Give a whole page number.')
-      .min(1, 'Pages start at 1.')
-      .default(1),
-    pageSize: z.coerce
-      .number({ error: 'Give a page size.' })
-      .int('Give a whole page size.')
-      .min(1, 'Give a page size of at least 1.')
-      .max(50, 'Give a page size of at most 50.')
-      .default(20),
+    ...pagingFields(50),
   })
   .strict();
 
