@@ -263,6 +263,19 @@ for (const target of DATABASES) {
       assert.deepEqual(hitIds(year).sort(), [ids.title, ids.body].sort());
       assert.deepEqual(counts(year.facets.country), { TH: 2 });
 
+      const two = await search(publicClient, 'q=quillfeather&kind=activity&status=completed');
+      assert.equal(two.total, 2);
+      assert.deepEqual(counts(two.facets.kind), { activity: 2 }, 'kind under the status chosen');
+      assert.deepEqual(counts(two.facets.status), { completed: 2, ongoing: 1 }, 'status under the kind chosen');
+      assert.deepEqual(counts(two.facets.country), { TH: 2 }, 'the others under both');
+
+      // Every visible document (counted by reading the facets in order rather than document by document).
+      const every = await search(publicClient, 'pageSize=1');
+      const sum = (values: { count: number }[]) => values.reduce((n, v) => n + v.count, 0);
+      assert.equal(sum(every.facets.kind), every.total);
+      const activities = every.facets.kind.find((k) => k.value === 'activity')!.count;
+      assert.equal(sum(every.facets.status), activities, 'one status per activity');
+
       const followsQuery = await search(publicClient, 'q=xylophone');
       assert.deepEqual(counts(followsQuery.facets.status), { completed: 2 });
 

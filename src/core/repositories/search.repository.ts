@@ -128,33 +128,67 @@ export class SearchRepository {
   /**
    * The counts of every facet's values among the hits, each facet under the other facets' choices
    * but not its own (so a chosen value's alternatives keep their counts); at most FACET_LIMIT each.
+   *
+   * The match runs once. The facets without a choice of their own share one set (the hits under
+   * every choice) and are counted in one pass over `search_facets`; each facet with a choice gets
+   * the set under the other choices and a pass over its own values only. On SQLite a large set is
+   * counted by reading the facets' primary key in order (grouped already, each document checked in
+   * the set) rather than looking up each document's values and sorting them.
    */
-  async facets(p: Omit<SearchParams, 'offset' | 'limit'>): Promise<Record<FacetName | 'kind', FacetCount[]>> {
-    const branches: RawBuilder<unknown>[] = [
-      sql`select * from (select 'kind' as facet, d.kind as value, count(*) as n
-        from b join search_documents d on d.id = b.id where ${this.conditions(p.filters, 'kind')}
-        group by d.kind order by n desc, value limit ${FACET_LIMIT}) k`,
-    ];
-    FACETS.forEach((facet, i) => {
-      branches.push(sql`select * from (select ${facet} as facet, x.value as value, count(*) as n
-        from b join search_documents d on d.id = b.id
-        join search_facets x on x.doc_id = b.id and x.facet = ${facet}
-        where ${this.conditions(p.filters, facet)}
-        group by x.value order by n desc, value limit ${FACET_LIMIT}) ${sql.raw(`f${i}`)}`);
+  async facets(
+    p: Omit<SearchParams, 'offset' | 'limit'>,
+    matched: number,
+  ): Promise<Record<FacetName | 'kind', FacetCount[]>> {
+    const chosen = (Object.keys(p.filters) as (FacetName | 'kind')[]).filter((f) => p.filters[f]?.length);
+    const own = FACETS.filter((f) => !chosen.includes(f));
+    const scan = this.dialect === 'sqlite' && (await this.isLargeSet(matched));
+    const docIn = (set: string) =>
+      scan ? sql`+x.doc_id in (select id from ${sql.ref(set)})` : sql`x.doc_id in (select id from ${sql.ref(set)})`;
+    const sets: RawBuilder<unknown>[] = [sql`m as materialized (${this.base(p, false)})`];
+    const set = (name: string, except?: FacetName | 'kind') =>
+      sets.push(
+        sql`${sql.ref(name)} as materialized (select d.id, d.kind from m join search_documents d on d.id = m.id
+          where ${this.conditions(p.filters, except)})`,
+      );
+    set('s');
+    const branches: RawBuilder<unknown>[] = [];
+    if (!chosen.includes('kind'))
+      branches.push(sql`select 'kind' as facet, s.kind as value, count(*) as n from s group by s.kind`);
+    if (own.length) {
+      const list = sql.join(own.map((f) => sql`${f}`));
+      branches.push(sql`select x.facet as facet, x.value as value, count(*) as n from search_facets x
+        where x.facet in (${list}) and ${docIn('s')} group by x.facet, x.value`);
+    }
+    chosen.forEach((facet, i) => {
+      const name = `s${i}`;
+      set(name, facet);
+      branches.push(
+        facet === 'kind'
+          ? sql`select 'kind' as facet, ${sql.ref(`${name}.kind`)} as value, count(*) as n from ${sql.ref(name)}
+              group by ${sql.ref(`${name}.kind`)}`
+          : sql`select x.facet as facet, x.value as value, count(*) as n from search_facets x
+              where x.facet = ${facet} and ${docIn(name)} group by x.facet, x.value`,
+      );
     });
-    // Materialized: the match runs once for all the facets.
-    const result = await sql<{
-      facet: FacetName | 'kind';
-      value: string;
-      n: number;
-    }>`with b as materialized (${this.base(p, false)})
+    const result = await sql<{ facet: FacetName | 'kind'; value: string; n: number | string }>`with ${sql.join(sets)}
       ${sql.join(branches, sql` union all `)}`.execute(this.db);
     const out = Object.fromEntries([...FACETS, 'kind'].map((f) => [f, [] as FacetCount[]])) as Record<
       FacetName | 'kind',
       FacetCount[]
     >;
     for (const r of result.rows) out[r.facet].push({ value: r.value, count: Number(r.n) });
+    // Most frequent first, then by value (in code-point order on both databases).
+    for (const values of Object.values(out)) {
+      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      values.splice(FACET_LIMIT);
+    }
     return out;
+  }
+
+  /** True when `matched` documents are more than an eighth of the index (ids are dense: the largest one is its size). */
+  private async isLargeSet(matched: number): Promise<boolean> {
+    const r = await sql<{ top: number | null }>`select max(id) as top from search_documents`.execute(this.db);
+    return matched * 8 > Number(r.rows[0]?.top ?? 0);
   }
 
   /** True when some document the audience may see has a word starting with `word`. */
