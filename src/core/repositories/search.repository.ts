@@ -111,17 +111,28 @@ export class SearchRepository {
         'd.plan_id, d.f_title_en, d.f_title_fr, d.f_keys, d.f_summary_en, d.f_summary_fr, d.f_description_en, ' +
         'd.f_description_fr',
     );
-    const base = this.base(p);
-    const [count, page] = await Promise.all([
-      sql<{ n: number }>`with b as (${this.base(p, false)})
-        select count(*) as n from b join search_documents d on d.id = b.id where ${where}`.execute(this.db),
-      sql<SearchDocumentRow & { score: number }>`with b as (${base})
-        select ${columns}, b.score from b join search_documents d on d.id = b.id where ${where}
+    const chosen = Object.values(p.filters).some((v) => v?.length);
+    // The page's ids first, sorting only what orders them; then the few documents' columns.
+    const [count, ids] = await Promise.all([
+      chosen
+        ? sql<{ n: number }>`with b as (${this.base(p, false)})
+            select count(*) as n from b join search_documents d on d.id = b.id where ${where}`.execute(this.db)
+        : sql<{ n: number }>`select count(*) as n from (${this.base(p, false)}) b`.execute(this.db),
+      sql<{ id: number; score: number }>`with b as (${this.base(p)})
+        select b.id, b.score from b join search_documents d on d.id = b.id where ${where}
         order by ${order} limit ${p.limit} offset ${p.offset}`.execute(this.db),
     ]);
+    const rows = ids.rows.length
+      ? await sql<SearchDocumentRow>`select ${columns} from search_documents d
+          where d.id in (${sql.join(ids.rows.map((r) => sql`${r.id}`))})`.execute(this.db)
+      : { rows: [] };
+    const byId = new Map(rows.rows.map((r) => [Number(r.id), r]));
     return {
       total: Number(count.rows[0]?.n ?? 0),
-      rows: page.rows.map((r) => ({ ...r, score: Number(r.score) })),
+      rows: ids.rows.flatMap((r) => {
+        const row = byId.get(Number(r.id));
+        return row ? [{ ...row, score: Number(r.score) }] : [];
+      }),
     };
   }
 
