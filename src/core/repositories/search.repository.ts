@@ -148,11 +148,12 @@ export class SearchRepository {
    */
   async facets(
     p: Omit<SearchParams, 'offset' | 'limit'>,
-    matched: number,
+    /** How many documents the hits are (awaited on SQLite only, to choose how to count). */
+    matched: Promise<number>,
   ): Promise<Record<FacetName | 'kind', FacetCount[]>> {
     const chosen = (Object.keys(p.filters) as (FacetName | 'kind')[]).filter((f) => p.filters[f]?.length);
     const own = FACETS.filter((f) => !chosen.includes(f));
-    const scan = this.dialect === 'sqlite' && (await this.isLargeSet(matched));
+    const scan = this.dialect === 'sqlite' && (await this.isLargeSet(await matched));
     const docIn = (set: string) =>
       scan ? sql`+x.doc_id in (select id from ${sql.ref(set)})` : sql`x.doc_id in (select id from ${sql.ref(set)})`;
     const sets: RawBuilder<unknown>[] = [sql`m as materialized (${this.base(p, false)})`];
@@ -166,9 +167,12 @@ export class SearchRepository {
     if (!chosen.includes('kind'))
       branches.push(sql`select 'kind' as facet, s.kind as value, count(*) as n from s group by s.kind`);
     if (own.length) {
-      const list = sql.join(own.map((f) => sql`${f}`));
+      // Every facet, or all but the chosen ones (a list of all of them misleads PostgreSQL's plan).
+      const which = chosen.some((f) => f !== 'kind')
+        ? sql`x.facet not in (${sql.join(chosen.map((f) => sql`${f}`))})`
+        : sql`1 = 1`;
       branches.push(sql`select x.facet as facet, x.value as value, count(*) as n from search_facets x
-        where x.facet in (${list}) and ${docIn('s')} group by x.facet, x.value`);
+        where ${which} and ${docIn('s')} group by x.facet, x.value`);
     }
     chosen.forEach((facet, i) => {
       const name = `s${i}`;

@@ -108,9 +108,15 @@ export class SearchService {
       year: q.year,
     };
     const params = { audience, terms, lang: q.lang, filters };
-    const page = await this.index.hits({ ...params, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+    const hits = this.index.hits({ ...params, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
     // The total tells the facets how large the set they count is.
-    const facets = await this.index.facets(params, page.total);
+    const [page, facets] = await Promise.all([
+      hits,
+      this.index.facets(
+        params,
+        hits.then((h) => h.total),
+      ),
+    ]);
     const prefixes = terms.flat();
 
     const planIds = new Set([...facets.plan.map((f) => f.value), ...page.rows.flatMap((r) => r.plan_id ?? [])]);
