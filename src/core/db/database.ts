@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { postgresChangeFeed, sqliteChangeFeed, type ChangeFeed } from './changes';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Whether the records behind public answers changed since a cached answer was made (ADR 0014). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', changes: sqliteChangeFeed(sqlite), close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -43,5 +46,14 @@ export function openDatabase(config: DatabaseConfig): Db {
   // opens a new one on the next query; without this listener the event would end the process.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const changes = postgresChangeFeed(config.url, config.connectTimeoutMs);
+  return {
+    db,
+    dialect: 'postgres',
+    changes,
+    close: async () => {
+      await changes.close();
+      await db.destroy();
+    },
+  };
 }

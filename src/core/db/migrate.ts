@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-coverage-snapshots';
 import * as m0005 from './migrations/0005-imports';
 import * as m0006 from './migrations/0006-activity-iati-details';
 import * as m0007 from './migrations/0007-search';
+import * as m0008 from './migrations/0008-change-notices';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-imports': m0005,
   '0006-activity-iati-details': m0006,
   '0007-search': m0007,
+  '0008-change-notices': m0008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,0 +1,116 @@
+import type SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { CHANGE_CHANNEL } from './migrations/0008-change-notices';
+
+/**
+ * Tells whether the records behind public answers changed (migration 0008, ADR 0014). `generation()` is a number
+ * that changes whenever they did, in this process or any other; `null` means "cannot tell right now", and then
+ * nothing may be answered from, or kept in, a cache.
+ */
+export interface ChangeFeed {
+  generation(): number | null;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite: the counter row kept by the triggers. Read on the connection itself, outside any transaction: inside one,
+ * it would count changes that a rollback may still undo.
+ */
+export function sqliteChangeFeed(sqlite: SqliteDatabase.Database): ChangeFeed {
+  let read: (() => unknown) | undefined;
+  return {
+    generation() {
+      if (sqlite.inTransaction || !sqlite.open) return null;
+      try {
+        read ??= (() => {
+          const stmt = sqlite.prepare('select generation from data_generation where id = 1').pluck();
+          return () => stmt.get();
+        })();
+        const g = read();
+        return typeof g === 'number' ? g : null;
+      } catch {
+        // Not migrated yet: no counter to read.
+        read = undefined;
+        return null;
+      }
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * PostgreSQL: one connection of its own LISTENs to the change channel; each notice moves the generation on. It
+ * starts on the first call (the first answers are not cached) and reconnects by itself with a growing delay; while
+ * it is not listening, the generation is unknown, and every (re)connection moves it on, since notices may have been
+ * missed meanwhile.
+ */
+export function postgresChangeFeed(url: string, connectTimeoutMs?: number): ChangeFeed {
+  let generation = 0;
+  let client: pg.Client | undefined;
+  let listening = false;
+  let started = false;
+  let closed = false;
+  let retryMs = RETRY_FIRST_MS;
+
+  const retry = () => {
+    if (closed) return;
+    const timer = setTimeout(() => void connect(), retryMs);
+    timer.unref();
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  };
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    client = undefined;
+    listening = false;
+    generation++;
+    retry();
+  };
+  const connect = async () => {
+    const c = new pg.Client({
+      connectionString: url,
+      application_name: 'actionline-changes',
+      ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+    });
+    c.on('notification', () => {
+      generation++;
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`listen ${CHANGE_CHANNEL}`);
+    } catch {
+      c.end().catch(() => undefined);
+      retry();
+      return;
+    }
+    if (closed) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    client = c;
+    generation++;
+    listening = true;
+    retryMs = RETRY_FIRST_MS;
+  };
+
+  return {
+    generation() {
+      if (!started && !closed) {
+        started = true;
+        void connect();
+      }
+      return listening ? generation : null;
+    },
+    async close() {
+      closed = true;
+      listening = false;
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
