@@ -106,6 +106,7 @@ program
         redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
       },
       trustProxy: cfg.trustProxy,
+      responseCache: cfg.responseCache,
     });
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');

@@ -30,6 +30,10 @@ const envSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** PostgreSQL statement_timeout of the app's connections; 0 lets a statement run as long as it takes. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(0),
+  /** Memory for each instance's cache of the public's API answers (ADR 0014), in MB; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /** Longest life of a cached answer, in seconds (changes drop answers at once; this bounds a replica's lag). */
+  RESPONSE_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -87,6 +91,8 @@ export interface AppConfig {
   /** A read replica for the public's reads (PostgreSQL only), when configured. */
   replica: DatabaseConfig | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The cache of the public's API answers: its memory in bytes (0: off) and the longest life of an entry. */
+  responseCache: { maxBytes: number; ttlMs: number };
   seedOnStart: boolean;
   /**
    * Behind a reverse proxy: trust X-Forwarded-Proto/-For/-Host, so cookies are Secure over HTTPS and limits see real
@@ -141,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database,
     replica: e.DATABASE_REPLICA_URL ? postgres(e.DATABASE_REPLICA_URL) : undefined,
     logLevel: e.LOG_LEVEL,
+    responseCache: { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_S * 1000 },
     seedOnStart: e.SEED_ON_START,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

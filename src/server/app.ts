@@ -9,6 +9,12 @@ import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
 import { problem, problemFromDomainError, sendProblem } from './problem';
 import { registerAuth } from './auth';
+import {
+  DEFAULT_RESPONSE_CACHE,
+  registerResponseCache,
+  ResponseCache,
+  type ResponseCacheOptions,
+} from './response-cache';
 import { activityRoutes } from './routes/activities/activities.routes';
 import { authRoutes } from './routes/auth/auth.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
@@ -46,6 +52,8 @@ export interface AppOptions {
   trustProxy?: boolean | string[];
   /** Public address of the portal, for links in exports; by default each request's own origin. */
   publicUrl?: string | undefined;
+  /** The cache of the public's API answers (ADR 0014); `maxBytes: 0` turns it off. */
+  responseCache?: ResponseCacheOptions | undefined;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -64,6 +72,7 @@ export async function buildApp({
   logger = false,
   trustProxy = false,
   publicUrl,
+  responseCache = DEFAULT_RESPONSE_CACHE,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -110,6 +119,13 @@ export async function buildApp({
     }
   });
 
+  // Sign-in is resolved before the cache answers (it serves the public only), and the cache keeps answers before
+  // they are compressed.
+  await registerAuth(app, core);
+  if (responseCache.maxBytes > 0) {
+    // Changes are watched on the primary: a replica follows it.
+    registerResponseCache(app, new ResponseCache(core.db.changes, responseCache));
+  }
   await app.register(compress, { threshold: 1024 });
 
   app.setErrorHandler((err, req, reply) => {
@@ -160,7 +176,6 @@ export async function buildApp({
     return { status: 'ready', database: core.db.dialect, ...(publicCore ? { replica: true } : {}) };
   });
 
-  await registerAuth(app, core);
   authRoutes(app, core);
   userRoutes(app, core);
   planRoutes(app, core);

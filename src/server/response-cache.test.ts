@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import type { ChangeFeed } from '../core/db/changes';
+import { ResponseCache } from './response-cache';
+
+function feed(start: number | null = 1): ChangeFeed & { value: number | null } {
+  return {
+    value: start,
+    generation() {
+      return this.value;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+const body = (n: number, fill = 'x') => Buffer.from(fill.repeat(n));
+
+describe('ResponseCache', () => {
+  it('gives an entry back only under the generation it was made in', () => {
+    const changes = feed(1);
+    const cache = new ResponseCache(changes, { maxBytes: 1 << 20, ttlMs: 60_000 });
+    const g = cache.generation()!;
+    cache.store('a', g, body(10), { 'content-type': 'application/json' });
+    assert.equal(cache.lookup('a', g)?.body.toString(), 'x'.repeat(10));
+    changes.value = 2;
+    assert.notEqual(cache.generation(), g);
+    assert.equal(cache.lookup('a', cache.generation()!), undefined);
+    assert.equal(cache.size, 0, 'the stale entry is dropped');
+  });
+
+  it('counts this instance’s writes into the generation', () => {
+    const cache = new ResponseCache(feed(7), { maxBytes: 1 << 20, ttlMs: 60_000 });
+    const before = cache.generation();
+    cache.wrote();
+    assert.notEqual(cache.generation(), before);
+  });
+
+  it('knows no generation while changes cannot be told', () => {
+    const cache = new ResponseCache(feed(null), { maxBytes: 1 << 20, ttlMs: 60_000 });
+    assert.equal(cache.generation(), null);
+  });
+
+  it('lets entries expire after their time to live', () => {
+    let now = 1_000;
+    const cache = new ResponseCache(feed(), { maxBytes: 1 << 20, ttlMs: 500 }, () => now);
+    const g = cache.generation()!;
+    cache.store('a', g, body(10), {});
+    now += 499;
+    assert.ok(cache.lookup('a', g));
+    now += 1;
+    assert.equal(cache.lookup('a', g), undefined);
+  });
+
+  it('stays within its memory, dropping the least recently used first', () => {
+    const cache = new ResponseCache(feed(), { maxBytes: 8 * 1024, ttlMs: 60_000 });
+    const g = cache.generation()!;
+    cache.store('a', g, body(700), {});
+    cache.store('b', g, body(700), {});
+    cache.store('c', g, body(700), {});
+    assert.ok(cache.lookup('a', g)); // a is now the most recently used
+    for (let i = 0; i < 10; i++) cache.store(`k${i}`, g, body(700), {});
+    assert.ok(cache.size < 13);
+    assert.equal(cache.lookup('b', g), undefined, 'b, the oldest unused, went first');
+    assert.equal(cache.lookup('k9', g)?.body.length, 700);
+  });
+
+  it('does not keep an answer larger than an eighth of its memory', () => {
+    const cache = new ResponseCache(feed(), { maxBytes: 8 * 1024, ttlMs: 60_000 });
+    const g = cache.generation()!;
+    cache.store('big', g, body(2_000), {});
+    assert.equal(cache.lookup('big', g), undefined);
+  });
+
+  it('compresses an entry once, to the same bytes', () => {
+    const cache = new ResponseCache(feed(), { maxBytes: 1 << 20, ttlMs: 60_000 });
+    const g = cache.generation()!;
+    cache.store('a', g, body(5_000, 'ab'), {});
+    const e = cache.lookup('a', g)!;
+    const z = cache.gzipOf(e);
+    assert.equal(cache.gzipOf(e), z);
+    assert.equal(gunzipSync(z).toString(), 'ab'.repeat(5_000));
+  });
+});

@@ -1,0 +1,185 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeFeed } from '../core/db/changes';
+import { SESSION_COOKIE } from './auth';
+
+/**
+ * A cache of the public's API answers, in each instance's memory (ADR 0014). Only anonymous GETs under /api/v1/
+ * that answered 200 without setting a cookie are kept, keyed by protocol, host, address and Accept. An entry is
+ * used only while the database's change generation is the one it was made under (any write to the records, from
+ * any instance or process, moves it on) and for at most `ttlMs` (bounds what a lagging read replica could leave).
+ * A request with `Cache-Control: no-cache` is answered afresh (and refreshes the entry).
+ */
+export interface ResponseCacheOptions {
+  /** Memory the entries may take, in bytes; 0 turns the cache off. */
+  maxBytes: number;
+  /** Longest life of an entry, in ms. */
+  ttlMs: number;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxBytes: 64 * 1024 * 1024, ttlMs: 30_000 };
+
+/** Compressing below this size gains nothing (the same threshold as the server's compression). */
+const GZIP_THRESHOLD = 1024;
+/** Headers of the answer that are not kept: per request, per connection, or added again on the way out. */
+const NOT_KEPT = new Set(['set-cookie', 'x-request-id', 'content-length', 'content-encoding', 'x-cache']);
+
+interface Entry {
+  generation: string;
+  expires: number;
+  body: Buffer;
+  gzip?: Buffer;
+  headers: Record<string, string>;
+  bytes: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on a cacheable request that was not answered from the cache: where to keep its answer. */
+    cacheSlot: { key: string; generation: string } | null;
+  }
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  /** Moves on after every write request this instance answers, so that its own writes are seen at once. */
+  private localWrites = 0;
+
+  constructor(
+    private readonly changes: ChangeFeed,
+    private readonly options: ResponseCacheOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entry for a key if it is still good for the current generation; stale ones are dropped. */
+  lookup(key: string, generation: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (e.generation !== generation || e.expires <= this.now()) {
+      this.bytes -= e.bytes;
+      return undefined;
+    }
+    this.entries.set(key, e); // most recently used last
+    return e;
+  }
+
+  store(key: string, generation: string, body: Buffer, headers: Record<string, string>): void {
+    const bytes = body.length + key.length + 256;
+    if (bytes > this.options.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.bytes;
+    }
+    this.entries.set(key, { generation, expires: this.now() + this.options.ttlMs, body, headers, bytes });
+    this.bytes += bytes;
+    this.evict();
+  }
+
+  /** The gzip-compressed body, made once per entry. */
+  gzipOf(e: Entry): Buffer {
+    if (!e.gzip) {
+      e.gzip = gzipSync(e.body);
+      e.bytes += e.gzip.length;
+      this.bytes += e.gzip.length;
+      this.evict();
+    }
+    return e.gzip;
+  }
+
+  /** The database's change generation and this instance's writes; null when changes cannot be told. */
+  generation(): string | null {
+    const g = this.changes.generation();
+    return g === null ? null : `${g}:${this.localWrites}`;
+  }
+
+  /** A write request was answered here: whatever it changed, cached answers made before it are not used. */
+  wrote(): void {
+    this.localWrites++;
+  }
+
+  private evict(): void {
+    for (const [key, e] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= e.bytes;
+    }
+  }
+}
+
+function cacheable(req: FastifyRequest): boolean {
+  return (
+    req.method === 'GET' &&
+    req.url.startsWith('/api/v1/') &&
+    !req.actor &&
+    !req.headers.authorization &&
+    !req.cookies[SESSION_COOKIE]
+  );
+}
+
+function keyOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}${req.url}\n${req.headers.accept ?? ''}`;
+}
+
+function wantsFresh(req: FastifyRequest): boolean {
+  const cc = req.headers['cache-control'];
+  return typeof cc === 'string' && /\bno-(cache|store)\b/i.test(cc);
+}
+
+function acceptsGzip(req: FastifyRequest): boolean {
+  const ae = req.headers['accept-encoding'];
+  return typeof ae === 'string' && /\bgzip\b(?!;q=0(\.0*)?\b)/i.test(ae);
+}
+
+/**
+ * Registers the cache's two hooks: after sign-in resolution (so `req.actor` is known), answer from the cache; and
+ * before compression, keep what the route answered. Call after `registerAuth` and before compression is registered.
+ */
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache): void {
+  app.decorateRequest('cacheSlot', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!cacheable(req)) return;
+    const generation = cache.generation();
+    if (generation === null) return;
+    const key = keyOf(req);
+    const hit = wantsFresh(req) ? undefined : cache.lookup(key, generation);
+    if (!hit) {
+      req.cacheSlot = { key, generation };
+      reply.header('x-cache', 'miss');
+      return;
+    }
+    reply.headers(hit.headers);
+    reply.header('x-cache', 'hit');
+    if (hit.body.length >= GZIP_THRESHOLD && acceptsGzip(req)) {
+      reply.header('content-encoding', 'gzip');
+      reply.header('vary', 'accept-encoding');
+      return reply.code(200).send(cache.gzipOf(hit));
+    }
+    return reply.code(200).send(hit.body);
+  });
+
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    // The database's notice of a write made here may reach the listener a moment after the answer: counting the
+    // write before answering makes the writer's next read fresh whatever the order.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') cache.wrote();
+    const slot = req.cacheSlot;
+    if (!slot || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    // A write seen while the answer was being made: it may predate or follow the write, so it is not kept.
+    if (cache.generation() !== slot.generation) return payload;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || NOT_KEPT.has(name)) continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    cache.store(slot.key, slot.generation, Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers);
+    return payload;
+  });
+}
