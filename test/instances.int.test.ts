@@ -234,6 +234,37 @@ for (const target of DATABASES) {
       assert.equal(now.body.name.en, winner.body.name.en);
       assert.equal(now.body.version, created.body.version + 1);
     });
+    it('drops its cached public answers as soon as another instance writes', async () => {
+      const editor = new Browser();
+      assert.equal((await editor.signIn(a, await account(a, 'cache@example.org', 'editor'))).status, 200);
+      const created = await editor.request<OrganisationDetail>(a, 'POST', '/api/v1/organisations', {
+        name: { en: 'Mekong River Commission' },
+        type: 'multilateral',
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const path = `/api/v1/organisations/${created.body.id}`;
+      const publicRead = () => new Browser().request<OrganisationDetail>(b, 'GET', path);
+      for (let round = 1; round <= 10; round++) {
+        // B keeps the public's answer in memory…
+        let cached: Answer<OrganisationDetail> | undefined;
+        for (let i = 0; i < 100 && cached?.headers.get('x-cache') !== 'hit'; i++) {
+          cached = await publicRead();
+          if (cached.headers.get('x-cache') !== 'hit') await new Promise((r) => setTimeout(r, 20));
+        }
+        assert.equal(cached?.headers.get('x-cache'), 'hit', 'B answers from its cache');
+        // …A changes the record, and B's very next answer has the change.
+        const en = `Mekong River Commission (${round})`;
+        const put = await editor.request<OrganisationDetail>(
+          a,
+          'PUT',
+          path,
+          { name: { en }, type: 'multilateral' },
+          { 'if-match': `"${cached.body.version}"` },
+        );
+        assert.equal(put.status, 200, JSON.stringify(put.body));
+        assert.equal((await publicRead()).body.name.en, en, `round ${round}`);
+      }
+    });
   });
 
   describe(`an instance with a read replica on ${target.name}`, { skip }, () => {
