@@ -29,11 +29,15 @@ const AUTOCANNON = path.join(
  * Loads `url` from a second process (autocannon's own command line), so the client's work does not
  * share the server's event loop, and returns its JSON summary.
  */
-export function load(url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export function load(
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const headers = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [AUTOCANNON, '--json', '-c', String(options.connections), '-d', String(options.seconds), url],
+      [AUTOCANNON, '--json', '-c', String(options.connections), '-d', String(options.seconds), ...headers, url],
       { maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err) {
