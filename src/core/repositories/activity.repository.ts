@@ -156,12 +156,14 @@ export class ActivityRepository {
           like('a.summary_en'),
           like('a.summary_fr'),
           like('a.iati_identifier'),
-          eb.exists(
+          // The few organisations whose names match, read once, rather than each activity's participants.
+          eb(
+            'a.id',
+            'in',
             eb
               .selectFrom('activity_participants as p')
               .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-              .select(sql.lit(1).as('one'))
-              .whereRef('p.activity_id', '=', 'a.id')
+              .select('p.activity_id')
               .where((e) =>
                 e.or([
                   sql<boolean>`lower(${sql.ref('o.name_en')}) like ${pattern} escape '\\'`,
