@@ -107,6 +107,16 @@ describe(RateTable.name, () => {
     assert.equal(t.convert(5, 'AUD', 2024, 'CAD')?.amountMinor, 1); // 0.0125
   });
 
+  it('rounds the same whether the exact product fits in a double or needs BigInt', () => {
+    const t = new RateTable([rate('USD', 2024, '1.5'), rate('AUD', 2024, '0.25')]);
+    // Odd amounts × 1.5 are ties: below 2^52 / 1500 the plain-number path, above it the BigInt one.
+    assert.equal(t.convert(3_000_000_000_001, 'USD', 2024, 'CAD')?.amountMinor, 4_500_000_000_002);
+    assert.equal(t.convert(3_002_399_751_581, 'USD', 2024, 'CAD')?.amountMinor, 4_503_599_627_372);
+    assert.equal(t.convert(-3_002_399_751_583, 'USD', 2024, 'CAD')?.amountMinor, -4_503_599_627_374);
+    // A negative amount that rounds to nothing is 0, not -0.
+    assert.ok(Object.is(t.convert(-1, 'AUD', 2024, 'CAD')?.amountMinor, 0));
+  });
+
   it('has no float drift on large amounts', () => {
     // 123 456 789 012.34 USD × 1.3698 = 169 111 109 589.103332 CAD
     assert.equal(table.convert(12_345_678_901_234, 'USD', 2024, 'CAD')?.amountMinor, 16_911_110_958_910);

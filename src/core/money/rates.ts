@@ -71,6 +71,32 @@ function divRoundHalfEven(num: bigint, den: bigint): bigint {
   return negative ? -q : q;
 }
 
+const TWO_52 = 2n ** 52n;
+const TWO_52_N = 2 ** 52;
+
+/**
+ * `divRoundHalfEven` in plain numbers, for a product `num` already computed as amount × factor and
+ * a positive `den`, both integers: exact whenever |num| and den are at most 2^52 (every product and
+ * remainder below then stays an exactly represented integer); null otherwise, for the BigInt path.
+ */
+function divRoundHalfEvenExact(num: number, den: number): number | null {
+  const n = Math.abs(num);
+  if (!(n <= TWO_52_N)) return null;
+  let q = Math.floor(n / den);
+  let r = n - q * den;
+  // The quotient of the division may be one off; the remainder says which way.
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const twice = r * 2;
+  if (twice > den || (twice === den && q % 2 === 1)) q += 1;
+  return num < 0 && q !== 0 ? -q : q;
+}
+
 /** Formats the positive fraction num/den as a decimal with at most `digits` significant digits. */
 function formatSignificant(num: bigint, den: bigint, digits = 10): string {
   const floor = pow10(digits - 1);
@@ -96,10 +122,30 @@ interface Leg {
 
 const ONE: Decimal = { num: 1n, scale: 0 };
 
+/**
+ * One conversion's exact factor: target minor units = source minor units × num ÷ den, rounded
+ * half to even; with the rate shown and the year used.
+ */
+interface Factor {
+  num: bigint;
+  den: bigint;
+  /** `num` and `den` as numbers when both are at most 2^52 (else 0): the exact fast path below. */
+  numN: number;
+  denN: number;
+  rate: string;
+  rateYear: number;
+  exact: boolean;
+}
+
 /** The exchange-rate table: converts amounts between currencies through CAD for a given year. */
 export class RateTable {
   /** currency → year → rate */
   private readonly byCurrency = new Map<string, Map<number, { row: AnnualRate; rate: Decimal }>>();
+  /**
+   * "FROM|TO|year" → the factor (null: no rate), worked out on the first conversion: the table
+   * never changes, and a report converts thousands of sums with the same few factors.
+   */
+  private readonly factors = new Map<string, Factor | null>();
 
   /** Throws RangeError on a malformed rate, a CAD row (CAD is the base: always 1) or a duplicate (currency, year). */
   constructor(rates: readonly AnnualRate[]) {
@@ -148,27 +194,48 @@ export class RateTable {
     const dst = to.toUpperCase();
     if (src === dst) return { amountMinor, currency: dst, rate: '1', rateYear: year, exact: true };
 
+    const key = `${src}|${dst}|${year}`;
+    let factor = this.factors.get(key);
+    if (factor === undefined) {
+      factor = this.factor(src, dst, year);
+      this.factors.set(key, factor);
+    }
+    if (!factor) return null;
+    let result = factor.numN ? divRoundHalfEvenExact(amountMinor * factor.numN, factor.denN) : null;
+    if (result === null) {
+      const big = divRoundHalfEven(BigInt(amountMinor) * factor.num, factor.den);
+      if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) {
+        throw new RangeError(`Converted amount too large: ${amountMinor} ${src} → ${dst}`);
+      }
+      result = Number(big);
+    }
+    return {
+      amountMinor: result,
+      currency: dst,
+      rate: factor.rate,
+      rateYear: factor.rateYear,
+      exact: factor.exact,
+    };
+  }
+
+  /** The exact factor from `src` to `dst` (different currencies) for `year`; null without a rate. */
+  private factor(src: string, dst: string, year: number): Factor | null {
     const legs = this.legs(src, dst, year);
     if (!legs) return null;
     const [f, t] = legs;
-
     // to_minor = amount_minor / 10^eFrom × (fNum / 10^fScale) ÷ (tNum / 10^tScale) × 10^eTo
     const eFrom = currencyExponent(src);
     const eTo = currencyExponent(dst);
-    const num = BigInt(amountMinor) * f.rate.num * pow10(t.rate.scale) * pow10(eTo);
+    const num = f.rate.num * pow10(t.rate.scale) * pow10(eTo);
     const den = pow10(eFrom) * pow10(f.rate.scale) * t.rate.num;
-    const result = divRoundHalfEven(num, den);
-    if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
-      throw new RangeError(`Converted amount too large: ${amountMinor} ${src} → ${dst}`);
-    }
-
-    const rate = formatSignificant(f.rate.num * pow10(t.rate.scale), pow10(f.rate.scale) * t.rate.num);
-    const rateYear = Math.abs(f.year - year) >= Math.abs(t.year - year) ? f.year : t.year;
+    const small = num <= TWO_52 && den <= TWO_52;
     return {
-      amountMinor: Number(result),
-      currency: dst,
-      rate,
-      rateYear,
+      num,
+      den,
+      numN: small ? Number(num) : 0,
+      denN: small ? Number(den) : 0,
+      rate: formatSignificant(f.rate.num * pow10(t.rate.scale), pow10(f.rate.scale) * t.rate.num),
+      rateYear: Math.abs(f.year - year) >= Math.abs(t.year - year) ? f.year : t.year,
       exact: f.year === year && t.year === year,
     };
   }
