@@ -9,9 +9,11 @@ import type {
   PlanCoverage,
   PlanSummary,
   Problem,
+  SearchResults,
 } from '../src/shared/api-types';
 import { openDatabase } from '../src/core/db/database';
 import { migrateToLatest } from '../src/core/db/migrate';
+import { SearchIndexRepository } from '../src/core/repositories/search-index.repository';
 import { DEFAULT_SEED_DIR, loadSeed, seedDatabase } from '../src/core/seed/seed.service';
 import { TEST_PASSWORD } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
@@ -280,6 +282,12 @@ for (const target of DATABASES) {
       await migrateToLatest(r);
       await seedDatabase(r);
       await r.db.updateTable('plans').set({ title_en: 'As the replica has it' }).where('slug', '=', PLAN).execute();
+      await r.db
+        .updateTable('organisations')
+        .set({ name_en: 'Replicated Foundation' })
+        .where('acronym', '=', 'IDRC')
+        .execute();
+      await r.db.transaction().execute((trx) => new SearchIndexRepository(trx, r.dialect).rebuild());
       await r.close();
       server = await startTestServer(primary, { replica });
     });
@@ -298,6 +306,11 @@ for (const target of DATABASES) {
       const seen = await staff.request<{ items: PlanSummary[] }>(server, 'GET', '/api/v1/plans');
       assert.notEqual(title(seen.body.items), 'As the replica has it');
       assert.ok(title(seen.body.items));
+      // Search too: the public's on the replica's index, staff's on the primary's.
+      const hits = async (b: Browser) =>
+        (await b.request<SearchResults>(server, 'GET', '/api/v1/search?q=replicated&kind=organisation')).body.total;
+      assert.equal(await hits(new Browser()), 1);
+      assert.equal(await hits(staff), 0);
     });
 
     it('is ready only while both databases answer', async () => {

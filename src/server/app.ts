@@ -185,7 +185,7 @@ export async function buildApp({
   exportRoutes(app, core, publicUrl);
   snapshotRoutes(app, core);
   importRoutes(app, core);
-  searchRoutes(app, core);
+  searchRoutes(app);
   await docsRoutes(app, publicUrl);
 
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
