@@ -208,8 +208,17 @@ export class SearchRepository {
 
   /** True when some document the audience may see has a word starting with `word`. */
   async hasWord(word: string, audience: Audience): Promise<boolean> {
-    const base = this.base({ audience, terms: [[word]], lang: 'en' }, false);
-    const r = await sql<{ one: number }>`select 1 as one from (${base}) b limit 1`.execute(this.db);
+    const visible = audience === 'public' ? sql`d.public = 1` : sql`1 = 1`;
+    const terms = [[word]];
+    // Joined rather than `in (…)`, so that SQLite stops at the first visible document instead of
+    // collecting every match of a common word first.
+    const r = await (
+      this.dialect === 'sqlite'
+        ? sql<{ one: number }>`select 1 as one from search_fts f join search_documents d on d.id = f.rowid
+            where search_fts match ${toFtsMatch(terms)} and ${visible} limit 1`
+        : sql<{ one: number }>`select 1 as one from search_documents d
+            where (d.tsv_en || d.tsv_fr) @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${visible} limit 1`
+    ).execute(this.db);
     return r.rows.length > 0;
   }
 
