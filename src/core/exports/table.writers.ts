@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Cell, Column, ColumnContext } from './export-columns';
 
 /** A table of records as an export writes it: columns, then the records in batches. */
@@ -52,10 +51,12 @@ export function xlsxStream<T>(
   about: { title: string; facts: AboutFacts },
 ): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = 'ActionLine';
-  wb.created = new Date();
   const write = async () => {
+    // Loaded on first use: the library is large, and most processes never write a workbook.
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    wb.creator = 'ActionLine';
+    wb.created = new Date();
     const ws = wb.addWorksheet(sheetName.slice(0, SHEET_NAME_MAX), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });

@@ -4,7 +4,7 @@
  * semicolon separators; or the first worksheet of an XLSX workbook. Pure: no database.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeWindows1252 } from './windows-1252';
 
 /** Why a spreadsheet cannot be read at all. */
@@ -71,7 +71,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: the library is large, and an IATI import never needs it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

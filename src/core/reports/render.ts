@@ -1,10 +1,7 @@
 import type { ReportFormat } from '../../shared/schemas/report-query.schema';
-import { renderDocx } from './docx.renderer';
 import { renderHtml } from './html.renderer';
-import { renderPdf } from './pdf.renderer';
 import type { ReportModel } from './report-model';
 import { reportFileName } from './report-sections';
-import { renderXlsx } from './xlsx.renderer';
 
 export interface RenderedReport {
   body: Buffer;
@@ -19,7 +16,11 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Renders the report's model in one format. */
+/**
+ * Renders the report's model in one format. The PDF, DOCX and XLSX renderers (and their libraries,
+ * tens of megabytes in memory) are loaded on first use, so processes that never render them, such
+ * as an import, do not carry them.
+ */
 export async function renderReport(m: ReportModel, format: ReportFormat): Promise<RenderedReport> {
   let body: Buffer;
   switch (format) {
@@ -27,13 +28,13 @@ export async function renderReport(m: ReportModel, format: ReportFormat): Promis
       body = Buffer.from(renderHtml(m), 'utf8');
       break;
     case 'pdf':
-      body = await renderPdf(m);
+      body = await (await import('./pdf.renderer')).renderPdf(m);
       break;
     case 'docx':
-      body = await renderDocx(m);
+      body = await (await import('./docx.renderer')).renderDocx(m);
       break;
     case 'xlsx':
-      body = await renderXlsx(m);
+      body = await (await import('./xlsx.renderer')).renderXlsx(m);
       break;
   }
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(m, format) };
