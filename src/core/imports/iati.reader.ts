@@ -186,14 +186,20 @@ export async function* readIatiActivities(
       buffer += chunk;
       parser.write(chunk);
       if (failures.length) break;
-      // Drop what no activity needs any more.
-      const keepFrom = activityStart >= 0 ? activityStart : bufferStart + buffer.length;
-      if (keepFrom - bufferStart > MAX_ACTIVITY_CHARS || activityStart < 0) {
-        if (activityStart >= 0) tooLarge = true;
-        const cut = activityStart >= 0 ? buffer.length : keepFrom - bufferStart;
+      // Drop what no activity needs any more: all before the open activity (or, between
+      // activities, before the last tag begun, whose name may still be to come), and the open
+      // activity itself once it is too large to keep. The buffer then holds one activity at most,
+      // and the sources cut from it do not keep earlier text alive.
+      let cut: number;
+      if (activityStart < 0) cut = Math.max(0, buffer.lastIndexOf('<'));
+      else if (bufferStart + buffer.length - activityStart > MAX_ACTIVITY_CHARS) {
+        tooLarge = true;
+        cut = buffer.length;
+      } else cut = activityStart - bufferStart;
+      if (cut > 0) {
         buffer = buffer.slice(cut);
         bufferStart += cut;
-        if (activityStart >= 0) activityStart = bufferStart;
+        if (activityStart >= 0 && activityStart < bufferStart) activityStart = bufferStart;
       }
       onBytes?.(read);
       yield* ready.splice(0);
