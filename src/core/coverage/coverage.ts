@@ -230,11 +230,16 @@ function intern<T>(index: Map<string, number>, key: string, list: T[], make: () 
 class Keys {
   readonly orgs: string[] = [];
   readonly countries: string[] = [];
-  /** Funding groups: lines of one type, currency and year, summed before they are converted. */
-  readonly groups: { type: FundingType; typeIndex: number; currency: string; year: number }[] = [];
+  /**
+   * Funding groups: lines of one type, currency and year, summed before they are converted; `pair`
+   * is the index of their (type, currency) in `pairs`, where the original amounts are summed.
+   */
+  readonly groups: { type: FundingType; typeIndex: number; currency: string; year: number; pair: number }[] = [];
+  readonly pairs: { type: FundingType; typeIndex: number; currency: string }[] = [];
   private readonly orgIndex = new Map<string, number>();
   private readonly countryIndex = new Map<string, number>();
-  private readonly groupIndex = new Map<string, number>();
+  /** Per type index: currency → year → group index. */
+  private readonly groupIndex = FUNDING_TYPES.map(() => new Map<string, Map<number, number>>());
 
   org(id: string): number {
     return intern(this.orgIndex, id, this.orgs, () => id);
@@ -245,12 +250,22 @@ class Keys {
   }
 
   group(type: FundingType, currency: string, year: number): number {
-    return intern(this.groupIndex, `${type}|${currency}|${year}`, this.groups, () => ({
-      type,
-      typeIndex: TYPE_INDEX[type],
-      currency,
-      year,
-    }));
+    const typeIndex = TYPE_INDEX[type];
+    const byCurrency = this.groupIndex[typeIndex]!;
+    let byYear = byCurrency.get(currency);
+    if (!byYear) {
+      byYear = new Map();
+      byCurrency.set(currency, byYear);
+      this.pairs.push({ type, typeIndex, currency });
+    }
+    let g = byYear.get(year);
+    if (g === undefined) {
+      g = this.groups.length;
+      const pair = this.pairs.findIndex((p) => p.typeIndex === typeIndex && p.currency === currency);
+      this.groups.push({ type, typeIndex, currency, year, pair });
+      byYear.set(year, g);
+    }
+    return g;
   }
 }
 
@@ -267,6 +282,8 @@ interface Shared {
  */
 class GroupConverter {
   readonly used = new Map<string, CoverageRateUsed>();
+  /** Per group index: its rate is in `used` already. */
+  private readonly recorded: boolean[] = [];
 
   constructor(
     private readonly keys: Keys,
@@ -285,16 +302,19 @@ class GroupConverter {
       throw err;
     }
     if (!converted) return null;
-    const key = `${g.currency}|${g.year}`;
-    if (!this.used.has(key)) {
-      this.used.set(key, {
-        from: g.currency,
-        to: this.reporting,
-        year: g.year,
-        rateYear: converted.rateYear,
-        rate: converted.rate,
-        exact: converted.exact,
-      });
+    if (!this.recorded[group]) {
+      this.recorded[group] = true;
+      const key = `${g.currency}|${g.year}`;
+      if (!this.used.has(key)) {
+        this.used.set(key, {
+          from: g.currency,
+          to: this.reporting,
+          year: g.year,
+          rateYear: converted.rateYear,
+          rate: converted.rate,
+          exact: converted.exact,
+        });
+      }
     }
     return { amountMinor: converted.amountMinor, exact: converted.exact };
   }
@@ -348,17 +368,19 @@ class FundingAccumulator {
   result(): CoverageFunding {
     const { keys, converter } = this.shared;
     const reporting = converter.reporting;
-    const original = new Map<string, { type: FundingType; typeIndex: number; currency: string; minor: number }>();
+    // Per (type, currency) pair: the original sum, and whether any line of the pair was added.
+    const originalMinor = new Float64Array(keys.pairs.length);
+    const originalSeen = new Uint8Array(keys.pairs.length);
     const converted = FUNDING_TYPES.map(() => ({ minor: 0, lines: 0, allLines: 0, exact: true }));
     const unconverted: (CoverageUnconvertedAmount & { typeIndex: number })[] = [];
-    keys.groups.forEach((g, i) => {
+    const groups = keys.groups;
+    for (let i = 0; i < groups.length; i += 1) {
       const lines = this.lines[i]!;
-      if (lines === 0) return;
+      if (lines === 0) continue;
+      const g = groups[i]!;
       const minor = this.sums[i]!;
-      const ok = `${g.type}|${g.currency}`;
-      const o = original.get(ok) ?? { type: g.type, typeIndex: g.typeIndex, currency: g.currency, minor: 0 };
-      o.minor += minor;
-      original.set(ok, o);
+      originalMinor[g.pair]! += minor;
+      originalSeen[g.pair] = 1;
       const c = converted[g.typeIndex]!;
       c.allLines += lines;
       const conv = converter.convert(i, minor);
@@ -369,9 +391,13 @@ class FundingAccumulator {
       } else {
         unconverted.push({ ...amount(g.type, g.currency, minor), year: g.year, lines, typeIndex: g.typeIndex });
       }
+    }
+    const original: { type: FundingType; typeIndex: number; currency: string; minor: number }[] = [];
+    keys.pairs.forEach((p, i) => {
+      if (originalSeen[i]) original.push({ ...p, minor: originalMinor[i]! });
     });
     return {
-      original: [...original.values()]
+      original: original
         .sort((a, b) => a.typeIndex - b.typeIndex || a.currency.localeCompare(b.currency))
         .map((o) => amount(o.type, o.currency, o.minor)),
       converted: FUNDING_TYPES.flatMap((type, t): CoverageConvertedAmount[] => {
@@ -444,15 +470,16 @@ class FiguresAccumulator extends TallyAccumulator {
   figures(): CoverageFigures {
     const byRole = Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, 0])) as Record<ParticipantRole, number>;
     const organisationIds: string[] = [];
-    this.roles.forEach((mask, i) => {
-      if (!mask) return;
+    for (let i = 0; i < this.roles.length; i += 1) {
+      const mask = this.roles[i]!;
+      if (!mask) continue;
       organisationIds.push(this.shared.keys.orgs[i]!);
       for (const r of PARTICIPANT_ROLES) if (mask & ROLE_BIT[r]) byRole[r] += 1;
-    });
+    }
     const countries: string[] = [];
-    this.countries.forEach((seen, i) => {
-      if (seen) countries.push(this.shared.keys.countries[i]!);
-    });
+    for (let i = 0; i < this.countries.length; i += 1) {
+      if (this.countries[i]) countries.push(this.shared.keys.countries[i]!);
+    }
     return {
       ...this.tally(),
       partners: { count: organisationIds.length, byRole, organisationIds: organisationIds.sort() },
