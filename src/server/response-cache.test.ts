@@ -10,6 +10,9 @@ function feed(start: number | null = 1): ChangeFeed & { value: number | null } {
     generation() {
       return this.value;
     },
+    current() {
+      return Promise.resolve(this.value);
+    },
     close: () => Promise.resolve(),
   };
 }

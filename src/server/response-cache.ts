@@ -93,9 +93,20 @@ export class ResponseCache {
     return e.gzip;
   }
 
-  /** The database's change generation and this instance's writes; null when changes cannot be told. */
+  /** The database's change generation and this instance's writes, as last known; null when changes cannot be told. */
   generation(): string | null {
-    const g = this.changes.generation();
+    return this.combine(this.changes.generation());
+  }
+
+  /** The same, including every change committed anywhere before the call. */
+  async current(): Promise<string | null> {
+    const local = this.localWrites;
+    const g = await this.changes.current();
+    // A write answered here meanwhile: what it changed may or may not be in what is read next.
+    return local === this.localWrites ? this.combine(g) : null;
+  }
+
+  private combine(g: number | null): string | null {
     return g === null ? null : `${g}:${this.localWrites}`;
   }
 
@@ -146,7 +157,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
 
   app.addHook('onRequest', async (req, reply) => {
     if (!cacheable(req)) return;
-    const generation = cache.generation();
+    const generation = await cache.current();
     if (generation === null) return;
     const key = keyOf(req);
     const hit = wantsFresh(req) ? undefined : cache.lookup(key, generation);

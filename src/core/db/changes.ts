@@ -3,12 +3,15 @@ import pg from 'pg';
 import { CHANGE_CHANNEL } from './migrations/0008-change-notices';
 
 /**
- * Tells whether the records behind public answers changed (migration 0008, ADR 0014). `generation()` is a number
- * that changes whenever they did, in this process or any other; `null` means "cannot tell right now", and then
- * nothing may be answered from, or kept in, a cache.
+ * Tells whether the records behind public answers changed (migration 0008, ADR 0014). A generation is a number that
+ * changes whenever they did, in this process or any other; `null` means "cannot tell right now", and then nothing
+ * may be answered from, or kept in, a cache.
  */
 export interface ChangeFeed {
+  /** The generation as last known, without waiting: to tell whether a change came in meanwhile. */
   generation(): number | null;
+  /** The generation including every change committed before the call: to decide whether a cached answer is good. */
+  current(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -18,7 +21,8 @@ export interface ChangeFeed {
  */
 export function sqliteChangeFeed(sqlite: SqliteDatabase.Database): ChangeFeed {
   let read: (() => unknown) | undefined;
-  return {
+  const feed: ChangeFeed = {
+    current: () => Promise.resolve(feed.generation()),
     generation() {
       if (sqlite.inTransaction || !sqlite.open) return null;
       try {
@@ -36,6 +40,7 @@ export function sqliteChangeFeed(sqlite: SqliteDatabase.Database): ChangeFeed {
     },
     close: () => Promise.resolve(),
   };
+  return feed;
 }
 
 const RETRY_FIRST_MS = 250;
@@ -54,6 +59,29 @@ export function postgresChangeFeed(url: string, connectTimeoutMs?: number): Chan
   let started = false;
   let closed = false;
   let retryMs = RETRY_FIRST_MS;
+  /** The round trip in flight, and the one queued behind it for the calls made after it started. */
+  let inFlight: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+
+  const roundTrip = (c: pg.Client): Promise<void> => {
+    if (!inFlight) {
+      inFlight = c.query('select 1').then(
+        () => {
+          inFlight = null;
+        },
+        () => {
+          inFlight = null;
+          // The connection failed: 'error'/'end' make the generation unknown.
+        },
+      );
+      return inFlight;
+    }
+    queued ??= inFlight.then(() => {
+      queued = null;
+      return roundTrip(c);
+    });
+    return queued;
+  };
 
   const retry = () => {
     if (closed) return;
@@ -97,13 +125,19 @@ export function postgresChangeFeed(url: string, connectTimeoutMs?: number): Chan
     retryMs = RETRY_FIRST_MS;
   };
 
-  return {
+  const feed: ChangeFeed = {
     generation() {
       if (!started && !closed) {
         started = true;
         void connect();
       }
       return listening ? generation : null;
+    },
+    async current() {
+      const c = client;
+      if (feed.generation() === null || !c) return null;
+      await roundTrip(c);
+      return listening && client === c ? generation : null;
     },
     async close() {
       closed = true;
@@ -113,4 +147,5 @@ export function postgresChangeFeed(url: string, connectTimeoutMs?: number): Chan
       await c?.end().catch(() => undefined);
     },
   };
+  return feed;
 }
