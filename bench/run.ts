@@ -126,13 +126,15 @@ async function freshDatabase(
       await client.end();
     }
   };
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${name}"`);
+  // One database per run: two runs on one server (a benchmark beside another) must not drop each other's.
+  const unique = `${name}_${process.pid}`;
+  await admin(`DROP DATABASE IF EXISTS "${unique}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${unique}"`);
   const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
+  url.pathname = `/${unique}`;
   return {
     config: { kind: 'postgres', url: url.toString(), poolSize: 10 },
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${unique}" WITH (FORCE)`),
   };
 }
 
