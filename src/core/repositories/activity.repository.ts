@@ -4,6 +4,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
+  type RawBuilder,
   type Selectable,
   type SqlBool,
 } from 'kysely';
@@ -218,50 +219,51 @@ export class ActivityRepository {
   }
 
   /**
+   * `column` is one of `ids`, given as one parameter (a JSON array read by `json_each` on SQLite, a
+   * text array on PostgreSQL) however many they are: no statement with thousands of placeholders.
+   */
+  private oneOf(column: string, ids: readonly string[]): RawBuilder<SqlBool> {
+    if (this.db.getExecutor().adapter instanceof PostgresAdapter) {
+      return sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::text[])`;
+    }
+    return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+  }
+
+  /**
    * What the coverage engine needs of every activity matching `filter`, and their links into
-   * `nodeIds`: six queries whatever the number of activities, each restricted by the same subquery
-   * (never by a list of ids), selecting only the columns the engine reads, in no particular order.
+   * `nodeIds`, selecting only the columns the engine reads, in no particular order: the filter is
+   * evaluated once, by the first query; the five others read the rows of the activities it found
+   * through their activity index, the ids given as one parameter (`oneOf`).
    */
   async coverageFacts(filter: ActivityFilter, nodeIds: readonly string[]) {
-    const ids = this.db
+    const activities = await this.db
       .selectFrom('activities as a')
-      .select('a.id')
-      .where((eb) => this.where(eb, filter));
+      .select(['a.id', 'a.status', 'a.planned_start', 'a.planned_end', 'a.actual_start', 'a.actual_end', 'a.regional'])
+      .where((eb) => this.where(eb, filter))
+      .execute();
+    const ids = activities.map((a) => a.id);
     const nodes = nodeIds.length ? [...nodeIds] : [''];
-    const [activities, links, countries, participants, funding, organisations] = await Promise.all([
-      this.db
-        .selectFrom('activities as a')
-        .select([
-          'a.id',
-          'a.status',
-          'a.planned_start',
-          'a.planned_end',
-          'a.actual_start',
-          'a.actual_end',
-          'a.regional',
-        ])
-        .where((eb) => this.where(eb, filter))
-        .execute(),
+    const [links, countries, participants, funding, organisations] = await Promise.all([
       this.db
         .selectFrom('activity_links')
         .select(['activity_id', 'node_id'])
         .where('node_id', 'in', nodes)
-        .where('activity_id', 'in', ids)
+        .where(this.oneOf('activity_id', ids))
         .execute(),
       this.db
         .selectFrom('activity_countries')
         .select(['activity_id', 'country'])
-        .where('activity_id', 'in', ids)
+        .where(this.oneOf('activity_id', ids))
         .execute(),
       this.db
         .selectFrom('activity_participants')
         .select(['activity_id', 'organisation_id', 'role'])
-        .where('activity_id', 'in', ids)
+        .where(this.oneOf('activity_id', ids))
         .execute(),
       this.db
         .selectFrom('funding_lines')
         .select(['activity_id', 'amount_minor', 'currency', 'type', 'date'])
-        .where('activity_id', 'in', ids)
+        .where(this.oneOf('activity_id', ids))
         .execute(),
       this.db
         .selectFrom('organisations')
@@ -269,7 +271,7 @@ export class ActivityRepository {
         .where(
           'id',
           'in',
-          this.db.selectFrom('activity_participants').select('organisation_id').where('activity_id', 'in', ids),
+          this.db.selectFrom('activity_participants').select('organisation_id').where(this.oneOf('activity_id', ids)),
         )
         .execute(),
     ]);
