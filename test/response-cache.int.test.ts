@@ -150,6 +150,14 @@ for (const target of DATABASES) {
       }
     });
 
+    it('makes one answer for many readers asking the same question at once', async () => {
+      const path = `/api/v1/plans/${PLAN}/coverage?currency=USD`;
+      const answers = await Promise.all(Array.from({ length: 12 }, () => anonymous<PlanCoverage>(server, path)));
+      assert.deepEqual(answers.map((a) => a.status).sort(), Array(12).fill(200));
+      assert.equal(answers.filter((a) => a.cache === 'miss').length, 1, answers.map((a) => a.cache).join());
+      assert.equal(new Set(answers.map((a) => a.etag)).size, 1);
+    });
+
     it('drops cached answers when another process changes the database', async () => {
       const path = `/api/v1/organisations/${organisation.id}`;
       await warm(server, path);

@@ -84,4 +84,23 @@ describe('ResponseCache', () => {
     assert.equal(cache.gzipOf(e), z);
     assert.equal(gunzipSync(z).toString(), 'ab'.repeat(5_000));
   });
+
+  it('lets one request make an answer while the same question waits for it', async () => {
+    const cache = new ResponseCache(feed(), { maxBytes: 1 << 20, ttlMs: 60_000 });
+    const g = cache.generation()!;
+    const first = cache.claim('a', g);
+    assert.ok('release' in first);
+    const second = cache.claim('a', g);
+    assert.ok('wait' in second);
+    assert.ok('release' in cache.claim('b', g), 'another question is not held up');
+    assert.ok('release' in cache.claim('a', `${g}+`), 'nor the same one in a newer generation');
+    let waited = false;
+    const waiting = second.wait.then(() => (waited = true));
+    cache.store('a', g, body(10), {});
+    first.release();
+    await waiting;
+    assert.ok(waited);
+    assert.ok(cache.lookup('a', g));
+    assert.ok('release' in cache.claim('a', g), 'once released, the next miss makes it again');
+  });
 });

@@ -36,7 +36,7 @@ interface Entry {
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set on a cacheable request that was not answered from the cache: where to keep its answer. */
-    cacheSlot: { key: string; generation: string } | null;
+    cacheSlot: { key: string; generation: string; release: (() => void) | null } | null;
   }
 }
 
@@ -45,6 +45,8 @@ export class ResponseCache {
   private bytes = 0;
   /** Moves on after every write request this instance answers, so that its own writes are seen at once. */
   private localWrites = 0;
+  /** Answers being made, by key: the same question asked meanwhile waits for them instead of making its own. */
+  private readonly making = new Map<string, { generation: string; done: Promise<void> }>();
 
   constructor(
     private readonly changes: ChangeFeed,
@@ -80,6 +82,24 @@ export class ResponseCache {
     this.entries.set(key, { generation, expires: this.now() + this.options.ttlMs, body, headers, bytes });
     this.bytes += bytes;
     this.evict();
+  }
+
+  /**
+   * For a miss: either a promise to wait for (the same answer is being made for this generation) or, when none is,
+   * a release function: this request makes the answer, and calls it once the answer is kept or has failed.
+   */
+  claim(key: string, generation: string): { wait: Promise<void> } | { release: () => void } {
+    const current = this.making.get(key);
+    if (current?.generation === generation) return { wait: current.done };
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = () => {
+        if (this.making.get(key)?.done === done) this.making.delete(key);
+        resolve();
+      };
+    });
+    this.making.set(key, { generation, done });
+    return { release };
   }
 
   /** The gzip-compressed body, made once per entry. */
@@ -143,6 +163,9 @@ function wantsFresh(req: FastifyRequest): boolean {
   return typeof cc === 'string' && /\bno-(cache|store)\b/i.test(cc);
 }
 
+/** How long a request waits for the same answer being made by another before making its own. */
+const WAIT_FOR_SAME_MS = 30_000;
+
 function acceptsGzip(req: FastifyRequest): boolean {
   const ae = req.headers['accept-encoding'];
   return typeof ae === 'string' && /\bgzip\b(?!;q=0(\.0*)?\b)/i.test(ae);
@@ -160,9 +183,22 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     const generation = await cache.current();
     if (generation === null) return;
     const key = keyOf(req);
-    const hit = wantsFresh(req) ? undefined : cache.lookup(key, generation);
+    const fresh = wantsFresh(req);
+    let hit = fresh ? undefined : cache.lookup(key, generation);
+    if (!hit && !fresh) {
+      // The same question asked by many at once (after a change, say) is answered once, then from the cache.
+      const claim = cache.claim(key, generation);
+      if ('release' in claim) {
+        req.cacheSlot = { key, generation, release: claim.release };
+      } else {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([claim.wait, new Promise((r) => (timer = setTimeout(r, WAIT_FOR_SAME_MS)))]);
+        clearTimeout(timer);
+        hit = cache.lookup(key, generation);
+      }
+    }
     if (!hit) {
-      req.cacheSlot = { key, generation };
+      req.cacheSlot ??= { key, generation, release: null };
       reply.header('x-cache', 'miss');
       return;
     }
@@ -181,16 +217,26 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     // write before answering makes the writer's next read fresh whatever the order.
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') cache.wrote();
     const slot = req.cacheSlot;
-    if (!slot || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (!slot) return payload;
+    keep(slot, reply, payload);
+    slot.release?.();
+    return payload;
+  });
+  // Whatever became of the request (an error before any answer, a client gone), those waiting on it go on.
+  const release = async (req: FastifyRequest) => req.cacheSlot?.release?.();
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
+
+  function keep(slot: { key: string; generation: string }, reply: FastifyReply, payload: unknown): void {
+    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return;
     // A write seen while the answer was being made: it may predate or follow the write, so it is not kept.
-    if (cache.generation() !== slot.generation) return payload;
+    if (cache.generation() !== slot.generation) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value === undefined || NOT_KEPT.has(name)) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     cache.store(slot.key, slot.generation, Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers);
-    return payload;
-  });
+  }
 }
