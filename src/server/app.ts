@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Core } from '../core/core';
+import { isDatabaseUnavailable } from '../core/db/database';
 import { DomainError } from '../core/errors';
 import { problem, problemFromDomainError, sendProblem } from './problem';
 import { registerAuth } from './auth';
@@ -134,6 +135,14 @@ export async function buildApp({
       typeof (err as { statusCode?: unknown }).statusCode === 'number'
         ? (err as { statusCode: number }).statusCode
         : 500;
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(
+        reply,
+        problem(503, 'database_unavailable', 'The database is not reachable or too busy right now; retry shortly.'),
+      );
+    }
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
       return sendProblem(
