@@ -56,14 +56,40 @@ export async function loadCrosswalk(dir: string): Promise<Crosswalk> {
   return { plans };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where words may start: the start of the text and after each character that is neither a letter nor a digit. */
+const BEFORE_WORD = /[^\p{L}\p{N}]/gu;
+
+/**
+ * The places of a text (in lower case) where a keyword may match: each position at the start of
+ * the text or after a character that is neither a letter nor a digit, by the two characters found
+ * there. Looking a keyword up there gives the test of the pattern `(^|[^\p{L}\p{N}])keyword`
+ * without case, in one pass over the text for all keywords.
+ */
+function wordStarts(text: string): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  const add = (at: number) => {
+    const key = text.slice(at, at + 2);
+    const list = starts.get(key);
+    if (list) list.push(at);
+    else starts.set(key, [at]);
+  };
+  add(0);
+  for (const m of text.matchAll(BEFORE_WORD)) add(m.index + m[0].length);
+  return starts;
+}
+
+function startsAWord(text: string, starts: Map<string, number[]>, keyword: string): boolean {
+  return starts.get(keyword.slice(0, 2))?.some((at) => text.startsWith(keyword, at)) ?? false;
+}
 
 /** Reasons each area code of the plan matches the activity, strongest first. */
 export function matchCrosswalk(plan: CrosswalkPlan, activity: MappedActivity): Map<string, string[]> {
   const text = [activity.title, activity.summary, activity.description]
     .flatMap((t) => [t.en, t.fr])
     .filter(Boolean)
-    .join('\n');
+    .join('\n')
+    .toLowerCase();
+  const starts = wordStarts(text);
   const dac = activity.sectors.filter((s) => s.vocabulary === '1' || s.vocabulary === '2');
   const hits = new Map<string, string[]>();
   for (const [code, area] of Object.entries(plan.areas)) {
@@ -74,32 +100,50 @@ export function matchCrosswalk(plan: CrosswalkPlan, activity: MappedActivity): M
       }
     }
     for (const k of area.keywords) {
-      if (new RegExp(`(^|[^\\p{L}\\p{N}])${escape(k)}`, 'iu').test(text)) reasons.push(`the words “${k}”`);
+      if (startsAWord(text, starts, k.toLowerCase())) reasons.push(`the words “${k}”`);
     }
     if (reasons.length) hits.set(code, [...new Set(reasons)]);
   }
   return new Map([...hits].sort((a, b) => b[1].length - a[1].length));
 }
 
+interface CrosswalkNode {
+  id: string;
+  code: string;
+  title_en: string | null;
+  title_fr: string | null;
+}
+
+/**
+ * The active framework nodes of each plan by code, read once per plan: pass the same map to the
+ * calls of one transaction (an import) so that each plan's nodes are read once, not per activity.
+ */
+export type CrosswalkNodes = Map<string, Promise<Map<string, CrosswalkNode>>>;
+
 /** Up to five suggested framework nodes for an activity, from every plan's crosswalk. */
 export async function suggestLinks(
   crosswalk: Crosswalk,
   activity: MappedActivity,
   db: Kysely<Database>,
+  nodesByPlan: CrosswalkNodes = new Map(),
 ): Promise<LinkSuggestion[]> {
   const suggestions: LinkSuggestion[] = [];
   for (const plan of crosswalk.plans) {
     const matches = matchCrosswalk(plan, activity);
     if (!matches.size) continue;
-    const nodes = await db
-      .selectFrom('framework_nodes')
-      .innerJoin('plans', 'plans.id', 'framework_nodes.plan_id')
-      .select(['framework_nodes.id', 'framework_nodes.code', 'framework_nodes.title_en', 'framework_nodes.title_fr'])
-      .where('plans.slug', '=', plan.plan)
-      .where('framework_nodes.code', 'in', [...matches.keys()])
-      .where('framework_nodes.status', '=', 'active')
-      .execute();
-    const byCode = new Map(nodes.map((n) => [n.code, n]));
+    let nodes = nodesByPlan.get(plan.plan);
+    if (!nodes) {
+      nodes = db
+        .selectFrom('framework_nodes')
+        .innerJoin('plans', 'plans.id', 'framework_nodes.plan_id')
+        .select(['framework_nodes.id', 'framework_nodes.code', 'framework_nodes.title_en', 'framework_nodes.title_fr'])
+        .where('plans.slug', '=', plan.plan)
+        .where('framework_nodes.status', '=', 'active')
+        .execute()
+        .then((rows) => new Map(rows.map((n) => [n.code, n])));
+      nodesByPlan.set(plan.plan, nodes);
+    }
+    const byCode = await nodes;
     for (const [code, reasons] of matches) {
       const n = byCode.get(code);
       if (n) suggestions.push({ nodeId: n.id, code, title: loc(n.title_en, n.title_fr), reason: reasons.join('; ') });
