@@ -40,6 +40,16 @@ export class HistoryRepository {
     await this.db.insertInto('record_history').values(row).execute();
   }
 
+  /** Inserts many entries, a few hundred per statement. */
+  async insertMany(rows: readonly Insertable<RecordHistoryTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 300) {
+      await this.db
+        .insertInto('record_history')
+        .values(rows.slice(i, i + 300))
+        .execute();
+    }
+  }
+
   /**
    * Appends one change: who made it, the fields it changed, and the whole state after it; first
    * the record's baseline when this is the first change recorded for it.

@@ -20,6 +20,61 @@ import { versionToRestore } from './history.service';
 /** A list as stored in a JSON text column: null when empty. */
 const jsonList = (list: readonly unknown[]): string | null => (list.length ? JSON.stringify(list) : null);
 
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows written per statement by the bulk insert (well under both databases' limits on bound parameters). */
+const BULK_ROWS = 400;
+
+/** The records an activity may name that exist: live organisations, framework nodes with their status. */
+interface References {
+  organisations: Set<string>;
+  nodes: Map<string, { status: string; code: string }>;
+}
+
+/** What `input` names that `refs` does not hold (or holds retired), one issue per field. */
+function referenceIssues(input: ActivityInput, refs: References): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const known = refs.organisations;
+  input.participants.forEach((p, i) => {
+    if (!known.has(p.organisationId))
+      issues.push({
+        name: `participants.${i}.organisationId`,
+        reason: `No organisation with id "${p.organisationId}" exists.`,
+      });
+  });
+  if (input.reportingOrganisationId && !known.has(input.reportingOrganisationId))
+    issues.push({
+      name: 'reportingOrganisationId',
+      reason: `No organisation with id "${input.reportingOrganisationId}" exists.`,
+    });
+  input.funding.forEach((f, i) => {
+    for (const k of ['providerId', 'recipientId'] as const) {
+      const v = f[k];
+      if (v && !known.has(v))
+        issues.push({ name: `funding.${i}.${k}`, reason: `No organisation with id "${v}" exists.` });
+    }
+  });
+  input.links.forEach((l, i) => {
+    const n = refs.nodes.get(l.nodeId);
+    if (!n) issues.push({ name: `links.${i}.nodeId`, reason: `No framework node with id "${l.nodeId}" exists.` });
+    else if (n.status === 'retired')
+      issues.push({ name: `links.${i}.nodeId`, reason: `${n.code} is retired; link a current part of the plan.` });
+  });
+  return issues;
+}
+
+type ChildRows = Parameters<ActivityRepository['insertChildren']>[0];
+
+/** One activity of a bulk insert: the id it will have, and its content. */
+export interface NewActivity {
+  id: string;
+  input: ActivityInput;
+}
+
 /** Field-by-field before/after of two states of an activity. */
 export const diffActivity = (before: ActivityInput | null, after: ActivityInput): FieldChange[] =>
   diffFields(before, after);
@@ -47,54 +102,42 @@ export class ActivityWriteService {
   }
 
   private async checkReferences(trx: Kysely<Database>, input: ActivityInput): Promise<void> {
-    const issues: FieldIssue[] = [];
-    const orgIds = [
-      ...new Set([
-        ...input.participants.map((p) => p.organisationId),
-        ...(input.reportingOrganisationId ? [input.reportingOrganisationId] : []),
-        ...input.funding.flatMap((f) => [f.providerId, f.recipientId]).filter((x): x is string => !!x),
-      ]),
-    ];
-    const orgs = orgIds.length
-      ? await trx
-          .selectFrom('organisations')
-          .select('id')
-          .where('id', 'in', orgIds)
-          .where('deleted_at', 'is', null)
-          .execute()
-      : [];
-    const known = new Set(orgs.map((o) => o.id));
-    input.participants.forEach((p, i) => {
-      if (!known.has(p.organisationId))
-        issues.push({
-          name: `participants.${i}.organisationId`,
-          reason: `No organisation with id "${p.organisationId}" exists.`,
-        });
-    });
-    if (input.reportingOrganisationId && !known.has(input.reportingOrganisationId))
-      issues.push({
-        name: 'reportingOrganisationId',
-        reason: `No organisation with id "${input.reportingOrganisationId}" exists.`,
-      });
-    input.funding.forEach((f, i) => {
-      for (const k of ['providerId', 'recipientId'] as const) {
-        const v = f[k];
-        if (v && !known.has(v))
-          issues.push({ name: `funding.${i}.${k}`, reason: `No organisation with id "${v}" exists.` });
-      }
-    });
-    const nodeIds = input.links.map((l) => l.nodeId);
-    const nodes = nodeIds.length
-      ? await trx.selectFrom('framework_nodes').select(['id', 'status', 'code']).where('id', 'in', nodeIds).execute()
-      : [];
-    const byId = new Map(nodes.map((n) => [n.id, n]));
-    input.links.forEach((l, i) => {
-      const n = byId.get(l.nodeId);
-      if (!n) issues.push({ name: `links.${i}.nodeId`, reason: `No framework node with id "${l.nodeId}" exists.` });
-      else if (n.status === 'retired')
-        issues.push({ name: `links.${i}.nodeId`, reason: `${n.code} is retired; link a current part of the plan.` });
-    });
+    const issues = referenceIssues(input, await this.references(trx, [input]));
     if (issues.length) throw invalidReference(issues);
+  }
+
+  /** The live organisations and the framework nodes the inputs name, in two queries. */
+  private async references(trx: Kysely<Database>, inputs: readonly ActivityInput[]): Promise<References> {
+    const orgIds = [
+      ...new Set(
+        inputs.flatMap((input) => [
+          ...input.participants.map((p) => p.organisationId),
+          ...(input.reportingOrganisationId ? [input.reportingOrganisationId] : []),
+          ...input.funding.flatMap((f) => [f.providerId, f.recipientId]).filter((x): x is string => !!x),
+        ]),
+      ),
+    ];
+    const organisations = new Set<string>();
+    for (const ids of chunks(orgIds, 500)) {
+      const orgs = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('deleted_at', 'is', null)
+        .execute();
+      for (const o of orgs) organisations.add(o.id);
+    }
+    const nodeIds = [...new Set(inputs.flatMap((input) => input.links.map((l) => l.nodeId)))];
+    const nodes = new Map<string, { status: string; code: string }>();
+    for (const ids of chunks(nodeIds, 500)) {
+      const rows = await trx
+        .selectFrom('framework_nodes')
+        .select(['id', 'status', 'code'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const n of rows) nodes.set(n.id, n);
+    }
+    return { organisations, nodes };
   }
 
   private columns(input: ActivityInput) {
@@ -124,8 +167,13 @@ export class ActivityWriteService {
   }
 
   private async writeChildren(repo: ActivityRepository, id: string, input: ActivityInput, now: string): Promise<void> {
+    await repo.insertChildren(this.childRows(id, input, now));
+  }
+
+  /** The rows of the activity's countries, participants, funding lines, links and sources. */
+  private childRows(id: string, input: ActivityInput, now: string): ChildRows {
     const meta = { created_at: now, updated_at: now };
-    await repo.insertChildren({
+    return {
       countries: input.countries.map((country) => ({ activity_id: id, country, ...meta })),
       participants: input.participants.map((p, position) => ({
         id: newId(),
@@ -170,7 +218,7 @@ export class ActivityWriteService {
         note: s.note,
         ...meta,
       })),
-    });
+    };
   }
 
   /** The stored state of an activity in input form: what history keeps and restore brings back. */
@@ -284,6 +332,77 @@ export class ActivityWriteService {
   }
 
   /**
+   * Creates many draft activities inside the caller's transaction, as `insertWithin` does one by
+   * one, in a few statements per table: their references are checked together, and each activity
+   * naming a missing or retired record is left out and answered with its issues. The others are
+   * written with their history; the caller re-indexes them for search (`searchIndex.apply`) before
+   * its transaction ends. The caller has authorized the actor.
+   */
+  async insertManyWithin(
+    trx: Kysely<Database>,
+    actor: Actor,
+    activities: readonly NewActivity[],
+  ): Promise<Map<string, FieldIssue[]>> {
+    const refused = new Map<string, FieldIssue[]>();
+    if (!activities.length) return refused;
+    const refs = await this.references(
+      trx,
+      activities.map((a) => a.input),
+    );
+    const kept: NewActivity[] = [];
+    for (const a of activities) {
+      const issues = referenceIssues(a.input, refs);
+      if (issues.length) refused.set(a.id, issues);
+      else kept.push(a);
+    }
+    const now = nowIso();
+    const rows = kept.map((a) => ({
+      id: a.id,
+      ...this.columns(a.input),
+      workflow_state: 'draft',
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      deleted_by: null,
+    }));
+    for (const c of chunks(rows, BULK_ROWS / 4)) await trx.insertInto('activities').values(c).execute();
+    const children: ChildRows = { countries: [], participants: [], funding: [], links: [], sources: [] };
+    for (const a of kept) {
+      const own = this.childRows(a.id, a.input, now);
+      for (const key of Object.keys(children) as (keyof ChildRows)[]) {
+        (children[key] as unknown[]).push(...own[key]);
+      }
+    }
+    const repo = new ActivityRepository(trx);
+    for (let i = 0; ; i += BULK_ROWS) {
+      const part: ChildRows = {
+        countries: children.countries.slice(i, i + BULK_ROWS),
+        participants: children.participants.slice(i, i + BULK_ROWS),
+        funding: children.funding.slice(i, i + BULK_ROWS),
+        links: children.links.slice(i, i + BULK_ROWS),
+        sources: children.sources.slice(i, i + BULK_ROWS),
+      };
+      if (!Object.values(part).some((list) => list.length)) break;
+      await repo.insertChildren(part);
+    }
+    await new HistoryRepository(trx).insertMany(
+      kept.map((a) => ({
+        id: newId(),
+        entity_type: 'activity',
+        entity_id: a.id,
+        version: 1,
+        action: 'create',
+        user_id: actor.id,
+        at: now,
+        comment: null,
+        changes: JSON.stringify(diffActivity(null, a.input)),
+        snapshot: JSON.stringify(a.input),
+      })),
+    );
+    return refused;
+  }
+
+  /**
    * Replaces the stored activity `row` with `input` inside the caller's transaction, if it is still
    * at the row's version, and records the change. The caller has authorized the actor.
    */
@@ -294,6 +413,8 @@ export class ActivityWriteService {
     input: ActivityInput,
     action: 'update' | 'restore' | 'import' = 'update',
     comment: string | null = null,
+    /** The caller re-indexes the activity for search itself, before its transaction ends. */
+    deferIndex = false,
   ): Promise<void> {
     const repo = new ActivityRepository(trx);
     await this.checkReferences(trx, input);
@@ -313,7 +434,7 @@ export class ActivityWriteService {
       comment,
       before: priorState(row, before),
     });
-    await this.searchIndex(trx).apply({ activities: [row.id] });
+    if (!deferIndex) await this.searchIndex(trx).apply({ activities: [row.id] });
   }
 
   /** Replaces the activity with `input`, if it is still at `expectedVersion`. */

@@ -11,11 +11,11 @@ import type { LocalizedText } from '../../shared/localized';
 import { activityInputSchema, type ActivityInput, type ActivityInputDraft } from '../../shared/schemas/activity.schema';
 import type { ImportOptions } from '../../shared/schemas/import.schema';
 import { organisationInputSchema } from '../../shared/schemas/organisation.schema';
-import type { Db } from '../db/database';
+import type { Db, Dialect } from '../db/database';
 import type { Database } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
-import { type Crosswalk, loadCrosswalk, suggestLinks } from '../imports/crosswalk';
+import { type Crosswalk, type CrosswalkNodes, loadCrosswalk, suggestLinks } from '../imports/crosswalk';
 import { fileURLToPath } from 'node:url';
 import { IatiFileError, readIatiActivities, type IatiRoot, type RawActivity } from '../imports/iati.reader';
 import { mapIatiActivity, type MappedActivity, type OrganisationMention } from '../imports/iati.mapper';
@@ -32,7 +32,8 @@ import { MAX_SHEET_BYTES, readCsv, readXlsx, SheetFileError, type SheetRows } fr
 import type { Language } from '../../shared/vocab';
 import { authorize, type Actor } from '../policy';
 import { ActivityRepository, type ActivityRow } from '../repositories/activity.repository';
-import { diffActivity, type ActivityWriteService } from './activity-write.service';
+import { SearchIndexRepository } from '../repositories/search-index.repository';
+import { diffActivity, type ActivityWriteService, type NewActivity } from './activity-write.service';
 import type { OrganisationWriteService } from './organisation-write.service';
 
 /** IATI versions read; older (1.x) files use another schema. */
@@ -94,10 +95,19 @@ class ImportRun {
   private readonly seen = new Map<string, number>();
   private readonly orgCache = new Map<string, string | null>();
   private nodes: Promise<Map<string, Map<string, { id: string; status: string }>>> | null = null;
+  private readonly crosswalkNodes: CrosswalkNodes = new Map();
+  /** Stored activities by IATI identifier, looked up for a whole batch at once. */
+  private known = new Map<string, ActivityRow>();
+  /** New activities reported as added, written together by `flush`. */
+  private adds: (NewActivity & { result: ImportActivityResult })[] = [];
+  /** Records written since the last `flush`, which re-indexes them for search together. */
+  private indexActivities: string[] = [];
+  private indexOrganisations: string[] = [];
   handled = 0;
 
   constructor(
     readonly trx: Kysely<Database>,
+    private readonly dialect: Dialect,
     readonly actor: Actor,
     readonly options: ImportOptions,
     private readonly activities: ActivityWriteService,
@@ -105,17 +115,121 @@ class ImportRun {
     private readonly crosswalk: Crosswalk | null,
   ) {}
 
-  private report(result: ImportActivityResult): void {
+  /**
+   * Organisations by IATI identifier and by name (lower case) looked up for a whole batch: the
+   * organisation's id, or null when none is stored. Keys not looked up are searched one by one.
+   */
+  private orgRefs = new Map<string, string | null>();
+  private orgNames = new Map<string, string | null>();
+
+  /** Looks up, in a few queries, the organisations that a batch's mentions may name. */
+  async lookUpOrganisations(mentions: readonly OrganisationMention[]): Promise<void> {
+    const refs = new Set<string>();
+    const names = new Set<string>();
+    for (const m of mentions) {
+      if (m.ref) refs.add(m.ref);
+      for (const n of [m.name.en, m.name.fr, ...(m.otherNames ?? [])]) if (n) names.add(n.toLowerCase());
+    }
+    this.orgRefs = new Map([...refs].map((r) => [r, null]));
+    this.orgNames = new Map([...names].map((n) => [n, null]));
+    const wantedRefs = [...refs];
+    for (let i = 0; i < wantedRefs.length; i += 500) {
+      const rows = await this.trx
+        .selectFrom('organisations')
+        .select(['id', 'iati_identifier'])
+        .where('iati_identifier', 'in', wantedRefs.slice(i, i + 500))
+        .where('deleted_at', 'is', null)
+        .execute();
+      for (const r of rows)
+        if (r.iati_identifier && !this.orgRefs.get(r.iati_identifier)) this.orgRefs.set(r.iati_identifier, r.id);
+    }
+    const wantedNames = [...names];
+    for (let i = 0; i < wantedNames.length; i += 500) {
+      const part = wantedNames.slice(i, i + 500);
+      // As one by one: the earliest created organisation whose name, in the database's lower
+      // case, is the mention's in lower case.
+      const rows = await this.trx
+        .selectFrom('organisations')
+        .select((eb) => [
+          'id',
+          eb.fn<string | null>('lower', ['name_en']).as('en'),
+          eb.fn<string | null>('lower', ['name_fr']).as('fr'),
+        ])
+        .where('deleted_at', 'is', null)
+        .where((eb) =>
+          eb.or([eb(eb.fn('lower', ['name_en']), 'in', part), eb(eb.fn('lower', ['name_fr']), 'in', part)]),
+        )
+        .orderBy('created_at')
+        .execute();
+      for (const r of rows) {
+        for (const n of [r.en, r.fr])
+          if (n && this.orgNames.has(n) && !this.orgNames.get(n)) this.orgNames.set(n, r.id);
+      }
+    }
+  }
+
+  /** Looks up, in a few queries, the stored activities that a batch's identifiers name. */
+  async lookUp(identifiers: readonly (string | null)[]): Promise<void> {
+    const wanted = [...new Set(identifiers.filter((i): i is string => !!i))];
+    this.known = new Map();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await this.trx
+        .selectFrom('activities')
+        .selectAll()
+        .where('iati_identifier', 'in', wanted.slice(i, i + 500))
+        .execute();
+      for (const r of rows)
+        if (r.iati_identifier && !this.known.has(r.iati_identifier)) this.known.set(r.iati_identifier, r);
+    }
+  }
+
+  /**
+   * Writes the new activities reported since the last call, all together, and re-indexes what was
+   * written for search. An activity whose references turn out to be missing is reported as
+   * rejected instead of added, as writing it one by one would have.
+   */
+  async flush(): Promise<void> {
+    const adds = this.adds;
+    this.adds = [];
+    const refused = await this.activities.insertManyWithin(this.trx, this.actor, adds);
+    for (const a of adds) {
+      const issues = refused.get(a.id);
+      if (!issues) {
+        this.indexActivities.push(a.id);
+        continue;
+      }
+      this.counts.added -= 1;
+      this.counts.rejected += 1;
+      Object.assign(a.result, {
+        outcome: 'rejected',
+        activityId: null,
+        reasons: issues.map((i) => `${i.name}: ${i.reason}`),
+        changedFields: [],
+        suggestions: [],
+      } satisfies Partial<ImportActivityResult>);
+    }
+    if (this.indexActivities.length || this.indexOrganisations.length) {
+      await new SearchIndexRepository(this.trx, this.dialect).apply({
+        activities: this.indexActivities,
+        organisations: this.indexOrganisations,
+      });
+    }
+    this.indexActivities = [];
+    this.indexOrganisations = [];
+  }
+
+  private report(result: ImportActivityResult): ImportActivityResult {
     this.counts[result.outcome] += 1;
     this.handled += 1;
     if (this.results.length < REPORT_LIMIT) this.results.push(result);
+    return result;
   }
 
   reject(
     a: { identifier: string | null; line: number; title?: string | null },
     reasons: string[],
     warnings: string[] = [],
-  ) {
+  ): void {
     this.report({
       identifier: a.identifier,
       line: a.line,
@@ -185,7 +299,15 @@ class ImportRun {
         );
         return null;
       }
-      id = await this.organisations.insertWithin(this.trx, this.actor, parsed.data);
+      id = await this.organisations.insertWithin(this.trx, this.actor, parsed.data, true);
+      this.indexOrganisations.push(id);
+      // Later mentions of the batch find it as they would in the database.
+      if (parsed.data.iatiIdentifier && this.orgRefs.get(parsed.data.iatiIdentifier) === null) {
+        this.orgRefs.set(parsed.data.iatiIdentifier, id);
+      }
+      for (const n of [parsed.data.name.en, parsed.data.name.fr]) {
+        if (n && this.orgNames.get(n.toLowerCase()) === null) this.orgNames.set(n.toLowerCase(), id);
+      }
       this.organisationsCreated.push({
         id: this.options.dryRun ? null : id,
         name: String(name.en ?? name.fr),
@@ -206,12 +328,20 @@ class ImportRun {
       if (row && !row.deleted_at) return row.id;
     }
     if (m.ref) {
-      const row = await live.where('iati_identifier', '=', m.ref).where('deleted_at', 'is', null).executeTakeFirst();
+      const known = this.orgRefs.get(m.ref);
+      if (known) return known;
+      const row =
+        known === null
+          ? undefined
+          : await live.where('iati_identifier', '=', m.ref).where('deleted_at', 'is', null).executeTakeFirst();
       if (row) return row.id;
     }
     for (const name of [m.name.en, m.name.fr, ...(m.otherNames ?? [])]) {
       if (!name) continue;
       const lower = name.toLowerCase();
+      const known = this.orgNames.get(lower);
+      if (known) return known;
+      if (known === null) continue;
       const row = await live
         .where('deleted_at', 'is', null)
         .where((eb) =>
@@ -233,15 +363,8 @@ class ImportRun {
   }
 
   private async existing(mapped: MappedActivity): Promise<ActivityRow | undefined> {
-    const repo = new ActivityRepository(this.trx);
-    if (mapped.iatiIdentifier) {
-      return this.trx
-        .selectFrom('activities')
-        .selectAll()
-        .where('iati_identifier', '=', mapped.iatiIdentifier)
-        .executeTakeFirst();
-    }
-    return mapped.actionlineId ? repo.findById(mapped.actionlineId) : undefined;
+    if (mapped.iatiIdentifier) return this.known.get(mapped.iatiIdentifier);
+    return mapped.actionlineId ? new ActivityRepository(this.trx).findById(mapped.actionlineId) : undefined;
   }
 
   /** Handles one mapped activity: rejects it, or adds, updates or leaves it. */
@@ -324,7 +447,8 @@ class ImportRun {
       if (row && before) {
         const changes = diffActivity(before, input);
         if (!changes.length) {
-          return this.report({ ...result, outcome: 'unchanged', activityId: row.id, changedFields: [] });
+          this.report({ ...result, outcome: 'unchanged', activityId: row.id, changedFields: [] });
+          return;
         }
         await this.activities.replaceWithin(
           this.trx,
@@ -333,21 +457,26 @@ class ImportRun {
           input,
           'import',
           `Imported from ${this.options.fileName}`,
+          true,
         );
-        return this.report({
+        this.indexActivities.push(row.id);
+        this.report({
           ...result,
           outcome: 'updated',
           activityId: row.id,
           changedFields: changes.map((c) => c.field),
         });
+        return;
       }
-      const id = await this.activities.insertWithin(this.trx, this.actor, input);
-      return this.report({
+      // Written with the others of its batch by `flush`.
+      const id = newId();
+      const added = this.report({
         ...result,
         outcome: 'added',
         activityId: this.options.dryRun ? null : id,
         changedFields: [],
       });
+      this.adds.push({ id, input, result: added });
     } catch (e) {
       if (e instanceof DomainError) {
         return this.reject(
@@ -521,7 +650,7 @@ class ImportRun {
 
   private async suggestions(mapped: MappedActivity, input: ActivityInput): Promise<LinkSuggestion[]> {
     if (!this.crosswalk || input.links.length) return [];
-    return suggestLinks(this.crosswalk, mapped, this.trx);
+    return suggestLinks(this.crosswalk, mapped, this.trx, this.crosswalkNodes);
   }
 }
 
@@ -550,11 +679,28 @@ export class ImportService {
     return this.execute(actor, options, 'iati', async (run, file, setRead) => {
       let batch: RawActivity[] = [];
       let batchChars = 0;
+      // Each batch is checked against the schema (in a worker thread) while the one before it is
+      // mapped and written, and while the next is read.
+      let previous: { batch: RawActivity[]; errors: Promise<Map<number, string[]>>; read: number } | null = null;
+      const handlePrevious = async () => {
+        if (!previous) return;
+        const { batch: done, errors, read: at } = previous;
+        previous = null;
+        await this.handleBatch(run, file, done, await errors);
+        onProgress?.({ bytes: at, activities: run.handled });
+      };
       const flush = async (read: number) => {
-        await this.handleBatch(run, file, batch);
+        const errors =
+          file.version === '2.03' && file.root
+            ? schemaErrors(file.root, batch)
+            : Promise.resolve(new Map<number, string[]>());
+        // Awaited in turn; until then, a failure must not count as unhandled.
+        errors.catch(() => undefined);
+        const next = { batch, errors, read };
         batch = [];
         batchChars = 0;
-        onProgress?.({ bytes: read, activities: run.handled });
+        await handlePrevious();
+        previous = next;
       };
       let read = 0;
       for await (const ev of readIatiActivities(bytes, (n) => {
@@ -570,6 +716,7 @@ export class ImportService {
         if (batchChars >= BATCH_CHARS || batch.length >= BATCH_ACTIVITIES) await flush(read);
       }
       if (batch.length) await flush(read);
+      await handlePrevious();
     });
   }
 
@@ -614,7 +761,10 @@ export class ImportService {
       }
       for (const row of sheet.rows) {
         await run.handleRow(row.number, rowValues(layout, row.cells), options.lang);
-        if (run.handled % 200 === 0) onProgress?.({ bytes: size, activities: run.handled });
+        if (run.handled % 200 === 0) {
+          await run.flush();
+          onProgress?.({ bytes: size, activities: run.handled });
+        }
       }
       onProgress?.({ bytes: size, activities: run.handled });
     });
@@ -668,10 +818,11 @@ export class ImportService {
     let report: ImportReport;
     try {
       report = await this.db.db.transaction().execute(async (trx) => {
-        run = new ImportRun(trx, actor, options, this.activities, this.organisations, crosswalk);
+        run = new ImportRun(trx, this.db.dialect, actor, options, this.activities, this.organisations, crosswalk);
         await read(run, file, (n) => {
           bytesRead = n;
         });
+        await run.flush();
         const done = build(options.dryRun ? 'previewed' : 'committed', run);
         if (options.dryRun) throw new DryRunDone();
         await this.record(trx, actor, done);
@@ -688,20 +839,41 @@ export class ImportService {
     return report;
   }
 
-  /** Validates a batch against the schema (2.03 files), then maps and handles each activity. */
-  private async handleBatch(run: ImportRun, file: FileContext, batch: RawActivity[]): Promise<void> {
-    const errors =
-      file.version === '2.03' && file.root ? await schemaErrors(file.root, batch) : new Map<number, string[]>();
+  /**
+   * Maps a batch checked against the schema (`errors`, by index), looks up the stored activities
+   * it names at once, handles each activity, then writes the new ones together.
+   */
+  private async handleBatch(
+    run: ImportRun,
+    file: FileContext,
+    batch: RawActivity[],
+    errors: Map<number, string[]>,
+  ): Promise<void> {
+    const mapped = batch.map((raw) => (raw.tooLarge ? null : mapIatiActivity(raw.node, raw.line, file)));
+    await run.lookUp(mapped.map((m) => m?.iatiIdentifier ?? null));
+    await run.lookUpOrganisations(
+      mapped.flatMap((m) =>
+        m
+          ? [
+              ...m.participants.map((p) => p.organisation),
+              ...m.funding.flatMap((f) => [f.provider, f.recipient]).filter((o) => !!o),
+              ...(m.reportingOrganisation ? [m.reportingOrganisation] : []),
+            ]
+          : [],
+      ),
+    );
     for (const [i, raw] of batch.entries()) {
-      if (raw.tooLarge) {
+      const m = mapped[i];
+      if (!m) {
         run.reject({ identifier: null, line: raw.line }, [
           'The activity is too large to import (over 16 MB or 100,000 elements).',
         ]);
         continue;
       }
-      const mapped = mapIatiActivity(raw.node, raw.line, file);
-      await run.handle(mapped, errors.get(i) ?? []);
+      mapped[i] = null;
+      await run.handle(m, errors.get(i) ?? []);
     }
+    await run.flush();
   }
 
   private async record(db: Kysely<Database>, actor: Actor, report: ImportReport): Promise<void> {

@@ -51,8 +51,15 @@ export class OrganisationWriteService {
     };
   }
 
-  private async writeFormerNames(trx: Kysely<Database>, id: string, input: OrganisationInput, now: string) {
-    await trx.deleteFrom('organisation_former_names').where('organisation_id', '=', id).execute();
+  /** Replaces the organisation's former names; a new organisation (`fresh`) has none to remove. */
+  private async writeFormerNames(
+    trx: Kysely<Database>,
+    id: string,
+    input: OrganisationInput,
+    now: string,
+    fresh = false,
+  ) {
+    if (!fresh) await trx.deleteFrom('organisation_former_names').where('organisation_id', '=', id).execute();
     if (input.formerNames.length) {
       await trx
         .insertInto('organisation_former_names')
@@ -116,7 +123,13 @@ export class OrganisationWriteService {
    * Creates an organisation inside the caller's transaction and records it in the history; returns
    * its id. The caller has authorized the actor.
    */
-  async insertWithin(trx: Kysely<Database>, actor: Actor, input: OrganisationInput): Promise<string> {
+  async insertWithin(
+    trx: Kysely<Database>,
+    actor: Actor,
+    input: OrganisationInput,
+    /** The caller re-indexes the organisation for search itself, before its transaction ends. */
+    deferIndex = false,
+  ): Promise<string> {
     const id = newId();
     await this.checkUnique(trx, input, null);
     const now = nowIso();
@@ -132,8 +145,8 @@ export class OrganisationWriteService {
         merged_into_id: null,
       })
       .execute();
-    await this.writeFormerNames(trx, id, input, now);
-    await this.searchIndex(trx).apply({ organisations: [id] });
+    await this.writeFormerNames(trx, id, input, now, true);
+    if (!deferIndex) await this.searchIndex(trx).apply({ organisations: [id] });
     await new HistoryRepository(trx).append({
       entityType: 'organisation',
       entityId: id,
