@@ -105,8 +105,36 @@ function verdict(f: Figure): 'pass' | 'miss' | '' {
 const PG_SERVER =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A fresh, empty database of the kind, and how to remove it. */
+/** What an interrupted run (Ctrl-C) must remove: its databases and temporary folders, unless --keep. */
+const leftovers = new Set<() => Promise<void> | void>();
+process.once('SIGINT', () => {
+  console.error('\nInterrupted: removing the databases and files of this run…');
+  // Dropping a database closes the connections still open on it (the server's, the load's): their errors are
+  // expected now, and must not stop the removal half-way.
+  process.on('uncaughtException', () => undefined);
+  void Promise.allSettled([...leftovers].map(async (remove) => remove())).then(() => process.exit(130));
+});
+
+/** Runs `remove` now, and no longer on an interruption. */
+async function removeNow(remove: () => Promise<void> | void): Promise<void> {
+  leftovers.delete(remove);
+  await remove();
+}
+
+/** A fresh, empty database of the kind, and how to remove it (also on an interruption, unless --keep). */
 async function freshDatabase(
+  kind: DbKind,
+  name: string,
+  keep = false,
+): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  const made = await makeDatabase(kind, name);
+  if (keep) return made;
+  const drop = () => made.drop();
+  leftovers.add(drop);
+  return { config: made.config, drop: () => removeNow(drop) };
+}
+
+async function makeDatabase(
   kind: DbKind,
   name: string,
 ): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
@@ -293,7 +321,9 @@ async function measureReports(baseUrl: string, dataset: DatasetInfo, figures: Fi
 async function measureImport(kind: DbKind, o: Options, figures: Figure[], log: (s: string) => void): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-bench-iati-'));
   const file = path.join(dir, 'bench-activities.xml');
-  const target = await freshDatabase(kind, 'actionline_bench_import');
+  const target = await freshDatabase(kind, 'actionline_bench_import', o.keep);
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  if (!o.keep) leftovers.add(removeDir);
   try {
     const written = await writeIatiFile(file, Math.round(FULL_SCALE_IATI_BYTES * o.scale));
     log(`  IATI file: ${round(mb(written.bytes))} MB, ${written.activities} activities`);
@@ -337,9 +367,13 @@ async function measureImport(kind: DbKind, o: Options, figures: Figure[], log: (
       },
     );
   } finally {
-    if (o.keep) log(`  kept ${file}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-    await target.drop();
+    if (o.keep) {
+      log(`  kept ${file}`);
+      log(`  kept ${JSON.stringify(target.config)}`);
+    } else {
+      await removeNow(removeDir);
+      await target.drop();
+    }
   }
 }
 
@@ -371,7 +405,7 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
   const needsServer = ['http', 'export', 'report', 'browser'].some((s) => o.sections.has(s as Section));
   log(`\n${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, scale ${o.scale}`);
   if (needsServer) {
-    const target = await freshDatabase(kind, 'actionline_bench');
+    const target = await freshDatabase(kind, 'actionline_bench', o.keep);
     const db = openDatabase(target.config);
     try {
       log('Generating the dataset…');
@@ -381,13 +415,16 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
       if (o.sections.has('browser')) {
         // Built from the current sources into a folder of its own: dist/web may be in use by a running server.
         log('Building the web UI…');
-        webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-bench-web-'));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-bench-web-'));
+        webDir = dir;
+        const removeWeb = () => fs.rmSync(dir, { recursive: true, force: true });
+        leftovers.add(removeWeb);
+        cleanups.push(() => void removeNow(removeWeb));
         await build({
           configFile: path.join(BENCH_DIR, '..', 'vite.config.ts'),
           logLevel: 'warn',
           build: { outDir: webDir, emptyOutDir: true },
         });
-        cleanups.push(() => fs.rmSync(webDir ?? '', { recursive: true, force: true }));
       }
       const app = await buildApp({ core: createCore(db), webDir });
       const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
