@@ -45,6 +45,8 @@ export function sqliteChangeFeed(sqlite: SqliteDatabase.Database): ChangeFeed {
 
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 10_000;
+/** Longest wait for the round trip that makes `current()` include every committed change. */
+const ROUND_TRIP_LIMIT_MS = 1_000;
 
 /**
  * PostgreSQL: one connection of its own LISTENs to the change channel; each notice moves the generation on. It
@@ -136,8 +138,14 @@ export function postgresChangeFeed(url: string, connectTimeoutMs?: number): Chan
     async current() {
       const c = client;
       if (feed.generation() === null || !c) return null;
-      await roundTrip(c);
-      return listening && client === c ? generation : null;
+      // A listening connection that stops answering must not hold requests up: they are then answered afresh.
+      let timer: NodeJS.Timeout | undefined;
+      const answered = await Promise.race([
+        roundTrip(c).then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ROUND_TRIP_LIMIT_MS))),
+      ]);
+      clearTimeout(timer);
+      return answered && listening && client === c ? generation : null;
     },
     async close() {
       closed = true;
