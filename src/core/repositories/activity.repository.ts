@@ -6,6 +6,7 @@ import {
   type Kysely,
   type RawBuilder,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
 import type { Insertable } from 'kysely';
@@ -50,6 +51,9 @@ export interface ActivityFilter {
 export type ActivitySortKey = 'start' | '-start' | 'title' | '-title' | 'updated' | '-updated';
 
 type Eb = ExpressionBuilder<Database & { a: ActivitiesTable }, 'a'>;
+/** A subquery of activity ids (from links, participants or countries), any of which may intersect the others. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sets read different tables
+type IdSet = SelectQueryBuilder<any, any, { activity_id: string }>;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -59,13 +63,17 @@ function escapeLike(text: string): string {
 export class ActivityRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  private postgres(): boolean {
+    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
   /**
    * `activityVisible`, except that on SQLite the public's condition on the workflow state does not
    * choose the workflow index: without statistics SQLite takes that equality for a selective one,
    * reads nearly every activity through it and leaves the filters' indexes unused.
    */
   private visible(audience: Audience): Expression<SqlBool> {
-    if (audience === 'staff' || this.db.getExecutor().adapter instanceof PostgresAdapter) {
+    if (audience === 'staff' || this.postgres()) {
       return activityVisible('a', audience);
     }
     return sql<SqlBool>`(a.deleted_at is null and +a.workflow_state = 'published')`;
@@ -73,50 +81,53 @@ export class ActivityRepository {
 
   private where(eb: Eb, f: ActivityFilter) {
     const and: Expression<SqlBool>[] = [this.visible(f.audience)];
-    // Links, participants and countries as uncorrelated sets: the database reads the chosen nodes',
-    // organisations' or countries' activities once from their index, instead of probing every
-    // activity's links for each of a plan's hundreds of nodes.
-    for (const ids of f.nodeIdSets ?? []) {
-      and.push(
-        eb(
-          'a.id',
-          'in',
-          eb
-            .selectFrom('activity_links as l')
-            .select('l.activity_id')
-            .where('l.node_id', 'in', ids.length ? ids : ['']),
-        ),
-      );
-    }
+    // Links, participants and countries as uncorrelated sets of activity ids, intersected before any
+    // activity is read: the database reads the chosen nodes', organisations' or countries' activities
+    // once from their indexes, instead of probing every activity's links for each of a plan's
+    // hundreds of nodes, and only the activities in every set are then looked up.
+    const sets: IdSet[] = (f.nodeIdSets ?? []).map((ids) =>
+      eb
+        .selectFrom('activity_links as l')
+        .select('l.activity_id')
+        .where('l.node_id', 'in', ids.length ? ids : ['']),
+    );
     if (f.organisationIds?.length) {
-      and.push(
-        eb(
-          'a.id',
-          'in',
-          eb
-            .selectFrom('activity_participants as p')
-            .select('p.activity_id')
-            .where('p.organisation_id', 'in', f.organisationIds),
-        ),
+      sets.push(
+        eb
+          .selectFrom('activity_participants as p')
+          .select('p.activity_id')
+          .where('p.organisation_id', 'in', f.organisationIds),
       );
     }
     if (f.countries?.length) {
       const codes = f.countries.filter((c) => c !== REGION_CODE);
-      const any = [];
-      if (codes.length) {
-        any.push(
-          eb(
-            'a.id',
-            'in',
-            eb.selectFrom('activity_countries as c').select('c.activity_id').where('c.country', 'in', codes),
-          ),
-        );
-      }
-      if (f.countries.includes(REGION_CODE)) any.push(eb('a.regional', '=', 1));
-      and.push(eb.or(any));
+      const inCountries = eb
+        .selectFrom('activity_countries as c')
+        .select('c.activity_id')
+        .where('c.country', 'in', codes.length ? codes : ['']);
+      // Regional activities have no country rows: "regional" is a condition on the activity itself.
+      if (f.countries.includes(REGION_CODE)) {
+        and.push(eb.or([eb('a.regional', '=', 1), ...(codes.length ? [eb('a.id', 'in', inCountries)] : [])]));
+      } else sets.push(inCountries);
     }
+    const [first, ...others] = sets;
+    if (first)
+      and.push(
+        eb(
+          'a.id',
+          'in',
+          others.reduce((all, set) => all.intersect(set), first),
+        ),
+      );
     if (f.ids) and.push(eb('a.id', 'in', f.ids.length ? f.ids : ['']));
-    if (f.statuses?.length) and.push(eb('a.status', 'in', f.statuses));
+    if (f.statuses?.length) {
+      // Within the sets' activities, SQLite would otherwise read every activity of the status instead.
+      and.push(
+        first && !this.postgres()
+          ? sql<SqlBool>`+a.status in (${sql.join(f.statuses)})`
+          : eb('a.status', 'in', f.statuses),
+      );
+    }
     if (f.types?.length) and.push(eb('a.type', 'in', f.types));
     if (f.workflowStates?.length) and.push(eb('a.workflow_state', 'in', f.workflowStates));
     if (f.createdBy !== undefined) {
@@ -242,14 +253,16 @@ export class ActivityRepository {
       .where((eb) => this.where(eb, filter))
       .execute();
     const ids = activities.map((a) => a.id);
-    const nodes = nodeIds.length ? [...nodeIds] : [''];
+    const nodes = new Set(nodeIds);
     const [links, countries, participants, funding, organisations] = await Promise.all([
+      // Every link of these activities, kept when it is to one of the nodes: read by activity, a
+      // few rows each, rather than by the pairs of hundreds of nodes and thousands of activities.
       this.db
         .selectFrom('activity_links')
         .select(['activity_id', 'node_id'])
-        .where('node_id', 'in', nodes)
         .where(this.oneOf('activity_id', ids))
-        .execute(),
+        .execute()
+        .then((rows) => rows.filter((l) => nodes.has(l.node_id))),
       this.db
         .selectFrom('activity_countries')
         .select(['activity_id', 'country'])
