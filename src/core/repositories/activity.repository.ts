@@ -111,7 +111,10 @@ export class ActivityRepository {
       } else sets.push(inCountries);
     }
     const [first, ...others] = sets;
-    if (first)
+    if (first && this.postgres()) {
+      // PostgreSQL turns each set into a hashed semi-join, but scans an intersection once per activity.
+      for (const set of sets) and.push(eb('a.id', 'in', set));
+    } else if (first) {
       and.push(
         eb(
           'a.id',
@@ -119,6 +122,7 @@ export class ActivityRepository {
           others.reduce((all, set) => all.intersect(set), first),
         ),
       );
+    }
     if (f.ids) and.push(eb('a.id', 'in', f.ids.length ? f.ids : ['']));
     if (f.statuses?.length) {
       // Within the sets' activities, SQLite would otherwise read every activity of the status instead.
