@@ -214,6 +214,33 @@ for (const target of DATABASES) {
         for (const a of typed.items) assert.ok(['dialogue', 'forum'].includes(a.type));
       });
 
+      it('combines plan, organisation, country and status filters as the intersection of each alone', async () => {
+        const ids = async (query: string) => (await list(`${query}&pageSize=100`)).items.map((a) => a.id).sort();
+        const planIds = await ids(`plan=${PLAN}`);
+        const thIds = await ids('country=TH');
+        const ongoingIds = await ids('status=ongoing,completed');
+        const both = planIds.filter((id) => thIds.includes(id));
+        assert.ok(both.length >= 1, 'the plan has activities in Thailand');
+        assert.deepEqual(await ids(`plan=${PLAN}&country=TH`), both);
+        assert.deepEqual(
+          await ids(`plan=${PLAN}&country=TH&status=ongoing,completed`),
+          both.filter((id) => ongoingIds.includes(id)),
+        );
+        const funder = (await list(`plan=${PLAN}&country=TH&pageSize=1`)).items[0]!.funders[0]!.id;
+        const orgIds = await ids(`organisation=${funder}`);
+        assert.deepEqual(
+          await ids(`organisation=${funder}&plan=${PLAN}&country=TH`),
+          both.filter((id) => orgIds.includes(id)),
+        );
+        // Regional activities have no countries: the region is an alternative to the countries chosen.
+        const regionIds = await ids('country=ASEAN');
+        assert.deepEqual(await ids('country=TH,ASEAN'), [...new Set([...thIds, ...regionIds])].sort());
+        assert.deepEqual(
+          await ids(`plan=${PLAN}&country=TH,ASEAN`),
+          planIds.filter((id) => thIds.includes(id) || regionIds.includes(id)),
+        );
+      });
+
       it('filters by year range on the activity’s span', async () => {
         const page = await list('yearFrom=2011&yearTo=2011&pageSize=100');
         assert.ok(page.total >= 1);
