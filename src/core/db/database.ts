@@ -30,8 +30,23 @@ export function openDatabase(config: DatabaseConfig): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // The query planner's statistics, kept up to date as SQLite recommends for long-lived connections: at open (with
+    // the analysis limit that keeps it quick on large files) and then every hour; PostgreSQL has autovacuum.
+    sqlite.pragma('optimize = 0x10002');
+    const optimize = setInterval(() => {
+      if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('optimize');
+    }, 3_600_000);
+    optimize.unref();
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', changes: sqliteChangeFeed(sqlite), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      changes: sqliteChangeFeed(sqlite),
+      close: () => {
+        clearInterval(optimize);
+        return db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
