@@ -108,13 +108,19 @@ for (const target of DATABASES) {
       assert.equal(revalidated.status, 304);
     });
 
-    it('keeps a compressed copy for clients that accept gzip', async () => {
+    it('keeps compressed copies for clients that accept Brotli or gzip', async () => {
       const path = `/api/v1/plans/${PLAN}/coverage?currency=CAD`;
       const plain = await warm<PlanCoverage>(server, path);
-      const res = await fetch(server.baseUrl + path, { headers: { 'accept-encoding': 'gzip' } });
-      assert.equal(res.headers.get('x-cache'), 'hit');
-      assert.equal(res.headers.get('content-encoding'), 'gzip');
-      assert.deepEqual(await res.json(), plain.body);
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0, gzip;q=0.8', 'gzip'],
+      ] as const) {
+        const res = await fetch(server.baseUrl + path, { headers: { 'accept-encoding': accept } });
+        assert.equal(res.headers.get('x-cache'), 'hit');
+        assert.equal(res.headers.get('content-encoding'), encoding, accept);
+        assert.deepEqual(await res.json(), plain.body);
+      }
     });
 
     it('answers afresh when asked with Cache-Control: no-cache', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { ChangeFeed } from '../core/db/changes';
 import { ResponseCache } from './response-cache';
 
@@ -75,14 +75,16 @@ describe('ResponseCache', () => {
     assert.equal(cache.lookup('big', g), undefined);
   });
 
-  it('compresses an entry once, to the same bytes', () => {
+  it('compresses an entry once per encoding, to the same bytes', () => {
     const cache = new ResponseCache(feed(), { maxBytes: 1 << 20, ttlMs: 60_000 });
     const g = cache.generation()!;
     cache.store('a', g, body(5_000, 'ab'), {});
     const e = cache.lookup('a', g)!;
-    const z = cache.gzipOf(e);
-    assert.equal(cache.gzipOf(e), z);
+    const z = cache.encode(e, 'gzip');
+    assert.equal(cache.encode(e, 'gzip'), z);
     assert.equal(gunzipSync(z).toString(), 'ab'.repeat(5_000));
+    const br = cache.encode(e, 'br');
+    assert.equal(brotliDecompressSync(br).toString(), 'ab'.repeat(5_000));
   });
 
   it('lets one request make an answer while the same question waits for it', async () => {

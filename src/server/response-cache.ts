@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeFeed } from '../core/db/changes';
 import { SESSION_COOKIE } from './auth';
@@ -20,15 +20,21 @@ export interface ResponseCacheOptions {
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxBytes: 64 * 1024 * 1024, ttlMs: 30_000 };
 
 /** Compressing below this size gains nothing (the same threshold as the server's compression). */
-const GZIP_THRESHOLD = 1024;
+const COMPRESS_THRESHOLD = 1024;
 /** Headers of the answer that are not kept: per request, per connection, or added again on the way out. */
 const NOT_KEPT = new Set(['set-cookie', 'x-request-id', 'content-length', 'content-encoding', 'x-cache']);
+
+export type Encoding = 'br' | 'gzip';
+
+/** Made once per entry, so a stronger setting than the server's per-request compression pays off. */
+const BROTLI_QUALITY = 6;
 
 interface Entry {
   generation: string;
   expires: number;
   body: Buffer;
-  gzip?: Buffer;
+  /** The body compressed, per encoding, made on first demand. */
+  encoded: Partial<Record<Encoding, Buffer>>;
   headers: Record<string, string>;
   bytes: number;
 }
@@ -79,7 +85,7 @@ export class ResponseCache {
       this.entries.delete(key);
       this.bytes -= old.bytes;
     }
-    this.entries.set(key, { generation, expires: this.now() + this.options.ttlMs, body, headers, bytes });
+    this.entries.set(key, { generation, expires: this.now() + this.options.ttlMs, body, headers, bytes, encoded: {} });
     this.bytes += bytes;
     this.evict();
   }
@@ -102,15 +108,25 @@ export class ResponseCache {
     return { release };
   }
 
-  /** The gzip-compressed body, made once per entry. */
-  gzipOf(e: Entry): Buffer {
-    if (!e.gzip) {
-      e.gzip = gzipSync(e.body);
-      e.bytes += e.gzip.length;
-      this.bytes += e.gzip.length;
+  /** The body compressed with an encoding, made once per entry. */
+  encode(e: Entry, encoding: Encoding): Buffer {
+    let out = e.encoded[encoding];
+    if (!out) {
+      out =
+        encoding === 'br'
+          ? brotliCompressSync(e.body, {
+              params: {
+                [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+                [zlibConstants.BROTLI_PARAM_SIZE_HINT]: e.body.length,
+              },
+            })
+          : gzipSync(e.body);
+      e.encoded[encoding] = out;
+      e.bytes += out.length;
+      this.bytes += out.length;
       this.evict();
     }
-    return e.gzip;
+    return out;
   }
 
   /** The database's change generation and this instance's writes, as last known; null when changes cannot be told. */
@@ -166,9 +182,17 @@ function wantsFresh(req: FastifyRequest): boolean {
 /** How long a request waits for the same answer being made by another before making its own. */
 const WAIT_FOR_SAME_MS = 30_000;
 
-function acceptsGzip(req: FastifyRequest): boolean {
+/** The encoding to send a cached body in: Brotli, else gzip, when the client accepts it (`q=0` refuses). */
+function encodingFor(req: FastifyRequest): Encoding | null {
   const ae = req.headers['accept-encoding'];
-  return typeof ae === 'string' && /\bgzip\b(?!;q=0(\.0*)?\b)/i.test(ae);
+  if (typeof ae !== 'string') return null;
+  const accepted = new Set<string>();
+  for (const part of ae.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (!q || Number(q.slice(2)) > 0) accepted.add(name);
+  }
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
 /**
@@ -204,10 +228,11 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     }
     reply.headers(hit.headers);
     reply.header('x-cache', 'hit');
-    if (hit.body.length >= GZIP_THRESHOLD && acceptsGzip(req)) {
-      reply.header('content-encoding', 'gzip');
+    const encoding = hit.body.length >= COMPRESS_THRESHOLD ? encodingFor(req) : null;
+    if (encoding) {
+      reply.header('content-encoding', encoding);
       reply.header('vary', 'accept-encoding');
-      return reply.code(200).send(cache.gzipOf(hit));
+      return reply.code(200).send(cache.encode(hit, encoding));
     }
     return reply.code(200).send(hit.body);
   });
