@@ -31,7 +31,7 @@ const envSchema = z.object({
   /** PostgreSQL statement_timeout of the app's connections; 0 lets a statement run as long as it takes. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(0),
   /** Memory for each instance's cache of the public's API answers (ADR 0014), in MB; 0 turns it off. */
-  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(256),
   /** Longest life of a cached answer, in seconds (changes drop answers at once; this bounds a replica's lag). */
   RESPONSE_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -17,7 +17,7 @@ export interface ResponseCacheOptions {
   ttlMs: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxBytes: 64 * 1024 * 1024, ttlMs: 30_000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxBytes: 256 * 1024 * 1024, ttlMs: 30_000 };
 
 /** Compressing below this size gains nothing (the same threshold as the server's compression). */
 const COMPRESS_THRESHOLD = 1024;
@@ -79,7 +79,7 @@ export class ResponseCache {
 
   store(key: string, generation: string, body: Buffer, headers: Record<string, string>): void {
     const bytes = body.length + key.length + 256;
-    if (bytes > this.options.maxBytes / 8) return;
+    if (bytes > this.options.maxBytes / 4) return;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
