@@ -5,6 +5,7 @@
  * JSON line.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import type { DatabaseConfig } from '../src/core/config';
 import { createCore } from '../src/core/core';
 import { openDatabase } from '../src/core/db/database';
@@ -26,6 +27,18 @@ await core.auth.createUser(
   'bench-importer-passphrase',
 );
 const actor = await core.auth.actorForLocalCommand(email);
+/** What the database takes, in bytes: its pages (WAL included) on SQLite, its files on PostgreSQL. */
+const databaseBytes = async () =>
+  Number(
+    (
+      await (
+        db.dialect === 'sqlite'
+          ? sql<{ n: number }>`select page_count * page_size as n from pragma_page_count(), pragma_page_size()`
+          : sql<{ n: number }>`select pg_database_size(current_database()) as n`
+      ).execute(db.db)
+    ).rows[0]?.n ?? 0,
+  );
+const databaseBytesBefore = await databaseBytes();
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 const started = performance.now();
 const report = await core.imports.importIati(actor, fs.createReadStream(file), {
@@ -35,6 +48,7 @@ const report = await core.imports.importIati(actor, fs.createReadStream(file), {
   fileName: 'bench.xml',
 });
 const seconds = (performance.now() - started) / 1000;
+const databaseBytesAdded = (await databaseBytes()) - databaseBytesBefore;
 await db.close();
 console.log(
   JSON.stringify({
@@ -43,6 +57,7 @@ console.log(
     counts: report.counts,
     bytes: fs.statSync(file).size,
     rssBeforeMb,
+    databaseBytesAdded,
     maxRssMb: peakRssMb(),
   }),
 );

@@ -385,6 +385,13 @@ async function measureImport(kind: DbKind, o: Options, figures: Figure[], log: (
         target: { op: '<=', value: 300 },
         note: `${round(Number(imported.rssBeforeMb))} MB before the import`,
       },
+      {
+        section: 'import',
+        name: 'IATI import: database bytes per XML byte',
+        value: round(Number(imported.databaseBytesAdded) / written.bytes, 2),
+        unit: '×',
+        note: `${round(mb(Number(imported.databaseBytesAdded)))} MB stored; D-Portal stores about 8×`,
+      },
     );
   } finally {
     if (o.keep) {
