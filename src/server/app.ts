@@ -11,6 +11,7 @@ import { DomainError } from '../core/errors';
 import { problem, problemFromDomainError, sendProblem } from './problem';
 import { registerAuth } from './auth';
 import {
+  COMPRESS_THRESHOLD,
   DEFAULT_RESPONSE_CACHE,
   registerResponseCache,
   ResponseCache,
@@ -127,7 +128,7 @@ export async function buildApp({
     // Changes are watched on the primary: a replica follows it.
     registerResponseCache(app, new ResponseCache(core.db.changes, responseCache));
   }
-  await app.register(compress, { threshold: 1024 });
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));

@@ -19,7 +19,8 @@ declare module 'fastify' {
   }
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that write, and so need a CSRF token with a session. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes that establish a session rather than use one. */
 const NO_CSRF = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/accept']);
 
@@ -78,7 +79,7 @@ export async function registerAuth(app: FastifyInstance, core: Core): Promise<vo
     req.session = session;
     req.authMethod = 'session';
     const path = req.url.split('?')[0] ?? '';
-    if (UNSAFE.has(req.method) && !NO_CSRF.has(path)) {
+    if (UNSAFE_METHODS.has(req.method) && !NO_CSRF.has(path)) {
       const sent = req.headers[CSRF_HEADER];
       if (!core.auth.csrfMatches(session, typeof sent === 'string' ? sent : undefined)) {
         return sendProblem(

@@ -1,7 +1,8 @@
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeFeed } from '../core/db/changes';
-import { SESSION_COOKIE } from './auth';
+import { settlesWithin } from '../core/settles-within';
+import { SESSION_COOKIE, UNSAFE_METHODS } from './auth';
 
 /**
  * A cache of the public's API answers, in each instance's memory (ADR 0014). Only anonymous GETs under /api/v1/
@@ -19,8 +20,8 @@ export interface ResponseCacheOptions {
 
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxBytes: 256 * 1024 * 1024, ttlMs: 30_000 };
 
-/** Compressing below this size gains nothing (the same threshold as the server's compression). */
-const COMPRESS_THRESHOLD = 1024;
+/** Compressing below this size gains nothing: the threshold of the server's compression and of cached copies. */
+export const COMPRESS_THRESHOLD = 1024;
 /** Headers of the answer that are not kept: per request, per connection, or added again on the way out. */
 const NOT_KEPT = new Set(['set-cookie', 'x-request-id', 'content-length', 'content-encoding', 'x-cache']);
 
@@ -68,11 +69,11 @@ export class ResponseCache {
   lookup(key: string, generation: string): Entry | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    this.entries.delete(key);
     if (e.generation !== generation || e.expires <= this.now()) {
-      this.bytes -= e.bytes;
+      this.remove(key, e);
       return undefined;
     }
+    this.entries.delete(key);
     this.entries.set(key, e); // most recently used last
     return e;
   }
@@ -81,10 +82,7 @@ export class ResponseCache {
     const bytes = body.length + key.length + 256;
     if (bytes > this.options.maxBytes / 4) return;
     const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= old.bytes;
-    }
+    if (old) this.remove(key, old);
     this.entries.set(key, { generation, expires: this.now() + this.options.ttlMs, body, headers, bytes, encoded: {} });
     this.bytes += bytes;
     this.evict();
@@ -154,9 +152,13 @@ export class ResponseCache {
   private evict(): void {
     for (const [key, e] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.entries.delete(key);
-      this.bytes -= e.bytes;
+      this.remove(key, e);
     }
+  }
+
+  private remove(key: string, e: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= e.bytes;
   }
 }
 
@@ -215,9 +217,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       if ('release' in claim) {
         req.cacheSlot = { key, generation, release: claim.release };
       } else {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([claim.wait, new Promise((r) => (timer = setTimeout(r, WAIT_FOR_SAME_MS)))]);
-        clearTimeout(timer);
+        await settlesWithin(claim.wait, WAIT_FOR_SAME_MS);
         hit = cache.lookup(key, generation);
       }
     }
@@ -240,7 +240,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     // The database's notice of a write made here may reach the listener a moment after the answer: counting the
     // write before answering makes the writer's next read fresh whatever the order.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') cache.wrote();
+    if (UNSAFE_METHODS.has(req.method)) cache.wrote();
     const slot = req.cacheSlot;
     if (!slot) return payload;
     keep(slot, reply, payload);

@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { settlesWithin } from '../settles-within';
 import { CHANGE_CHANNEL } from './migrations/0008-change-notices';
 
 /**
@@ -20,17 +21,14 @@ export interface ChangeFeed {
  * it would count changes that a rollback may still undo.
  */
 export function sqliteChangeFeed(sqlite: SqliteDatabase.Database): ChangeFeed {
-  let read: (() => unknown) | undefined;
+  let read: SqliteDatabase.Statement | undefined;
   const feed: ChangeFeed = {
     current: () => Promise.resolve(feed.generation()),
     generation() {
       if (sqlite.inTransaction || !sqlite.open) return null;
       try {
-        read ??= (() => {
-          const stmt = sqlite.prepare('select generation from data_generation where id = 1').pluck();
-          return () => stmt.get();
-        })();
-        const g = read();
+        read ??= sqlite.prepare('select generation from data_generation where id = 1').pluck();
+        const g: unknown = read.get();
         return typeof g === 'number' ? g : null;
       } catch {
         // Not migrated yet: no counter to read.
@@ -139,12 +137,7 @@ export function postgresChangeFeed(url: string, connectTimeoutMs?: number): Chan
       const c = client;
       if (feed.generation() === null || !c) return null;
       // A listening connection that stops answering must not hold requests up: they are then answered afresh.
-      let timer: NodeJS.Timeout | undefined;
-      const answered = await Promise.race([
-        roundTrip(c).then(() => true),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ROUND_TRIP_LIMIT_MS))),
-      ]);
-      clearTimeout(timer);
+      const answered = await settlesWithin(roundTrip(c), ROUND_TRIP_LIMIT_MS);
       return answered && listening && client === c ? generation : null;
     },
     async close() {
