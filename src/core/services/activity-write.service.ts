@@ -16,15 +16,10 @@ import { ActivityRepository, type ActivityRow } from '../repositories/activity.r
 import { HistoryRepository, type HistoryAppend } from '../repositories/history.repository';
 import type { ActivityService } from './activity.service';
 import { versionToRestore } from './history.service';
+import { chunks } from '../chunks';
 
 /** A list as stored in a JSON text column: null when empty. */
 const jsonList = (list: readonly unknown[]): string | null => (list.length ? JSON.stringify(list) : null);
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Rows written per statement by the bulk insert (well under both databases' limits on bound parameters). */
 const BULK_ROWS = 400;
@@ -118,7 +113,7 @@ export class ActivityWriteService {
       ),
     ];
     const organisations = new Set<string>();
-    for (const ids of chunks(orgIds, 500)) {
+    for (const ids of chunks(orgIds)) {
       const orgs = await trx
         .selectFrom('organisations')
         .select('id')
@@ -129,7 +124,7 @@ export class ActivityWriteService {
     }
     const nodeIds = [...new Set(inputs.flatMap((input) => input.links.map((l) => l.nodeId)))];
     const nodes = new Map<string, { status: string; code: string }>();
-    for (const ids of chunks(nodeIds, 500)) {
+    for (const ids of chunks(nodeIds)) {
       const rows = await trx
         .selectFrom('framework_nodes')
         .select(['id', 'status', 'code'])

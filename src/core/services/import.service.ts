@@ -14,6 +14,7 @@ import { organisationInputSchema } from '../../shared/schemas/organisation.schem
 import type { Db, Dialect } from '../db/database';
 import type { Database } from '../db/schema';
 import { DomainError, notFound } from '../errors';
+import { chunks } from '../chunks';
 import { newId, nowIso } from '../ids';
 import { type Crosswalk, type CrosswalkNodes, loadCrosswalk, suggestLinks } from '../imports/crosswalk';
 import { fileURLToPath } from 'node:url';
@@ -133,19 +134,18 @@ class ImportRun {
     this.orgRefs = new Map([...refs].map((r) => [r, null]));
     this.orgNames = new Map([...names].map((n) => [n, null]));
     const wantedRefs = [...refs];
-    for (let i = 0; i < wantedRefs.length; i += 500) {
+    for (const part of chunks(wantedRefs)) {
       const rows = await this.trx
         .selectFrom('organisations')
         .select(['id', 'iati_identifier'])
-        .where('iati_identifier', 'in', wantedRefs.slice(i, i + 500))
+        .where('iati_identifier', 'in', part)
         .where('deleted_at', 'is', null)
         .execute();
       for (const r of rows)
         if (r.iati_identifier && !this.orgRefs.get(r.iati_identifier)) this.orgRefs.set(r.iati_identifier, r.id);
     }
     const wantedNames = [...names];
-    for (let i = 0; i < wantedNames.length; i += 500) {
-      const part = wantedNames.slice(i, i + 500);
+    for (const part of chunks(wantedNames)) {
       // As one by one: the earliest created organisation whose name, in the database's lower
       // case, is the mention's in lower case.
       const rows = await this.trx
@@ -172,12 +172,8 @@ class ImportRun {
   async lookUp(identifiers: readonly (string | null)[]): Promise<void> {
     const wanted = [...new Set(identifiers.filter((i): i is string => !!i))];
     this.known = new Map();
-    for (let i = 0; i < wanted.length; i += 500) {
-      const rows = await this.trx
-        .selectFrom('activities')
-        .selectAll()
-        .where('iati_identifier', 'in', wanted.slice(i, i + 500))
-        .execute();
+    for (const part of chunks(wanted)) {
+      const rows = await this.trx.selectFrom('activities').selectAll().where('iati_identifier', 'in', part).execute();
       for (const r of rows)
         if (r.iati_identifier && !this.known.has(r.iati_identifier)) this.known.set(r.iati_identifier, r);
     }
@@ -732,7 +728,7 @@ export class ImportService {
     onProgress?: (p: ImportProgress) => void,
   ): Promise<ImportReport> {
     return this.execute(actor, options, format, async (run, file, setRead) => {
-      const chunks: Buffer[] = [];
+      const received: Buffer[] = [];
       let size = 0;
       for await (const c of bytes) {
         const b = typeof c === 'string' ? Buffer.from(c) : Buffer.from(c);
@@ -740,10 +736,10 @@ export class ImportService {
         if (size > MAX_SHEET_BYTES) {
           throw new SheetFileError(`The spreadsheet is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB; split it.`);
         }
-        chunks.push(b);
+        received.push(b);
       }
       setRead(size);
-      const all = Buffer.concat(chunks);
+      const all = Buffer.concat(received);
       if (!all.length) throw new SheetFileError('The file is empty; start from the template.');
       const sheet: SheetRows = format === 'csv' ? readCsv(all) : await readXlsx(all);
       const layout = sheetLayout(sheet.header);
