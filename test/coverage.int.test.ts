@@ -11,7 +11,7 @@ import type {
   Problem,
 } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
-import { ACTIVITY_STATUSES } from '../src/shared/vocab';
+import { ACTIVITY_STATUSES, PARTICIPANT_ROLES } from '../src/shared/vocab';
 import { signedIn, type Client } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
@@ -123,7 +123,7 @@ for (const target of DATABASES) {
 
     for (const f of FILTERS) {
       it(`counts per node what the activity list returns (${f.coverage || 'no filter'})`, async () => {
-        const c = await coverage(f.coverage);
+        const c = await coverage([f.coverage, 'include=ids'].filter(Boolean).join('&'));
         for (const node of c.nodes) {
           const page = await list(`node=${node.id}&${f.list}`);
           assert.equal(node.activityCount, page.total, `node ${node.code}`);
@@ -142,14 +142,15 @@ for (const target of DATABASES) {
         assert.equal(byStatus[i]!.summary.activityCount, base.summary.byStatus[s], s);
         for (const n of base.nodes) assert.equal(byCode(byStatus[i]!.nodes, n.code).activityCount, n.byStatus[s]);
       });
-      const id = await coverage('country=ID');
+      const all = await coverage('include=ids');
+      const id = await coverage('country=ID&include=ids');
       const idPeriod = await coverage('country=ID&from=2012&to=2013');
-      for (const n of base.nodes) {
+      for (const n of all.nodes) {
         const a = byCode(id.nodes, n.code);
         const b = byCode(idPeriod.nodes, n.code);
         assert.ok(a.activityCount <= n.activityCount, n.code);
         assert.ok(b.activityCount <= a.activityCount, n.code);
-        assert.ok(a.activityIds.every((x) => n.activityIds.includes(x)));
+        assert.ok(a.activityIds?.every((x) => n.activityIds?.includes(x)));
       }
       assert.deepEqual(
         id.breakdowns.byCountry.find((c) => c.country === 'ID')?.activityCount,
@@ -237,7 +238,7 @@ for (const target of DATABASES) {
       assert.equal(staffDefault.includeUnpublished, false);
       assert.deepEqual(staffDefault.summary, base.summary, 'staff see published figures unless they ask');
 
-      const staff = await coverage('includeUnpublished=true', editor);
+      const staff = await coverage('includeUnpublished=true&include=ids', editor);
       assert.equal(staff.includeUnpublished, true);
       assert.equal(staff.summary.activityCount, base.summary.activityCount + 1);
       const node = byCode(staff.nodes, gap.code);
@@ -251,6 +252,105 @@ for (const target of DATABASES) {
         refused.errors?.map((e) => e.name),
         ['includeUnpublished'],
       );
+    });
+
+    it('answers lean by default: no ids, the first 20 partners, every figure of the whole answer', async () => {
+      const full = await coverage('include=ids&partners=all');
+      assert.equal(full.breakdowns.otherPartners, null);
+      assert.equal(full.breakdowns.byPartner.length, full.summary.partners.count);
+      assert.equal(full.summary.partners.organisationIds?.length, full.summary.partners.count);
+      for (const n of full.nodes) {
+        assert.equal(n.activityIds?.length, n.activityCount, n.code);
+        assert.equal(n.partners.organisationIds?.length, n.partners.count, n.code);
+      }
+
+      assert.ok(base.nodes.every((n) => !('activityIds' in n) && !('organisationIds' in n.partners)));
+      assert.ok(!('organisationIds' in base.summary.partners));
+      assert.ok(JSON.stringify(base).length < JSON.stringify(full).length);
+      const withoutIds = (c: PlanCoverage) => ({
+        ...c,
+        summary: { ...c.summary, partners: { ...c.summary.partners, organisationIds: undefined } },
+        nodes: c.nodes.map((n) => ({
+          ...n,
+          activityIds: undefined,
+          partners: { ...n.partners, organisationIds: undefined },
+        })),
+        breakdowns: { ...c.breakdowns, byPartner: c.breakdowns.byPartner.slice(0, 20), otherPartners: null },
+      });
+      assert.deepEqual(withoutIds(base), withoutIds(full), 'the lean answer keeps every figure');
+      assert.deepEqual(base.breakdowns.byPartner, full.breakdowns.byPartner.slice(0, 20));
+      assert.equal(
+        base.breakdowns.byPartner.length + (base.breakdowns.otherPartners?.organisationCount ?? 0),
+        base.summary.partners.count,
+      );
+
+      // Ids alone, or every partner alone.
+      const ids = await coverage('include=ids');
+      assert.deepEqual(ids.nodes, full.nodes);
+      assert.deepEqual(ids.breakdowns.byPartner, base.breakdowns.byPartner);
+      const partners = await coverage('partners=all');
+      assert.deepEqual(partners.breakdowns.byPartner, full.breakdowns.byPartner);
+      assert.deepEqual(partners.nodes, base.nodes);
+    });
+
+    it('lists the top partners asked for and sums the others, each of their activities once', async () => {
+      const full = await coverage('partners=all');
+      const count = full.summary.partners.count;
+      assert.ok(count >= 4, `the seed has ${count} partners`);
+      const top = await coverage('partners=2');
+      assert.deepEqual(top.breakdowns.byPartner, full.breakdowns.byPartner.slice(0, 2));
+      const others = top.breakdowns.otherPartners;
+      assert.ok(others);
+      assert.equal(top.breakdowns.byPartner.length + others.organisationCount, count, 'partners add up');
+      assert.equal(
+        Object.values(others.byStatus).reduce((s, x) => s + x, 0),
+        others.activityCount,
+        'statuses add up',
+      );
+      const left = full.breakdowns.byPartner.slice(2);
+      assert.deepEqual(
+        others.roles,
+        PARTICIPANT_ROLES.filter((r) => left.some((p) => p.roles.includes(r))),
+      );
+      // The others' activities are those of any of them, each once: what the organisation filter selects.
+      assert.ok(others.activityCount <= left.reduce((s, p) => s + p.activityCount, 0));
+      assert.ok(others.activityCount >= Math.max(...left.map((p) => p.activityCount)));
+      if (left.length <= 50) {
+        const theirs = await coverage(`organisation=${left.map((p) => p.organisation.id).join(',')}`);
+        assert.equal(others.activityCount, theirs.summary.activityCount);
+        assert.deepEqual(others.byStatus, theirs.summary.byStatus);
+        assert.deepEqual(others.funding, theirs.summary.funding);
+      }
+
+      const none = await coverage('partners=0');
+      assert.deepEqual(none.breakdowns.byPartner, []);
+      assert.equal(none.breakdowns.otherPartners?.organisationCount, count);
+      if (count <= 50) {
+        const any = await coverage(`organisation=${full.breakdowns.byPartner.map((p) => p.organisation.id).join(',')}`);
+        assert.equal(none.breakdowns.otherPartners?.activityCount, any.summary.activityCount);
+      }
+      const every = await coverage(`partners=${count}`);
+      assert.equal(every.breakdowns.otherPartners, null, 'nothing left out');
+      assert.deepEqual(every.breakdowns.byPartner, full.breakdowns.byPartner);
+    });
+
+    it('refuses bad include and partners values with a problem naming them', async () => {
+      for (const [query, names] of [
+        ['include=names', ['include']],
+        ['include=ids,everything', ['include']],
+        ['partners=-1', ['partners']],
+        ['partners=1001', ['partners']],
+        ['partners=some', ['partners']],
+        ['partners=2.5', ['partners']],
+        ['partners=', ['partners']],
+        ['partners=2&partners=3', ['partners']],
+        ['include=id&partners=none', ['include', 'partners']],
+      ] as const) {
+        const res = await server.get<Problem>(`${COVERAGE}?${query}`);
+        assert.equal(res.status, 400, query);
+        assert.match(res.contentType, /application\/problem\+json/);
+        assert.deepEqual(res.body.errors?.map((e) => e.name).sort(), names, query);
+      }
     });
 
     it('refuses bad parameters with a problem naming each of them', async () => {

@@ -48,7 +48,9 @@ for (const target of DATABASES) {
       assert.equal(res.headers.get('etag'), '"1"');
       assert.match(res.headers.get('location') ?? '', new RegExp(`/snapshots/${res.body.id}$`));
       early = res.body;
-      const live = await server.get<PlanCoverage>(`/api/v1/plans/${PLAN}/coverage?to=2012-12-31`);
+      const live = await server.get<PlanCoverage>(
+        `/api/v1/plans/${PLAN}/coverage?to=2012-12-31&include=ids&partners=all`,
+      );
       assert.deepEqual(early.coverage, live.body);
       assert.equal(early.asOf, '2012-12-31');
       assert.equal(early.createdBy, 'reviewer asean');

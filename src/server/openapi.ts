@@ -17,7 +17,7 @@ import {
   userLinkSchema,
   userUpdateSchema,
 } from '../shared/schemas/auth.schema';
-import { coverageQuerySchema } from '../shared/schemas/coverage-query.schema';
+import { coverageApiQuerySchema } from '../shared/schemas/coverage-query.schema';
 import { exchangeRateBodySchema } from '../shared/schemas/exchange-rate.schema';
 import { activityExportQuerySchema, fundingExportQuerySchema } from '../shared/schemas/export-query.schema';
 import { importListQuerySchema, importOptionsSchema } from '../shared/schemas/import.schema';
@@ -114,9 +114,9 @@ export const OPERATIONS: readonly Operation[] = [
     'GET',
     '/api/v1/plans/:idOrSlug/coverage',
     MONITORING,
-    "Coverage of a plan's framework by its activities, with roll-ups, gaps and money",
+    "Coverage of a plan's framework by its activities, with roll-ups, gaps and money (lean by default: ids with include=ids, every partner with partners=all)",
     'public',
-    { query: coverageQuerySchema },
+    { query: coverageApiQuerySchema },
   ),
   op(
     'GET',

@@ -361,9 +361,16 @@ export interface CoverageTally {
   funding: CoverageFunding;
 }
 
+/** Distinct organisations taking part, in any role; `byRole` counts an organisation once per role it plays. */
+export interface CoveragePartners {
+  count: number;
+  byRole: Record<ParticipantRole, number>;
+  /** Their ids, sorted: in the API's answer with `include=ids` only. */
+  organisationIds?: string[];
+}
+
 export interface CoverageFigures extends CoverageTally {
-  /** Distinct organisations taking part, in any role; `byRole` counts an organisation once per role it plays. */
-  partners: { count: number; byRole: Record<ParticipantRole, number>; organisationIds: string[] };
+  partners: CoveragePartners;
   /** Distinct country codes, `ASEAN` for region-wide activities. */
   countries: string[];
   /** Earliest start (else end) and latest end (else start) of the activities, as recorded. */
@@ -401,8 +408,8 @@ export interface CoverageNode extends CoverageFigures {
   rollup: CoverageRollup | null;
   /** Activities linked to the node itself. */
   directActivityCount: number;
-  /** Every activity counted for the node, once. */
-  activityIds: string[];
+  /** Every activity counted for the node, once, sorted: in the API's answer with `include=ids` only. */
+  activityIds?: string[];
 }
 
 export interface CoverageGap {
@@ -432,6 +439,17 @@ export interface CoveragePartnerBucket extends CoverageTally {
   roles: ParticipantRole[];
 }
 
+/**
+ * The partners a partner breakdown leaves out, together: the activities with at least one of
+ * them, each once (so `activityCount` may be less than the sum of their own counts).
+ */
+export interface CoverageOtherPartners extends CoverageTally {
+  /** How many organisations are left out. */
+  organisationCount: number;
+  /** The roles they play, together. */
+  roles: ParticipantRole[];
+}
+
 export interface CoverageCountryBucket extends CoverageTally {
   /** ISO code, or `ASEAN` for region-wide activities. */
   country: string;
@@ -456,7 +474,10 @@ export interface CoverageRateUsed {
   exact: boolean;
 }
 
-/** `GET /api/v1/plans/{id or slug}/coverage`. */
+/**
+ * `GET /api/v1/plans/{id or slug}/coverage`. Lean unless asked otherwise: ids with `include=ids`,
+ * the first partners (`partners`, default 20) with the rest in `breakdowns.otherPartners`.
+ */
 export interface PlanCoverage {
   plan: { id: string; slug: string; title: LocalizedText; shortTitle: LocalizedText };
   /** As asked (null when open); `asOf` is the reference date (YYYY-MM-DD) the states are judged on. */
@@ -472,11 +493,32 @@ export interface PlanCoverage {
   breakdowns: {
     byPillar: CoverageNodeBucket[];
     byArea: CoverageNodeBucket[];
+    /** The most active partners first (activity count, then name): every one, or as many as asked. */
     byPartner: CoveragePartnerBucket[];
+    /** The partners left out of `byPartner`, together; null when it lists every one. */
+    otherPartners: CoverageOtherPartners | null;
     byCountry: CoverageCountryBucket[];
     byYear: CoverageYearBucket[];
   };
   rates: CoverageRateUsed[];
+}
+
+/** Figures with their partners' ids. */
+export interface CoverageFiguresWithIds {
+  partners: CoveragePartners & { organisationIds: string[] };
+}
+
+/** A node with its activities' and partners' ids. */
+export type CoverageNodeWithIds = CoverageNode & CoverageFiguresWithIds & { activityIds: string[] };
+
+/**
+ * The whole coverage: every id and every partner (`include=ids&partners=all`). What the progress
+ * report and snapshots are made from.
+ */
+export interface FullPlanCoverage extends PlanCoverage {
+  summary: PlanCoverage['summary'] & CoverageFiguresWithIds;
+  nodes: CoverageNodeWithIds[];
+  breakdowns: PlanCoverage['breakdowns'] & { otherPartners: null };
 }
 
 /** A frozen coverage of a plan, as listed (`GET /api/v1/plans/{id or slug}/snapshots`). */

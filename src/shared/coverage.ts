@@ -22,6 +22,18 @@ export const DEFAULT_ADDRESSED_SHARE = 0.5;
 export const GAP_REASONS = ['no_activity', 'only_cancelled_or_suspended'] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
+/**
+ * What the coverage API adds on request (`include`): `ids`, every node's activity ids and partner
+ * organisation ids (and the plan's partner ids), which are most of the answer's bytes on a large plan.
+ */
+export const COVERAGE_INCLUDES = ['ids'] as const;
+export type CoverageInclude = (typeof COVERAGE_INCLUDES)[number];
+
+/** Partners the coverage API lists in its partner breakdown unless asked for more (`partners`); the rest are summed. */
+export const DEFAULT_PARTNER_LIMIT = 20;
+/** The largest number of partners one may ask for by number; `partners=all` lists every one. */
+export const MAX_PARTNER_LIMIT = 1000;
+
 export interface CoverageRule {
   /** Stable key, e.g. for anchors in the UI. */
   id: string;

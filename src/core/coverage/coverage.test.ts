@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CoverageNode } from '../../shared/api-types';
+import type { CoverageNode, CoverageNodeWithIds } from '../../shared/api-types';
 import { coverageRules } from '../../shared/coverage';
 import type { NodeStatus } from '../../shared/vocab';
 import { RateTable, type AnnualRate } from '../money/rates';
@@ -53,9 +53,11 @@ function links(activityId: string, ...nodeIds: string[]): CoverageLinkInput[] {
 
 const RATES: AnnualRate[] = [{ currency: 'USD', year: 2012, cadPerUnit: '0.9996', source: 'test', note: null }];
 const rates = new RateTable(RATES);
-const options = (o: Partial<CoverageOptions> = {}): CoverageOptions => ({ asOf: '2013-07-01', rates, ...o });
+/** Options without a shape: the whole result. */
+type FullOptions = Omit<CoverageOptions, 'shape'>;
+const options = (o: Partial<FullOptions> = {}): FullOptions => ({ asOf: '2013-07-01', rates, ...o });
 
-const byCode = (nodes: CoverageNode[], code: string): CoverageNode => {
+const byCode = (nodes: CoverageNodeWithIds[], code: string): CoverageNodeWithIds => {
   const n = nodes.find((x) => x.code === code);
   assert.ok(n, `no node ${code}`);
   return n;
@@ -554,5 +556,51 @@ describe('the rule text', () => {
     const text = coverageRules(0.75).find((r) => r.id === 'leaf-state')!.text;
     assert.match(text.en ?? '', /75%/);
     assert.match(text.fr ?? '', /75 %/);
+  });
+});
+
+describe('computeCoverage with a shape (the API’s lean answer)', () => {
+  const full = computeCoverage(PLAN, options());
+  const lean = computeCoverage(PLAN, { ...options(), shape: { ids: false, partners: 'all' } });
+
+  it('leaves out the ids and nothing else', () => {
+    assert.ok(lean.nodes.every((x) => x.activityIds === undefined && x.partners.organisationIds === undefined));
+    assert.equal(lean.summary.partners.organisationIds, undefined);
+    const withoutIds = {
+      ...full,
+      summary: {
+        ...full.summary,
+        partners: { count: full.summary.partners.count, byRole: full.summary.partners.byRole },
+      },
+      nodes: full.nodes.map(({ activityIds: _a, ...rest }) => ({
+        ...rest,
+        partners: { count: rest.partners.count, byRole: rest.partners.byRole },
+      })),
+    };
+    assert.deepEqual(lean, withoutIds);
+  });
+
+  it('lists the first partners by activity count and sums the others, each activity once', () => {
+    const top = computeCoverage(PLAN, { ...options(), shape: { ids: true, partners: 1 } });
+    assert.deepEqual(top.breakdowns.byPartner, full.breakdowns.byPartner.slice(0, 1));
+    const others = top.breakdowns.otherPartners;
+    assert.ok(others);
+    assert.equal(others.organisationCount, 1);
+    assert.deepEqual(others.roles, ['funder']);
+    assert.equal(others.activityCount, 1, 'gac takes part in multi only');
+    assert.deepEqual(others.funding, full.breakdowns.byPartner[1]!.funding);
+    assert.equal(top.breakdowns.byPartner.length + others.organisationCount, full.summary.partners.count);
+    assert.equal(full.breakdowns.otherPartners, null);
+
+    const none = computeCoverage(PLAN, { ...options(), shape: { ids: false, partners: 0 } });
+    assert.deepEqual(none.breakdowns.byPartner, []);
+    assert.equal(none.breakdowns.otherPartners?.organisationCount, 2);
+    // multi and cross have partners: each counts once although both have unw, multi gac too.
+    assert.equal(none.breakdowns.otherPartners?.activityCount, 2);
+    assert.deepEqual(none.breakdowns.otherPartners?.roles, ['funder', 'implementer', 'partner']);
+
+    const enough = computeCoverage(PLAN, { ...options(), shape: { ids: false, partners: 2 } });
+    assert.equal(enough.breakdowns.otherPartners, null, 'nothing left out');
+    assert.deepEqual(enough.breakdowns.byPartner, full.breakdowns.byPartner);
   });
 });

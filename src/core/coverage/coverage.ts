@@ -9,10 +9,13 @@ import type {
   CoverageConvertedAmount,
   CoverageCountryBucket,
   CoverageFigures,
+  CoverageFiguresWithIds,
   CoverageFunding,
   CoverageGap,
   CoverageNode,
   CoverageNodeBucket,
+  CoverageNodeWithIds,
+  CoverageOtherPartners,
   CoveragePartnerBucket,
   CoverageRateUsed,
   CoverageRollup,
@@ -97,6 +100,16 @@ export interface CoverageOptions {
   organisations?: readonly OrganisationRef[];
   /** The selected period: the year breakdown clips activity spans to it. */
   period?: { from: PartialDate | null; to: PartialDate | null };
+  /** What the result carries; absent: everything (every id, every partner). */
+  shape?: CoverageShape;
+}
+
+/** What a coverage result carries beyond its figures (the API's `include` and `partners`). */
+export interface CoverageShape {
+  /** Every node's activity ids and partner organisation ids, and the plan's partner ids. */
+  ids: boolean;
+  /** How many partners `byPartner` lists, the most active first; the others are summed in `otherPartners`. */
+  partners: number | 'all';
 }
 
 export interface CoverageInput {
@@ -117,10 +130,18 @@ export interface CoverageResult {
     byPillar: CoverageNodeBucket[];
     byArea: CoverageNodeBucket[];
     byPartner: CoveragePartnerBucket[];
+    otherPartners: CoverageOtherPartners | null;
     byCountry: CoverageCountryBucket[];
     byYear: CoverageYearBucket[];
   };
   rates: CoverageRateUsed[];
+}
+
+/** A result without a shape: every id, every partner. */
+export interface FullCoverageResult extends CoverageResult {
+  summary: CoverageResult['summary'] & CoverageFiguresWithIds;
+  nodes: CoverageNodeWithIds[];
+  breakdowns: CoverageResult['breakdowns'] & { otherPartners: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,13 +488,16 @@ class FiguresAccumulator extends TallyAccumulator {
     if (f.last && (!this.last || earlier(this.last, f.last))) this.last = f.last;
   }
 
-  figures(): CoverageFigures {
+  /** The figures; with `withIds`, the partners' ids too. */
+  figures(withIds: boolean): CoverageFigures {
     const byRole = Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, 0])) as Record<ParticipantRole, number>;
     const organisationIds: string[] = [];
+    let count = 0;
     for (let i = 0; i < this.roles.length; i += 1) {
       const mask = this.roles[i]!;
       if (!mask) continue;
-      organisationIds.push(this.shared.keys.orgs[i]!);
+      count += 1;
+      if (withIds) organisationIds.push(this.shared.keys.orgs[i]!);
       for (const r of PARTICIPANT_ROLES) if (mask & ROLE_BIT[r]) byRole[r] += 1;
     }
     const countries: string[] = [];
@@ -482,7 +506,7 @@ class FiguresAccumulator extends TallyAccumulator {
     }
     return {
       ...this.tally(),
-      partners: { count: organisationIds.length, byRole, organisationIds: organisationIds.sort() },
+      partners: withIds ? { count, byRole, organisationIds: organisationIds.sort() } : { count, byRole },
       countries: countries.sort(compareCountries),
       firstDate: this.first?.text ?? null,
       lastDate: this.last?.text ?? null,
@@ -600,8 +624,17 @@ function frameworkOrder(nodes: readonly CoverageNodeInput[]): NodeInfo[] {
   return order;
 }
 
-/** Computes coverage for one plan (or the selected pillars of it). */
+/**
+ * Computes coverage for one plan (or the selected pillars of it): everything without a shape,
+ * else what the shape asks for.
+ */
+export function computeCoverage(
+  input: CoverageInput,
+  options: CoverageOptions & { shape?: undefined },
+): FullCoverageResult;
+export function computeCoverage(input: CoverageInput, options: CoverageOptions): CoverageResult;
 export function computeCoverage(input: CoverageInput, options: CoverageOptions): CoverageResult {
+  const withIds = options.shape?.ids ?? true;
   const addressedShare = options.addressedShare ?? DEFAULT_ADDRESSED_SHARE;
   const reporting = options.reportingCurrency ?? DEFAULT_REPORTING_CURRENCY;
   const asOf = options.asOf;
@@ -666,8 +699,8 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
   }
 
   // Activity ids come out sorted: rank the facts by id once, then sort each node's ranks as numbers.
-  const idOrder = facts.map((_, i) => i).sort((a, b) => (facts[a]!.id < facts[b]!.id ? -1 : 1));
-  const rankOf = new Int32Array(facts.length);
+  const idOrder = withIds ? facts.map((_, i) => i).sort((a, b) => (facts[a]!.id < facts[b]!.id ? -1 : 1)) : [];
+  const rankOf = new Int32Array(idOrder.length);
   idOrder.forEach((factIdx, rank) => (rankOf[factIdx] = rank));
   const sortedIds = (counted: readonly number[]) =>
     Array.from(Int32Array.from(counted, (i) => rankOf[i]!).sort(), (rank) => facts[idOrder[rank]!]!.id);
@@ -688,9 +721,9 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
       leaf: info.leaf,
       state: info.state,
       rollup: info.rollup,
-      ...acc.figures(),
+      ...acc.figures(withIds),
       directActivityCount: info.directCount,
-      activityIds: sortedIds(info.counted),
+      ...(withIds ? { activityIds: sortedIds(info.counted) } : {}),
     };
   });
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
@@ -729,13 +762,13 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
     asOf,
     addressedShare,
     currency: reporting,
-    summary: { ...total.figures(), rollup: planRollup, gapCount: gaps.length },
+    summary: { ...total.figures(withIds), rollup: planRollup, gapCount: gaps.length },
     nodes,
     gaps,
     breakdowns: {
       byPillar: order.filter((i) => i.depth === 0).map((i) => nodeBucket(nodeById.get(i.node.id)!)),
       byArea: order.filter((i) => i.depth === 1).map((i) => nodeBucket(nodeById.get(i.node.id)!)),
-      byPartner: partnerBreakdown(facts, shared, options.organisations ?? []),
+      ...partnerBreakdown(facts, shared, options.organisations ?? [], options.shape?.partners ?? 'all'),
       byCountry: countryBreakdown(facts, shared),
       byYear: yearBreakdown(facts, shared),
     },
@@ -805,35 +838,60 @@ function activityYears(a: CoverageActivityInput, asOf: string, period: CoverageO
   return years;
 }
 
+/**
+ * Partners by activity count (then name), each with the activities it takes part in; with a
+ * limit, the first `limit` of them, and the others together (their activities once each).
+ */
 function partnerBreakdown(
   facts: readonly ActivityFact[],
   shared: Shared,
   organisations: readonly OrganisationRef[],
-): CoveragePartnerBucket[] {
+  limit: number | 'all',
+): { byPartner: CoveragePartnerBucket[]; otherPartners: CoverageOtherPartners | null } {
   const names = new Map(organisations.map((o) => [o.id, o]));
-  const buckets = new Map<number, { acc: TallyAccumulator; roles: number }>();
+  const orgs = shared.keys.orgs;
+  const counts = new Int32Array(orgs.length);
+  const roles = new Uint8Array(orgs.length);
   for (const f of facts) {
-    f.orgs.forEach((org, i) => {
-      let b = buckets.get(org);
-      if (!b) {
-        b = { acc: new TallyAccumulator(shared), roles: 0 };
-        buckets.set(org, b);
-      }
-      b.acc.addActivity(f);
-      b.roles |= f.roleMasks[i]!;
-    });
+    for (let i = 0; i < f.orgs.length; i += 1) {
+      const org = f.orgs[i]!;
+      counts[org]! += 1;
+      roles[org]! |= f.roleMasks[i]!;
+    }
   }
-  const label = (o: OrganisationRef) => o.name.en ?? o.name.fr ?? o.acronym ?? o.id;
-  return [...buckets.entries()]
-    .map(([org, b]): CoveragePartnerBucket => {
-      const id = shared.keys.orgs[org]!;
-      return {
-        organisation: names.get(id) ?? { id, name: { en: null, fr: null }, acronym: null },
-        roles: PARTICIPANT_ROLES.filter((r) => b.roles & ROLE_BIT[r]),
-        ...b.acc.tally(),
-      };
-    })
-    .sort((a, b) => b.activityCount - a.activityCount || label(a.organisation).localeCompare(label(b.organisation)));
+  const refs = orgs.map((id): OrganisationRef => names.get(id) ?? { id, name: { en: null, fr: null }, acronym: null });
+  const labels = refs.map((o) => o.name.en ?? o.name.fr ?? o.acronym ?? o.id);
+  // Organisations are interned in the order the activities name them: a stable sort keeps that order for ties.
+  const ranked = orgs
+    .map((_, org) => org)
+    .filter((org) => counts[org]! > 0)
+    .sort((a, b) => counts[b]! - counts[a]! || labels[a]!.localeCompare(labels[b]!));
+  const listed = limit === 'all' ? ranked : ranked.slice(0, limit);
+  const left = ranked.slice(listed.length);
+
+  const accOf: (TallyAccumulator | undefined)[] = new Array<TallyAccumulator | undefined>(orgs.length);
+  for (const org of listed) accOf[org] = new TallyAccumulator(shared);
+  const others = left.length ? new TallyAccumulator(shared) : null;
+  for (const f of facts) {
+    let withOthers = false;
+    for (const org of f.orgs) {
+      const acc = accOf[org];
+      if (acc) acc.addActivity(f);
+      else withOthers = true;
+    }
+    if (withOthers) others?.addActivity(f);
+  }
+  const roleList = (mask: number) => PARTICIPANT_ROLES.filter((r) => mask & ROLE_BIT[r]);
+  let otherRoles = 0;
+  for (const org of left) otherRoles |= roles[org]!;
+  return {
+    byPartner: listed.map((org): CoveragePartnerBucket => ({
+      organisation: refs[org]!,
+      roles: roleList(roles[org]!),
+      ...accOf[org]!.tally(),
+    })),
+    otherPartners: others && { organisationCount: left.length, roles: roleList(otherRoles), ...others.tally() },
+  };
 }
 
 function countryBreakdown(facts: readonly ActivityFact[], shared: Shared): CoverageCountryBucket[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PlanCoverage } from '../../shared/api-types';
+import type { FullPlanCoverage } from '../../shared/api-types';
 import { coverageQuerySchema } from '../../shared/schemas/coverage-query.schema';
 import { computeCoverage, type CoverageActivityInput } from '../coverage/coverage';
 import { RateTable } from '../money/rates';
@@ -14,7 +14,7 @@ const title = (en: string, fr: string | null) => ({ en, fr });
 function planCoverage(
   activities: CoverageActivityInput[],
   links: { activityId: string; nodeId: string }[],
-): PlanCoverage {
+): FullPlanCoverage {
   const nodes = [
     {
       id: 'p1',

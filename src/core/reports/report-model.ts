@@ -1,4 +1,10 @@
-import type { CoverageAmount, CoverageGap, CoverageNode, OrganisationRef, PlanCoverage } from '../../shared/api-types';
+import type {
+  CoverageAmount,
+  CoverageGap,
+  CoverageNodeWithIds,
+  FullPlanCoverage,
+  OrganisationRef,
+} from '../../shared/api-types';
 import type { LocalizedText } from '../../shared/localized';
 import { fromMinorUnits } from '../../shared/money';
 import { yearOf, type PartialDate } from '../../shared/partial-date';
@@ -54,14 +60,14 @@ export interface ReportActivity extends Omit<ReportActivityDetail, 'participants
 }
 
 export interface ReportArea {
-  node: CoverageNode;
+  node: CoverageNodeWithIds;
   activities: ReportActivity[];
   /** The gaps among the area's leaves (the area itself when it is a leaf). */
   gaps: CoverageGap[];
 }
 
 export interface ReportPillar {
-  node: CoverageNode;
+  node: CoverageNodeWithIds;
   areas: ReportArea[];
 }
 
@@ -71,7 +77,8 @@ export interface ReportModel {
   /** ISO instant the report was produced at. */
   producedAt: string;
   query: CoverageQuery;
-  coverage: PlanCoverage;
+  /** The whole coverage (every node's activity ids, every partner). */
+  coverage: FullPlanCoverage;
   /** Names of the filter values, ready to print (pillar codes and titles, organisation names…). */
   filterValues: { pillar: LocalizedText[]; organisation: OrganisationRef[] };
   pillars: ReportPillar[];
@@ -87,7 +94,8 @@ export interface ReportModelInput {
   lang: Language;
   producedAt: Date;
   query: CoverageQuery;
-  coverage: PlanCoverage;
+  /** The whole coverage (every node's activity ids, every partner). */
+  coverage: FullPlanCoverage;
   details: readonly ReportActivityDetail[];
   rates: RateConverter;
   /** Names of organisations given as filters, when they have no activity in the report. */
@@ -104,7 +112,7 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
   const currency = coverage.currency;
   const asOfYear = yearOf(coverage.period.asOf);
   const byId = new Map(coverage.nodes.map((n) => [n.id, n]));
-  const pillarOf = (n: CoverageNode): CoverageNode => {
+  const pillarOf = (n: CoverageNodeWithIds): CoverageNodeWithIds => {
     let cur = n;
     for (let steps = 0; cur.parentId !== null && steps < coverage.nodes.length; steps += 1) {
       const parent = byId.get(cur.parentId);
@@ -113,8 +121,8 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
     }
     return cur;
   };
-  const areaOf = (n: CoverageNode): CoverageNode | null => {
-    let cur: CoverageNode | undefined = n;
+  const areaOf = (n: CoverageNodeWithIds): CoverageNodeWithIds | null => {
+    let cur: CoverageNodeWithIds | undefined = n;
     while (cur && cur.depth > 1) cur = cur.parentId === null ? undefined : byId.get(cur.parentId);
     return cur && cur.depth === 1 ? cur : null;
   };
@@ -203,7 +211,7 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
       a.id.localeCompare(b.id),
   );
   const rank = new Map(ordered.map((a, i) => [a.id, i]));
-  const activitiesOf = (n: CoverageNode) =>
+  const activitiesOf = (n: CoverageNodeWithIds) =>
     n.activityIds
       .map((id) => activities.get(id))
       .filter((a): a is ReportActivity => a !== undefined)

@@ -1,7 +1,7 @@
-import type { OrganisationRef, PlanCoverage } from '../../shared/api-types';
+import type { FullPlanCoverage, OrganisationRef, PlanCoverage } from '../../shared/api-types';
 import { coverageRules, coverageRuleSummary } from '../../shared/coverage';
 import { lastDayOf, yearOf } from '../../shared/partial-date';
-import type { CoverageQuery } from '../../shared/schemas/coverage-query.schema';
+import type { CoverageApiQuery, CoverageQuery } from '../../shared/schemas/coverage-query.schema';
 import type { ActivityStatus, FundingType, NodeStatus, ParticipantRole } from '../../shared/vocab';
 import type { Audience } from '../audience';
 import {
@@ -9,6 +9,9 @@ import {
   overlapsPeriod,
   type CoverageActivityInput,
   type CoverageFundingInput,
+  type CoverageInput,
+  type CoverageOptions,
+  type CoverageResult,
   type RateConverter,
 } from '../coverage/coverage';
 import { invalidInput, invalidReference, notFound, type FieldIssue } from '../errors';
@@ -16,7 +19,7 @@ import { withDescendants } from '../framework-tree';
 import type { ActivityFilter, ActivityRepository } from '../repositories/activity.repository';
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
-import type { PlanRepository } from '../repositories/plan.repository';
+import type { PlanRepository, PlanRow } from '../repositories/plan.repository';
 
 /** Groups items by a string key, keeping their order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -51,10 +54,31 @@ export class CoverageService {
   ) {}
 
   /**
-   * The coverage report of a plan for the query's period and filters. The public sees published
+   * The whole coverage of a plan for the query's period and filters: every node's ids, every
+   * partner. What the progress report and snapshots are made from. The public sees published
    * activities only; staff (`audience` "staff") may ask for drafts and records under review too.
    */
-  async forPlan(idOrSlug: string, q: CoverageQuery, audience: Audience): Promise<PlanCoverage> {
+  async forPlan(idOrSlug: string, q: CoverageQuery, audience: Audience): Promise<FullPlanCoverage> {
+    const { plan, input, options } = await this.load(idOrSlug, q, audience);
+    return answer(plan, q, options, computeCoverage(input, options));
+  }
+
+  /**
+   * The coverage API's answer: lean unless the query asks for more (`include=ids` for the ids,
+   * `partners` for how many partners to list), computed without what it leaves out.
+   */
+  async answer(idOrSlug: string, q: CoverageApiQuery, audience: Audience): Promise<PlanCoverage> {
+    const { plan, input, options } = await this.load(idOrSlug, q, audience);
+    const shape = { ids: q.include?.includes('ids') ?? false, partners: q.partners };
+    return answer(plan, q, options, computeCoverage(input, { ...options, shape }));
+  }
+
+  /** The plan, the engine's input and its options, for the query; refuses what the audience may not ask. */
+  private async load(
+    idOrSlug: string,
+    q: CoverageQuery,
+    audience: Audience,
+  ): Promise<{ plan: PlanRow; input: CoverageInput; options: Omit<CoverageOptions, 'shape'> }> {
     if (q.includeUnpublished && audience !== 'staff') {
       throw invalidInput(
         [{ name: 'includeUnpublished', reason: 'Sign in to include drafts and activities under review.' }],
@@ -138,8 +162,9 @@ export class CoverageService {
       name: loc(o.name_en, o.name_fr),
       acronym: o.acronym,
     }));
-    const result = computeCoverage(
-      {
+    return {
+      plan,
+      input: {
         nodes: nodes.map((n) => ({
           id: n.id,
           parentId: n.parent_id,
@@ -152,7 +177,7 @@ export class CoverageService {
         activities,
         links: facts.links.map((l) => ({ activityId: l.activity_id, nodeId: l.node_id })),
       },
-      {
+      options: {
         asOf,
         addressedShare: q.addressedShare,
         reportingCurrency: q.currency,
@@ -160,28 +185,36 @@ export class CoverageService {
         organisations,
         period: { from, to },
       },
-    );
-
-    return {
-      plan: {
-        id: plan.id,
-        slug: plan.slug,
-        title: loc(plan.title_en, plan.title_fr),
-        shortTitle: loc(plan.short_title_en, plan.short_title_fr),
-      },
-      period: { from, to, asOf },
-      rule: {
-        addressedShare: result.addressedShare,
-        summary: coverageRuleSummary(result.addressedShare),
-        rules: coverageRules(result.addressedShare),
-      },
-      currency: result.currency,
-      includeUnpublished: q.includeUnpublished,
-      summary: result.summary,
-      nodes: result.nodes,
-      gaps: result.gaps,
-      breakdowns: result.breakdowns,
-      rates: result.rates,
     };
   }
+}
+
+/** The answer around the engine's result: the plan, the period, the rule and the scope. */
+function answer<R extends CoverageResult>(
+  plan: PlanRow,
+  q: CoverageQuery,
+  options: CoverageOptions,
+  result: R,
+): Omit<PlanCoverage, 'summary' | 'nodes' | 'breakdowns'> & Pick<R, 'summary' | 'nodes' | 'breakdowns'> {
+  return {
+    plan: {
+      id: plan.id,
+      slug: plan.slug,
+      title: loc(plan.title_en, plan.title_fr),
+      shortTitle: loc(plan.short_title_en, plan.short_title_fr),
+    },
+    period: { from: options.period?.from ?? null, to: options.period?.to ?? null, asOf: result.asOf },
+    rule: {
+      addressedShare: result.addressedShare,
+      summary: coverageRuleSummary(result.addressedShare),
+      rules: coverageRules(result.addressedShare),
+    },
+    currency: result.currency,
+    includeUnpublished: q.includeUnpublished,
+    summary: result.summary,
+    nodes: result.nodes,
+    gaps: result.gaps,
+    breakdowns: result.breakdowns,
+    rates: result.rates,
+  };
 }

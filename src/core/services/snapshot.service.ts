@@ -18,6 +18,19 @@ import { SnapshotRepository, type SnapshotListRow } from '../repositories/snapsh
 import { StaleVersion, withVersionCheck } from '../versioned';
 import type { CoverageService } from './coverage.service';
 
+/**
+ * A frozen coverage as stored: the whole coverage of its day. Those frozen before the partner
+ * breakdown could be cut have no `otherPartners`: they list every partner.
+ */
+function storedCoverage(json: string): PlanCoverage {
+  type Stored = Omit<PlanCoverage, 'breakdowns'> & {
+    breakdowns: Omit<PlanCoverage['breakdowns'], 'otherPartners'> &
+      Partial<Pick<PlanCoverage['breakdowns'], 'otherPartners'>>;
+  };
+  const c = JSON.parse(json) as Stored;
+  return { ...c, breakdowns: { ...c.breakdowns, otherPartners: c.breakdowns.otherPartners ?? null } };
+}
+
 function summary(r: SnapshotListRow): SnapshotSummary {
   const leaves = Number(r.leaves);
   const addressed = Number(r.addressed);
@@ -78,7 +91,7 @@ export class SnapshotService {
     const plan = await this.plan(planIdOrSlug);
     const row = await this.repo().find(plan.id, id);
     if (!row) throw notFound('snapshot', id);
-    return { ...summary(row), coverage: JSON.parse(row.coverage) as PlanCoverage };
+    return { ...summary(row), coverage: storedCoverage(row.coverage) };
   }
 
   /** The public coverage of the plan judged on `asOf` (the plan's whole period up to that day). */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { DEFAULT_ADDRESSED_SHARE, DEFAULT_REPORTING_CURRENCY, REPORTING_CURRENCIES } from '../coverage';
+import {
+  COVERAGE_INCLUDES,
+  DEFAULT_ADDRESSED_SHARE,
+  DEFAULT_PARTNER_LIMIT,
+  DEFAULT_REPORTING_CURRENCY,
+  MAX_PARTNER_LIMIT,
+  REPORTING_CURRENCIES,
+} from '../coverage';
 import { firstDayOf, isPartialDate, lastDayOf } from '../partial-date';
-import { activityFilterFields } from './activity-query.schema';
+import { activityFilterFields, listOf } from './activity-query.schema';
 import { booleanParam } from './fields';
 
 const PERIOD_BOUND = 'Give a year or a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2011, 2011-05 or 2011-05-03).';
@@ -15,9 +22,11 @@ const share = z.preprocess(
 );
 
 /**
- * Parameters of a plan's coverage report (`GET /api/v1/plans/{id or slug}/coverage`). The
+ * Which coverage of a plan: the period, the filters, the currency, the rule and the scope. The
  * period's activities are those running in it; the pillar, organisation, country, status and
- * type filters are the activity list's. Shared by the API, the web UI and the CLI.
+ * type filters are the activity list's. Shared by the API, the web UI (the dashboard's URL), the
+ * progress report and snapshots; the coverage API adds what its answer carries
+ * (`coverageApiQuerySchema`).
  */
 export const coverageQuerySchema = z
   .object({
@@ -41,3 +50,36 @@ export const coverageQuerySchema = z
 
 export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
 export type CoverageQueryInput = z.input<typeof coverageQuerySchema>;
+
+const PARTNERS = `Use all, or the number of partners to list: a whole number from 0 to ${MAX_PARTNER_LIMIT}.`;
+
+/**
+ * `partners`: how many partners the partner breakdown lists (the most active first), the others
+ * summed in one row; `all` lists every one.
+ */
+const partnerLimit = z
+  .string({ error: PARTNERS })
+  .trim()
+  .regex(/^(all|\d{1,4})$/, PARTNERS)
+  .transform((v): number | 'all' => (v === 'all' ? 'all' : Number(v)))
+  .refine((v) => v === 'all' || v <= MAX_PARTNER_LIMIT, PARTNERS)
+  .meta({
+    description: `How many partners the partner breakdown lists, the most active first (default ${DEFAULT_PARTNER_LIMIT}); the others are summed in \`breakdowns.otherPartners\`. \`all\` lists every partner.`,
+  });
+
+/**
+ * Parameters of `GET /api/v1/plans/{id or slug}/coverage`: the coverage query, plus what the
+ * answer carries. By default it is lean: no per-node ids (`include=ids` adds them) and the first
+ * partners only (`partners=all` lists every one). Shared by the API, the web UI and the CLI.
+ */
+export const coverageApiQuerySchema = coverageQuerySchema.safeExtend({
+  include: listOf(z.enum(COVERAGE_INCLUDES, { error: `Use one of: ${COVERAGE_INCLUDES.join(', ')}.` }))
+    .optional()
+    .meta({
+      description: "What to add to the lean answer: `ids`, every node's activity ids and partner organisation ids.",
+    }),
+  partners: partnerLimit.default(DEFAULT_PARTNER_LIMIT),
+});
+
+export type CoverageApiQuery = z.infer<typeof coverageApiQuerySchema>;
+export type CoverageApiQueryInput = z.input<typeof coverageApiQuerySchema>;

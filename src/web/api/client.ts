@@ -14,6 +14,7 @@ import type {
   SnapshotComparison,
   SnapshotSummary,
 } from '../../shared/api-types';
+import type { CoverageApiQueryInput } from '../../shared/schemas/coverage-query.schema';
 
 export const API_BASE = '/api/v1';
 
@@ -67,7 +68,8 @@ export interface ActivityListParams {
 export const api = {
   plans: () => request<{ items: PlanSummary[] }>('/plans'),
   plan: (idOrSlug: string) => request<PlanDetail>(`/plans/${seg(idOrSlug)}`),
-  coverage: (idOrSlug: string, params: Record<string, QueryValue>) =>
+  /** The parameters of the coverage API's shared schema (`coverageApiQuerySchema`). */
+  coverage: (idOrSlug: string, params: Partial<Record<keyof CoverageApiQueryInput, QueryValue>>) =>
     request<PlanCoverage>(`/plans/${seg(idOrSlug)}/coverage`, params),
   frameworkNode: (id: string) => request<FrameworkNodeDetail>(`/framework-nodes/${seg(id)}`),
   activities: (params: ActivityListParams) => request<Page<ActivitySummary>>('/activities', { ...params }),

@@ -361,7 +361,8 @@ export default function DashboardPage() {
   const plan = useApi(api.plan(slug));
   const params = query ? coverageParams(query.coverage) : null;
   const coverage = useApi(params ? api.coverage(slug, params) : null, { keepPrevious: true });
-  const all = useApi(api.coverage(slug, {}));
+  // The partner filter offers every partner of the plan: the coverage API lists the first 20 unless asked for all.
+  const all = useApi(api.coverage(slug, { partners: 'all' }));
   const data = coverage.data;
 
   const sliceRequests = useMemo(() => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
-import { coverageQuerySchema } from '../../../shared/schemas/coverage-query.schema';
+import { coverageApiQuerySchema } from '../../../shared/schemas/coverage-query.schema';
 import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
 import { reportQuerySchema } from '../../../shared/schemas/report-query.schema';
 import { audienceOf } from '../../auth';
@@ -13,7 +13,7 @@ const idParams = z.object({ idOrSlug: z.string().min(1).max(200) });
 const nodeParams = z.object({ id: z.string().min(1).max(200) });
 const planVersionParams = idParams.extend({ version: historyVersion });
 const nodeVersionParams = nodeParams.extend({ version: historyVersion });
-const COVERAGE_PARAMS = Object.keys(coverageQuerySchema.shape);
+const COVERAGE_PARAMS = Object.keys(coverageApiQuerySchema.shape);
 const REPORT_PARAMS = Object.keys(reportQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
@@ -29,9 +29,9 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans/:idOrSlug/coverage', async (req) =>
     app
       .readerFor(req)
-      .coverage.forPlan(
+      .coverage.answer(
         parseInput(idParams, req.params).idOrSlug,
-        parseInput(coverageQuerySchema, req.query, COVERAGE_PARAMS),
+        parseInput(coverageApiQuerySchema, req.query, COVERAGE_PARAMS),
         audienceOf(req),
       ),
   );
