@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { postgresChangeFeed, sqliteChangeFeed, type ChangeFeed } from './changes';
@@ -37,7 +37,7 @@ export function openDatabase(config: DatabaseConfig): Db {
       if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('optimize');
     }, 3_600_000);
     optimize.unref();
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     return {
       db,
       dialect: 'sqlite',
@@ -69,6 +69,40 @@ export function openDatabase(config: DatabaseConfig): Db {
     close: async () => {
       await changes.close();
       await db.destroy();
+    },
+  };
+}
+
+/** How many prepared statements a SQLite connection keeps for reuse. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The SQLite connection as Kysely sees it, keeping its prepared statements for reuse, most recently used first:
+ * preparing a statement costs about as much as running a short one, and the app runs the same few hundred.
+ * A statement still being read (a stream) is not handed out twice; a fresh one is prepared instead.
+ */
+export function reusingStatements(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (sql) => {
+      const kept = statements.get(sql);
+      if (kept?.busy) return sqlite.prepare(sql);
+      if (kept) {
+        statements.delete(sql);
+        statements.set(sql, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > size) {
+        const oldest = statements.keys().next();
+        if (!oldest.done) statements.delete(oldest.value);
+      }
+      return statement;
     },
   };
 }
