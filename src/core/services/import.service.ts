@@ -75,6 +75,15 @@ const FIELD_COLUMN: Record<string, SheetColumn> = {
   sources: 'sources',
 };
 
+/**
+ * A copy of `value` that shares no string with the file as read. The parser's texts are slices of the chunks of
+ * the file, and a slice keeps its whole chunk (64 KB) alive: what the import keeps until its end (the report, the
+ * identifiers seen, the organisations met) is copied, so that memory does not grow with the file.
+ */
+function detached<T>(value: T): T {
+  return structuredClone(value);
+}
+
 /** Thrown to roll a dry run back once its report is complete. */
 class DryRunDone extends Error {}
 
@@ -217,8 +226,10 @@ class ImportRun {
   private report(result: ImportActivityResult): ImportActivityResult {
     this.counts[result.outcome] += 1;
     this.handled += 1;
-    if (this.results.length < REPORT_LIMIT) this.results.push(result);
-    return result;
+    if (this.results.length >= REPORT_LIMIT) return result;
+    const kept = detached(result);
+    this.results.push(kept);
+    return kept;
   }
 
   reject(
@@ -304,13 +315,11 @@ class ImportRun {
       for (const n of [parsed.data.name.en, parsed.data.name.fr]) {
         if (n && this.orgNames.get(n.toLowerCase()) === null) this.orgNames.set(n.toLowerCase(), id);
       }
-      this.organisationsCreated.push({
-        id: this.options.dryRun ? null : id,
-        name: String(name.en ?? name.fr),
-        ref: m.ref,
-      });
+      this.organisationsCreated.push(
+        detached({ id: this.options.dryRun ? null : id, name: String(name.en ?? name.fr), ref: m.ref }),
+      );
     }
-    for (const k of keys) this.orgCache.set(k, id);
+    for (const k of keys) this.orgCache.set(detached(k), id);
     return id;
   }
 
@@ -400,7 +409,7 @@ class ImportRun {
       this.reject(who, [`The identifier ${key} appears twice in the file (first at ${unit} ${first}); keep one.`]);
       return null;
     }
-    if (key) this.seen.set(key, who.line);
+    if (key) this.seen.set(detached(key), who.line);
     const row = key ? await find() : undefined;
     if (row?.deleted_at) {
       this.reject(who, [
