@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { chunks } from '../chunks';
 import type { Dialect } from '../db/database';
 import type { Database, SearchDocumentsTable } from '../db/schema';
 import { REGION_CODE } from '../../shared/vocab';
@@ -32,12 +33,6 @@ interface NodeInfo {
 const BATCH = 200;
 /** Years counted for an activity without an end, and the most years one activity counts in. */
 const MAX_YEARS = 60;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const lines = (items: (string | null)[]) => {
   const kept = [...new Set(items.filter((s): s is string => !!s))];
