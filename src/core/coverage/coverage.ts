@@ -257,6 +257,8 @@ class Keys {
    */
   readonly groups: { type: FundingType; typeIndex: number; currency: string; year: number; pair: number }[] = [];
   readonly pairs: { type: FundingType; typeIndex: number; currency: string }[] = [];
+  /** `groups` indexes in the order results list them (`groupOrder`). */
+  private sortedGroups: number[] = [];
   private readonly orgIndex = new Map<string, number>();
   private readonly countryIndex = new Map<string, number>();
   /** Per type index: currency → year → group index. */
@@ -264,6 +266,25 @@ class Keys {
 
   org(id: string): number {
     return intern(this.orgIndex, id, this.orgs, () => id);
+  }
+
+  /**
+   * Group indexes by type, currency and year: the order of a result's amounts, worked out once
+   * (again only when groups were added since), not by every figure's result.
+   */
+  groupOrder(): readonly number[] {
+    if (this.sortedGroups.length !== this.groups.length) {
+      const g = this.groups;
+      this.sortedGroups = g
+        .map((_, i) => i)
+        .sort(
+          (a, b) =>
+            g[a]!.typeIndex - g[b]!.typeIndex ||
+            g[a]!.currency.localeCompare(g[b]!.currency) ||
+            g[a]!.year - g[b]!.year,
+        );
+    }
+    return this.sortedGroups;
   }
 
   country(code: string): number {
@@ -389,19 +410,28 @@ class FundingAccumulator {
   result(): CoverageFunding {
     const { keys, converter } = this.shared;
     const reporting = converter.reporting;
-    // Per (type, currency) pair: the original sum, and whether any line of the pair was added.
-    const originalMinor = new Float64Array(keys.pairs.length);
-    const originalSeen = new Uint8Array(keys.pairs.length);
     const converted = FUNDING_TYPES.map(() => ({ minor: 0, lines: 0, allLines: 0, exact: true }));
-    const unconverted: (CoverageUnconvertedAmount & { typeIndex: number })[] = [];
-    const groups = keys.groups;
-    for (let i = 0; i < groups.length; i += 1) {
+    const original: CoverageAmount[] = [];
+    const unconverted: CoverageUnconvertedAmount[] = [];
+    // Groups by type, currency and year: the groups of one (type, currency) pair follow each other,
+    // so its original sum is complete when the pair changes, and the lists need no sorting.
+    const { groups, pairs } = keys;
+    let pair = -1;
+    let pairMinor = 0;
+    const closePair = () => {
+      if (pair >= 0) original.push(amount(pairs[pair]!.type, pairs[pair]!.currency, pairMinor));
+    };
+    for (const i of keys.groupOrder()) {
       const lines = this.lines[i]!;
       if (lines === 0) continue;
       const g = groups[i]!;
       const minor = this.sums[i]!;
-      originalMinor[g.pair]! += minor;
-      originalSeen[g.pair] = 1;
+      if (g.pair !== pair) {
+        closePair();
+        pair = g.pair;
+        pairMinor = 0;
+      }
+      pairMinor += minor;
       const c = converted[g.typeIndex]!;
       c.allLines += lines;
       const conv = converter.convert(i, minor);
@@ -410,17 +440,12 @@ class FundingAccumulator {
         c.lines += lines;
         c.exact &&= conv.exact;
       } else {
-        unconverted.push({ ...amount(g.type, g.currency, minor), year: g.year, lines, typeIndex: g.typeIndex });
+        unconverted.push({ ...amount(g.type, g.currency, minor), year: g.year, lines });
       }
     }
-    const original: { type: FundingType; typeIndex: number; currency: string; minor: number }[] = [];
-    keys.pairs.forEach((p, i) => {
-      if (originalSeen[i]) original.push({ ...p, minor: originalMinor[i]! });
-    });
+    closePair();
     return {
-      original: original
-        .sort((a, b) => a.typeIndex - b.typeIndex || a.currency.localeCompare(b.currency))
-        .map((o) => amount(o.type, o.currency, o.minor)),
+      original,
       converted: FUNDING_TYPES.flatMap((type, t): CoverageConvertedAmount[] => {
         const c = converted[t]!;
         if (c.allLines === 0) return [];
@@ -428,9 +453,7 @@ class FundingAccumulator {
           { ...amount(type, reporting, c.minor), lines: c.lines, exact: c.exact, complete: c.lines === c.allLines },
         ];
       }),
-      unconverted: unconverted
-        .sort((a, b) => a.typeIndex - b.typeIndex || a.currency.localeCompare(b.currency) || a.year - b.year)
-        .map(({ typeIndex: _t, ...u }) => u),
+      unconverted,
     };
   }
 }
@@ -470,6 +493,8 @@ class TallyAccumulator {
 class FiguresAccumulator extends TallyAccumulator {
   /** Per organisation index: the mask of roles seen. */
   private readonly roles: Uint8Array;
+  /** The organisation indexes seen, each once: a node has a few of a plan's thousands of partners. */
+  private readonly orgsSeen: number[] = [];
   private readonly countries: Uint8Array;
   private first: ActivityFact['first'] = null;
   private last: ActivityFact['last'] = null;
@@ -482,7 +507,11 @@ class FiguresAccumulator extends TallyAccumulator {
 
   override addActivity(f: ActivityFact): void {
     super.addActivity(f);
-    for (let i = 0; i < f.orgs.length; i += 1) this.roles[f.orgs[i]!]! |= f.roleMasks[i]!;
+    for (let i = 0; i < f.orgs.length; i += 1) {
+      const org = f.orgs[i]!;
+      if (this.roles[org] === 0) this.orgsSeen.push(org);
+      this.roles[org]! |= f.roleMasks[i]!;
+    }
     for (const c of f.countries) this.countries[c] = 1;
     if (f.first && (!this.first || earlier(f.first, this.first))) this.first = f.first;
     if (f.last && (!this.last || earlier(this.last, f.last))) this.last = f.last;
@@ -492,12 +521,10 @@ class FiguresAccumulator extends TallyAccumulator {
   figures(withIds: boolean): CoverageFigures {
     const byRole = Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, 0])) as Record<ParticipantRole, number>;
     const organisationIds: string[] = [];
-    let count = 0;
-    for (let i = 0; i < this.roles.length; i += 1) {
-      const mask = this.roles[i]!;
-      if (!mask) continue;
-      count += 1;
-      if (withIds) organisationIds.push(this.shared.keys.orgs[i]!);
+    const count = this.orgsSeen.length;
+    for (const org of this.orgsSeen) {
+      const mask = this.roles[org]!;
+      if (withIds) organisationIds.push(this.shared.keys.orgs[org]!);
       for (const r of PARTICIPANT_ROLES) if (mask & ROLE_BIT[r]) byRole[r] += 1;
     }
     const countries: string[] = [];
