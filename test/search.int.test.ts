@@ -351,11 +351,58 @@ for (const target of DATABASES) {
       assert.equal(bad.status, 400);
       assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
       assert.deepEqual(bad.body.errors!.map((e) => e.name).sort(), ['colour', 'kind', 'pageSize']);
+      const badMore = await publicClient.get<Problem>('/api/v1/search?q=x&more=partner,colour');
+      assert.equal(badMore.status, 400);
+      assert.match(badMore.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.deepEqual(
+        badMore.body.errors!.map((e) => e.name),
+        ['more'],
+      );
       const first = await publicClient.get<SearchResults>('/api/v1/search?q=marimba');
       const etag = first.headers.get('etag');
       assert.ok(etag);
       const again = await publicClient.request('GET', '/api/v1/search?q=marimba', undefined, { 'if-none-match': etag });
       assert.equal(again.status, 304);
+    });
+
+    it('lists the 10 most frequent values per facet with each facet’s total, more on demand, and the chosen ones', async () => {
+      // Two activities over many years: 2001–2004 twice, 2005–2020 once, so the year facet has 20 values.
+      const almanac = async (key: string, start: string, end: string) =>
+        create(
+          key,
+          activity({ title: { en: `Octarine Almanac ${key}`, fr: null }, plannedStart: start, plannedEnd: end }),
+        );
+      await almanac('long', '2001-01', '2020-12');
+      await almanac('short', '2001-01', '2004-12');
+      const years = (r: SearchResults) => r.facets.year.map((v) => v.value);
+
+      const first = await search(publicClient, 'q=octarine');
+      assert.equal(first.total, 2);
+      assert.equal(first.facetTotals.year, 20, 'the total counts every value');
+      assert.equal(first.facets.year.length, 10, 'ten values by default');
+      assert.deepEqual(years(first), ['2001', '2002', '2003', '2004', '2005', '2006', '2007', '2008', '2009', '2010']);
+      assert.deepEqual(
+        first.facets.year.slice(0, 5).map((v) => v.count),
+        [2, 2, 2, 2, 1],
+        'most frequent first',
+      );
+      assert.equal(first.facetTotals.status, first.facets.status.length);
+      assert.equal(first.facetTotals.kind, 1);
+
+      const more = await search(publicClient, 'q=octarine&more=year');
+      assert.equal(more.facetTotals.year, 20);
+      assert.equal(more.facets.year.length, 20, 'every value when asked for more');
+      assert.deepEqual(more.facets.status, first.facets.status, 'the other facets as before');
+      assert.deepEqual(more.items, first.items);
+
+      const chosen = await search(publicClient, 'q=octarine&year=2019');
+      assert.equal(chosen.total, 1);
+      assert.equal(chosen.facets.year.length, 11, 'the chosen value besides the first ten');
+      assert.deepEqual(chosen.facets.year.at(-1), { value: '2019', count: 1 });
+      assert.equal(chosen.facetTotals.year, 20, 'its own choice left out of its counts');
+
+      const repeated = await search(publicClient, 'q=octarine&more=year,status&more=year');
+      assert.equal(repeated.facets.year.length, 20);
     });
   });
 }

@@ -732,7 +732,8 @@ export interface SearchResults {
   items: SearchHit[];
   /**
    * Counts under the query and the other facets' choices. `kind` counts every hit; the others
-   * count activity hits (plan and pillar also count framework nodes).
+   * count activity hits (plan and pillar also count framework nodes). Each lists its 10 most
+   * frequent values (up to 50 when named in `more`) and the values chosen.
    */
   facets: {
     kind: SearchFacetValue[];
@@ -745,4 +746,6 @@ export interface SearchResults {
     type: SearchFacetValue[];
     year: SearchFacetValue[];
   };
+  /** How many values each facet has among the hits in all, listed or not. */
+  facetTotals: Record<keyof SearchResults['facets'], number>;
 }

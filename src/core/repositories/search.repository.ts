@@ -27,9 +27,6 @@ export interface FacetCount {
   count: number;
 }
 
-/** Values shown per facet, most frequent first. */
-export const FACET_LIMIT = 50;
-
 /**
  * bm25 weights of the FTS5 columns (f_title_en, f_title_fr, f_keys, f_summary_en, f_summary_fr,
  * f_description_en, f_description_fr): titles first, then partners and areas, summaries,
@@ -138,7 +135,8 @@ export class SearchRepository {
 
   /**
    * The counts of every facet's values among the hits, each facet under the other facets' choices
-   * but not its own (so a chosen value's alternatives keep their counts); at most FACET_LIMIT each.
+   * but not its own (so a chosen value's alternatives keep their counts); every value, most frequent first
+   * (the service lists the first few).
    *
    * The match runs once. The facets without a choice of their own share one set (the hits under
    * every choice) and are counted in one pass over `search_facets`; each facet with a choice gets
@@ -195,7 +193,6 @@ export class SearchRepository {
     // Most frequent first, then by value (in code-point order on both databases).
     for (const values of Object.values(out)) {
       values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-      values.splice(FACET_LIMIT);
     }
     return out;
   }

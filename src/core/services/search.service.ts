@@ -1,11 +1,16 @@
 import type { LocalizedText } from '../../shared/localized';
 import type { SearchFacetValue, SearchHit, SearchResults, SearchSnippet } from '../../shared/api-types';
-import type { SearchQuery } from '../../shared/schemas/search.schema';
+import {
+  FACET_LIMIT,
+  FACET_MORE_LIMIT,
+  SEARCH_FACET_NAMES,
+  type SearchFacetName,
+  type SearchQuery,
+} from '../../shared/schemas/search.schema';
 import type { ActivityStatus, ActivityType, OrganisationType, WorkflowState } from '../../shared/vocab';
 import type { Audience } from '../audience';
 import { loc } from '../repositories/localized';
 import {
-  FACETS,
   type FacetCount,
   type FacetFilters,
   type FacetName,
@@ -61,6 +66,18 @@ export function presentText(
     if (runs) snippets.push({ field: f.field, lang: f.lang, fallback: f.fallback, runs });
   }
   return { titleRuns: markRuns(title, prefixes), snippets };
+}
+
+/**
+ * The values a facet lists: the first `limit` (most frequent first) and any chosen value further down, so that a
+ * choice can always be seen and undone.
+ */
+export function listedValues(
+  values: readonly FacetCount[],
+  limit: number,
+  chosen: readonly string[] = [],
+): FacetCount[] {
+  return values.filter((v, i) => i < limit || chosen.includes(v.value));
 }
 
 /** One search box over activities, organisations and framework nodes (ADR 0012). */
@@ -119,12 +136,18 @@ export class SearchService {
     ]);
     const prefixes = terms.flat();
 
-    const planIds = new Set([...facets.plan.map((f) => f.value), ...page.rows.flatMap((r) => r.plan_id ?? [])]);
-    const nodeIds = new Set([...facets.pillar, ...facets.area].map((f) => f.value));
+    // Each facet lists its most frequent values (more when asked) and the chosen ones; only those are labelled.
+    const more = new Set(q.more ?? []);
+    const listed = Object.fromEntries(
+      SEARCH_FACET_NAMES.map((f) => [f, listedValues(facets[f], more.has(f) ? FACET_MORE_LIMIT : FACET_LIMIT, q[f])]),
+    ) as Record<SearchFacetName, FacetCount[]>;
+
+    const planIds = new Set([...listed.plan.map((f) => f.value), ...page.rows.flatMap((r) => r.plan_id ?? [])]);
+    const nodeIds = new Set([...listed.pillar, ...listed.area].map((f) => f.value));
     const [plans, nodes, orgs] = await Promise.all([
       this.labels.plans([...planIds]),
       this.labels.nodes([...nodeIds]),
-      this.labels.organisations(facets.partner.map((f) => f.value)),
+      this.labels.organisations(listed.partner.map((f) => f.value)),
     ]);
     const planById = new Map(plans.map((p) => [p.id, p]));
     const labelOf: Partial<Record<FacetName, Map<string, LocalizedText>>> = {
@@ -135,8 +158,8 @@ export class SearchService {
       partner: new Map(orgs.map((o) => [o.id, loc(o.name_en, o.name_fr)])),
     };
     labelOf.area = labelOf.pillar;
-    const present = (facet: FacetName | 'kind', values: FacetCount[]): SearchFacetValue[] =>
-      values.map((v) => {
+    const present = (facet: SearchFacetName): SearchFacetValue[] =>
+      listed[facet].map((v) => {
         const label = facet === 'kind' ? undefined : labelOf[facet]?.get(v.value);
         return label ? { value: v.value, label, count: v.count } : { value: v.value, count: v.count };
       });
@@ -181,10 +204,10 @@ export class SearchService {
       page: q.page,
       pageSize: q.pageSize,
       items,
-      facets: {
-        kind: present('kind', facets.kind),
-        ...(Object.fromEntries(FACETS.map((f) => [f, present(f, facets[f])])) as Record<FacetName, SearchFacetValue[]>),
-      },
+      facets: Object.fromEntries(SEARCH_FACET_NAMES.map((f) => [f, present(f)])) as SearchResults['facets'],
+      facetTotals: Object.fromEntries(
+        SEARCH_FACET_NAMES.map((f) => [f, facets[f].length]),
+      ) as SearchResults['facetTotals'],
     };
   }
 }

@@ -5,6 +5,24 @@ const id = z.string().trim().min(1).max(100);
 
 export const SEARCH_KINDS = ['activity', 'organisation', 'node'] as const;
 
+/** The facets of a search answer, in the order the search page shows them. */
+export const SEARCH_FACET_NAMES = [
+  'kind',
+  'plan',
+  'pillar',
+  'area',
+  'country',
+  'partner',
+  'status',
+  'type',
+  'year',
+] as const;
+export type SearchFacetName = (typeof SEARCH_FACET_NAMES)[number];
+/** Values listed per facet, most frequent first (chosen values are listed too). */
+export const FACET_LIMIT = 10;
+/** Values listed for a facet named in `more`. */
+export const FACET_MORE_LIMIT = 50;
+
 /**
  * `GET /api/v1/search` and the portal's search page (URL search params): the text, the facets
  * chosen (OR within one facet, AND across facets) and the page. Shared by the API, the UI and the CLI.
@@ -28,6 +46,14 @@ export const searchQuerySchema = z
     country: activityFilterFields.country,
     status: activityFilterFields.status,
     type: activityFilterFields.type,
+    /** Facets to list more values of: up to FACET_MORE_LIMIT instead of FACET_LIMIT. */
+    more: listOf(z.enum(SEARCH_FACET_NAMES, { error: `Use facet names among: ${SEARCH_FACET_NAMES.join(', ')}.` }))
+      .meta({
+        description:
+          `Facets to list up to ${FACET_MORE_LIMIT} values of, instead of the ${FACET_LIMIT} most frequent; ` +
+          `comma-separated or repeated, among: ${SEARCH_FACET_NAMES.join(', ')}.`,
+      })
+      .optional(),
     ...pagingFields(50),
   })
   .strict();
