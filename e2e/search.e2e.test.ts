@@ -131,6 +131,52 @@ describe('search in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('shows a facet’s other values on demand, from the keyboard, and moves the focus to the first one added', async () => {
+    const search = await newPage();
+    const page: Page = search.page;
+    await search.open('/en/search?q=human%20rights');
+    await search.answered('human rights');
+    const partner = search.facet('Partner');
+    const boxes = partner.getByRole('checkbox');
+    assert.equal(await boxes.count(), 6, 'the first six partners');
+    const more = partner.getByRole('button', { name: /^Show \d+ more/ });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    const hidden = Number(/Show (\d+) more/.exec(await more.innerText())?.[1]);
+    assert.ok(hidden > 4, `more partners than the API lists at first (${hidden} hidden)`);
+
+    // Tab from the last partner shown reaches the control; Enter asks the API for the facet's other values.
+    await boxes.last().focus();
+    await page.keyboard.press('Tab');
+    const onMore = await focusInfo(page);
+    assert.match(onMore.label, /^button\b.*"Show \d+ more \(Partner\)"$/, `Tab from the last partner: ${onMore.label}`);
+    assert.ok(onMore.visible && onMore.indicator, 'the control shows its focus');
+    const asked = page.waitForRequest((r) => new URL(r.url()).searchParams.get('more') === 'partner');
+    await page.keyboard.press('Enter');
+    await asked;
+    await search.answered('human rights');
+    await page.waitForFunction(() => document.activeElement?.matches('input[type="checkbox"][name="partner"]'));
+    assert.equal(await boxes.count(), 6 + hidden, 'every partner shown');
+    const focused = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('input[type="checkbox"][name="partner"]')];
+      return all.indexOf(document.activeElement as Element);
+    });
+    assert.equal(focused, 6, 'the focus is on the first partner added');
+    const fewer = partner.getByRole('button', { name: /^Show fewer/ });
+    assert.equal(await fewer.getAttribute('aria-expanded'), 'true');
+
+    // Space ticks the focused partner; the longer list stays while the answer follows the choice.
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.searchParams.has('partner'));
+    await search.answered('human rights');
+    assert.ok((await boxes.count()) > 6, 'still expanded after a choice');
+
+    await fewer.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('input[name="partner"]').length <= 7);
+    assert.equal(await partner.getByRole('button', { name: /^Show \d+ more/ }).getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(errors, []);
+  });
+
   it('corrects a misspelt word and says so', async () => {
     const search = await newPage();
     await search.open('/en/search?q=womne');

@@ -3,7 +3,7 @@ import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { SearchFacetValue, SearchHit, SearchResults } from '../../shared/api-types';
 import { resolveText, type LocalizedText } from '../../shared/localized';
-import type { SearchQuery } from '../../shared/schemas/search.schema';
+import { FACET_MORE_LIMIT, type SearchQuery } from '../../shared/schemas/search.schema';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from '../../shared/vocab';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -35,8 +35,8 @@ import {
   type SearchFacetName,
 } from '../lib/searchQuery';
 
-/** Facet values shown before "Show more". */
-const FACET_LIMIT = 6;
+/** Facet values shown before "Show more" (the API lists a few more, and the rest on demand). */
+const FACET_SHOWN = 6;
 const QUERY_FIELD_ID = 'search-q';
 
 const isStatus = (v: string): v is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(v);
@@ -60,27 +60,64 @@ interface FacetGroupProps {
   name: SearchFacetName;
   legend: string;
   values: SearchFacetValue[];
+  /** How many values the facet has among the hits, listed or not. */
+  total: number;
   chosen: string[];
   labelFor: (value: SearchFacetValue) => string;
   onToggle: (value: string, on: boolean) => void;
+  /** Whether all the values the API gives are shown (asked with `more` when it had not listed them all). */
+  expanded: boolean;
+  onExpand: (on: boolean) => void;
+  /** The longer list is being fetched. */
+  busy: boolean;
 }
 
-/** One facet as a group of checkboxes; values without hits are left out unless chosen. */
-function FacetGroup({ name, legend, values, chosen, labelFor, onToggle }: FacetGroupProps) {
+/**
+ * One facet as a group of checkboxes; values without hits are left out unless chosen. The first few are shown;
+ * "Show more" shows the rest, asking the API for them when its answer did not list them all, and moves the focus
+ * to the first value added.
+ */
+function FacetGroup({
+  name,
+  legend,
+  values,
+  total,
+  chosen,
+  labelFor,
+  onToggle,
+  expanded,
+  onExpand,
+  busy,
+}: FacetGroupProps) {
   const intl = useIntl();
   const listId = useId();
-  const [expanded, setExpanded] = useState(false);
+  const noteId = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+  /** Where the focus goes once the longer list is shown: the index of the first value added. */
+  const focusFrom = useRef<number | null>(null);
   const listed = values.filter((v) => v.count > 0 || chosen.includes(v.value));
   // A chosen value the answer does not list (no hit has it any more) stays, so it can be unticked.
   const missing = chosen.filter((c) => !values.some((v) => v.value === c)).map((value) => ({ value, count: 0 }));
   const all = [...listed, ...missing];
+  const shown = expanded ? all : all.filter((v, i) => i < FACET_SHOWN || chosen.includes(v.value));
+  // Values the facet has that are not shown: listed by the API already, or to be asked for.
+  const available = Math.min(Math.max(total, listed.length), FACET_MORE_LIMIT) + missing.length;
+  const hidden = Math.max(available - shown.length, 0);
+  const capped = expanded && !busy && total > listed.length;
+
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (!expanded || busy || from === null) return;
+    focusFrom.current = null;
+    const boxes = listRef.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+    if (boxes?.length) boxes[Math.min(from, boxes.length - 1)]?.focus();
+  }, [expanded, busy, shown.length]);
+
   if (all.length === 0) return null;
-  const shown = expanded ? all : all.filter((v, i) => i < FACET_LIMIT || chosen.includes(v.value));
-  const hidden = all.length - shown.length;
   return (
     <fieldset className="field fieldset search-facet">
       <legend className="field__label">{legend}</legend>
-      <div className="checkboxes" id={listId}>
+      <div className="checkboxes" id={listId} ref={listRef} aria-busy={busy || undefined}>
         {shown.map((v) => {
           const id = facetValueId(name, v.value);
           return (
@@ -103,17 +140,30 @@ function FacetGroup({ name, legend, values, chosen, labelFor, onToggle }: FacetG
           );
         })}
       </div>
-      {(hidden > 0 || expanded) && all.length > FACET_LIMIT && (
+      {capped && (
+        <p className="field__hint search-facet__capped" id={noteId}>
+          <FormattedMessage id="search.facetCapped" values={{ shown: listed.length, total }} />
+        </p>
+      )}
+      {(hidden > 0 || expanded) && (
         <button
           type="button"
           className="link-button search-facet__more"
           aria-expanded={expanded}
           aria-controls={listId}
-          onClick={() => setExpanded((e) => !e)}
+          aria-describedby={capped ? noteId : undefined}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (busy) return;
+            focusFrom.current = expanded ? null : shown.length;
+            onExpand(!expanded);
+          }}
         >
-          {expanded
-            ? intl.formatMessage({ id: 'search.showFewer' })
-            : intl.formatMessage({ id: 'search.showMore' }, { count: hidden })}
+          {busy
+            ? intl.formatMessage({ id: 'search.loadingMore' })
+            : expanded
+              ? intl.formatMessage({ id: 'search.showFewer' })
+              : intl.formatMessage({ id: 'search.showMore' }, { count: hidden })}
           <span className="visually-hidden"> ({legend})</span>
         </button>
       )}
@@ -269,7 +319,15 @@ export default function SearchPage() {
   const parsed = useMemo(() => parseSearchQuery(new URLSearchParams(search)), [search]);
   const query = parsed.ok ? parsed.query : null;
   const active = query !== null && hasSearch(query);
-  const results = useApi(active ? api.search(searchApiParams(query, lang)) : null, { keepPrevious: true });
+  // Facets whose every value is shown, and those of them the API is asked to list in full (`more`).
+  const [expandedFacets, setExpandedFacets] = useState<SearchFacetName[]>([]);
+  const [moreFacets, setMoreFacets] = useState<SearchFacetName[]>([]);
+  const results = useApi(
+    active
+      ? api.search({ ...searchApiParams(query, lang), more: SEARCH_FACETS.filter((n) => moreFacets.includes(n)) })
+      : null,
+    { keepPrevious: true },
+  );
   const data = active ? results.data : undefined;
   const loading = active && results.loading;
   const headingId = useId();
@@ -428,6 +486,12 @@ export default function SearchPage() {
       }
     };
 
+  const expandFacet = (name: SearchFacetName, on: boolean) => {
+    setExpandedFacets((list) => (on ? [...list, name] : list.filter((n) => n !== name)));
+    if (!on) setMoreFacets((list) => list.filter((n) => n !== name));
+    else if (data && data.facetTotals[name] > data.facets[name].length) setMoreFacets((list) => [...list, name]);
+  };
+
   const anyFacet =
     data !== undefined &&
     SEARCH_FACETS.some((name) => data.facets[name].some((v) => v.count > 0) || chosen(name).length > 0);
@@ -439,9 +503,17 @@ export default function SearchPage() {
           name={name}
           legend={facetLegend(name)}
           values={name === 'year' ? byYear(data.facets.year) : data.facets[name]}
+          total={data.facetTotals[name]}
           chosen={chosen(name)}
           labelFor={labelFor(name)}
           onToggle={(value, on) => toggleFacet(name, value, on)}
+          expanded={expandedFacets.includes(name)}
+          onExpand={(on) => expandFacet(name, on)}
+          busy={
+            loading &&
+            expandedFacets.includes(name) &&
+            data.facets[name].length < Math.min(data.facetTotals[name], FACET_MORE_LIMIT)
+          }
         />
       ))
     : [];
