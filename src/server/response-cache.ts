@@ -184,10 +184,24 @@ function wantsFresh(req: FastifyRequest): boolean {
 /** How long a request waits for the same answer being made by another before making its own. */
 const WAIT_FOR_SAME_MS = 30_000;
 
+/** Accept-Encoding values already read: browsers send a handful of distinct ones, so each is parsed once. */
+const encodings = new Map<string, Encoding | null>();
+const ENCODINGS_KEPT = 64;
+
 /** The encoding to send a cached body in: Brotli, else gzip, when the client accepts it (`q=0` refuses). */
 function encodingFor(req: FastifyRequest): Encoding | null {
   const ae = req.headers['accept-encoding'];
   if (typeof ae !== 'string') return null;
+  let known = encodings.get(ae);
+  if (known === undefined) {
+    known = parseAcceptEncoding(ae);
+    if (encodings.size >= ENCODINGS_KEPT) encodings.clear();
+    encodings.set(ae, known);
+  }
+  return known;
+}
+
+function parseAcceptEncoding(ae: string): Encoding | null {
   const accepted = new Set<string>();
   for (const part of ae.split(',')) {
     const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
