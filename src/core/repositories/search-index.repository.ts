@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { chunks } from '../chunks';
+import { groupBy } from '../group-by';
 import type { Dialect } from '../db/database';
 import type { Database, SearchDocumentsTable } from '../db/schema';
 import { REGION_CODE } from '../../shared/vocab';
@@ -198,7 +199,8 @@ export class SearchIndexRepository {
         .where('id', 'in', c)
         .where('deleted_at', 'is', null)
         .execute();
-      const gone = c.filter((id) => !rows.some((r) => r.id === id));
+      const stored = new Set(rows.map((r) => r.id));
+      const gone = c.filter((id) => !stored.has(id));
       await this.remove('activity', gone);
       if (!rows.length) continue;
       const found = rows.map((r) => r.id);
@@ -222,12 +224,12 @@ export class SearchIndexRepository {
           .execute(),
       ]);
       const nodes = await this.nodeInfo(links.map((l) => l.node_id));
+      const partsOf = groupBy(participants, (p) => p.activity_id);
+      const linksOf = groupBy(links, (l) => l.activity_id);
+      const countriesOf = groupBy(countries, (x) => x.activity_id);
       const built = rows.map((a): Built => {
-        const parts = participants.filter((p) => p.activity_id === a.id);
-        const areas = links
-          .filter((l) => l.activity_id === a.id)
-          .map((l) => nodes.get(l.node_id))
-          .filter((n) => !!n);
+        const parts = partsOf.get(a.id) ?? [];
+        const areas = (linksOf.get(a.id) ?? []).map((l) => nodes.get(l.node_id)).filter((n) => !!n);
         const facets: [FacetName, string][] = [
           ['status', a.status],
           ['type', a.type],
@@ -239,7 +241,7 @@ export class SearchIndexRepository {
           areas.map((n) => SearchIndexRepository.pillarOf(nodes, n.id)).filter((p) => p !== null),
         );
         for (const p of pillars) facets.push(['pillar', p]);
-        for (const cc of countries.filter((x) => x.activity_id === a.id)) facets.push(['country', cc.country]);
+        for (const cc of countriesOf.get(a.id) ?? []) facets.push(['country', cc.country]);
         if (a.regional) facets.push(['country', REGION_CODE]);
         for (const y of activityYears(a)) facets.push(['year', String(y)]);
         const partnerNames = parts.map((p) => {

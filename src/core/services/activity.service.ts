@@ -36,17 +36,7 @@ import type { OrganisationRepository } from '../repositories/organisation.reposi
 import type { NodeRow, PlanRepository } from '../repositories/plan.repository';
 import type { UserRepository } from '../repositories/user.repository';
 import { nodeRef } from './plan.service';
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = m.get(k) ?? [];
-    list.push(i);
-    m.set(k, list);
-  }
-  return m;
-}
+import { groupBy } from '../group-by';
 
 /** The IATI details of an activity as the API shows them: codes with their official names. */
 function presentDetails(
