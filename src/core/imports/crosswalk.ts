@@ -82,6 +82,22 @@ function startsAWord(text: string, starts: Map<string, number[]>, keyword: strin
   return starts.get(keyword.slice(0, 2))?.some((at) => text.startsWith(keyword, at)) ?? false;
 }
 
+/** A plan's crosswalk as matched: its areas, with their keywords in lower case, worked out once per plan. */
+const compiled = new WeakMap<CrosswalkPlan, { code: string; sectors: string[]; keywords: [string, string][] }[]>();
+
+function compile(plan: CrosswalkPlan) {
+  let areas = compiled.get(plan);
+  if (!areas) {
+    areas = Object.entries(plan.areas).map(([code, area]) => ({
+      code,
+      sectors: area.sectors,
+      keywords: area.keywords.map((k): [string, string] => [k, k.toLowerCase()]),
+    }));
+    compiled.set(plan, areas);
+  }
+  return areas;
+}
+
 /** Reasons each area code of the plan matches the activity, strongest first. */
 export function matchCrosswalk(plan: CrosswalkPlan, activity: MappedActivity): Map<string, string[]> {
   const text = [activity.title, activity.summary, activity.description]
@@ -91,20 +107,20 @@ export function matchCrosswalk(plan: CrosswalkPlan, activity: MappedActivity): M
     .toLowerCase();
   const starts = wordStarts(text);
   const dac = activity.sectors.filter((s) => s.vocabulary === '1' || s.vocabulary === '2');
-  const hits = new Map<string, string[]>();
-  for (const [code, area] of Object.entries(plan.areas)) {
-    const reasons: string[] = [];
+  const hits: [string, string[]][] = [];
+  for (const area of compile(plan)) {
+    const reasons = new Set<string>();
     for (const s of dac) {
       if (area.sectors.some((prefix) => s.code.startsWith(prefix))) {
-        reasons.push(`sector ${s.code}${s.name ? ` (${s.name})` : ''}`);
+        reasons.add(`sector ${s.code}${s.name ? ` (${s.name})` : ''}`);
       }
     }
-    for (const k of area.keywords) {
-      if (startsAWord(text, starts, k.toLowerCase())) reasons.push(`the words “${k}”`);
+    for (const [k, lower] of area.keywords) {
+      if (startsAWord(text, starts, lower)) reasons.add(`the words “${k}”`);
     }
-    if (reasons.length) hits.set(code, [...new Set(reasons)]);
+    if (reasons.size) hits.push([area.code, [...reasons]]);
   }
-  return new Map([...hits].sort((a, b) => b[1].length - a[1].length));
+  return new Map(hits.sort((a, b) => b[1].length - a[1].length));
 }
 
 interface CrosswalkNode {
