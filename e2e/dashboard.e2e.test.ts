@@ -167,6 +167,13 @@ describe('plan dashboard', () => {
 
   it('keeps the filters in the URL and updates the numbers', async () => {
     await open();
+    // The partner filter offers every partner of the plan, not only those the lean answer lists.
+    const all = await coverage('partners=all');
+    assert.equal(all.breakdowns.otherPartners, null);
+    const offered = await page
+      .locator('#dash-organisation option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    assert.deepEqual(offered.sort(), all.breakdowns.byPartner.map((p) => p.organisation.id).sort());
     const before = await kpi('activities');
     await page.locator('#dash-country').selectOption('ID');
     await page.locator('#dash-status').selectOption('completed');

@@ -375,11 +375,15 @@ export default function DashboardPage() {
     return {
       years,
       countries,
+      // The heat-maps read the nodes' counts only: no partner list (`partners=0`).
       requests: [
-        ...years.map((y) => ({ key: `y${y}`, params: coverageParams({ ...q, ...yearSlice(q, y) }) })),
+        ...years.map((y) => ({
+          key: `y${y}`,
+          params: { ...coverageParams({ ...q, ...yearSlice(q, y) }), partners: 0 },
+        })),
         ...countries.map((c) => ({
           key: `c${c}`,
-          params: coverageParams({ ...q, country: [c as CountryCode] }),
+          params: { ...coverageParams({ ...q, country: [c as CountryCode] }), partners: 0 },
         })),
       ],
     };
