@@ -76,7 +76,7 @@ export const coverageApiQuerySchema = coverageQuerySchema.safeExtend({
   include: listOf(z.enum(COVERAGE_INCLUDES, { error: `Use one of: ${COVERAGE_INCLUDES.join(', ')}.` }))
     .optional()
     .meta({
-      description: "What to add to the lean answer: `ids`, every node's activity ids and partner organisation ids.",
+      description: `What to add to the lean answer, comma-separated or repeated, among: ${COVERAGE_INCLUDES.join(', ')}. \`ids\`: every node's activity ids and partner organisation ids, and the plan's partner ids.`,
     }),
   partners: partnerLimit.default(DEFAULT_PARTNER_LIMIT),
 });
