@@ -248,31 +248,32 @@ export class ActivityRepository {
   }
 
   /**
-   * `columns` of the rows of `table` that belong to these activities, in no particular order, read
-   * as one JSON array of arrays made by the database: thousands of rows (a plan's funding lines)
-   * cost several times more as the driver's row objects than as one JSON text parsed at once
-   * (10,000 funding lines: 47 ms as rows, 17 ms as JSON on SQLite). JSON keeps text and numbers as
-   * they are; an integer beyond 2^53 loses precision, as `Number()` of the row's value would.
+   * `columns` of the rows of `table` that belong to these activities, in no particular order. On
+   * SQLite, read as one JSON array of arrays made by the database: thousands of rows (a plan's
+   * funding lines) cost several times more as better-sqlite3's row objects than as one JSON text
+   * parsed at once (10,000 funding lines: 47 ms as rows, 17 ms as JSON). node-postgres makes rows
+   * about as fast as it would parse the JSON (measured 10% slower with `json_agg`), so PostgreSQL
+   * answers rows. JSON keeps text and numbers as they are; an integer beyond 2^53 loses precision,
+   * as `Number()` of the row's value would.
    */
   private async childRows<T extends ActivityChildTable, C extends keyof Selectable<Database[T]> & string>(
     table: T,
     columns: readonly C[],
     activityIds: readonly string[],
   ): Promise<Pick<Selectable<Database[T]>, C>[]> {
+    type Row = Pick<Selectable<Database[T]>, C>;
     const list = sql.join(columns.map((c) => sql.ref(c)));
     const where = this.oneOf('activity_id', activityIds);
-    const query = this.postgres()
-      ? sql<{ rows: unknown }>`select coalesce(json_agg(json_build_array(${list})), '[]'::json) as rows
-          from ${sql.table(table)} where ${where}`
-      : sql<{ rows: unknown }>`select coalesce(json_group_array(json_array(${list})), '[]') as rows
-          from ${sql.table(table)} where ${where}`;
-    const json = (await query.execute(this.db)).rows[0]?.rows ?? [];
-    // node-postgres parses json itself; SQLite gives the text.
-    const arrays = (typeof json === 'string' ? JSON.parse(json) : json) as unknown[][];
-    return arrays.map((values) => {
+    if (this.postgres()) {
+      return (await sql<Row>`select ${list} from ${sql.table(table)} where ${where}`.execute(this.db)).rows;
+    }
+    const query = sql<{ rows: string }>`select json_group_array(json_array(${list})) as rows
+      from ${sql.table(table)} where ${where}`;
+    const json = (await query.execute(this.db)).rows[0]?.rows ?? '[]';
+    return (JSON.parse(json) as unknown[][]).map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = values[i];
-      return row as Pick<Selectable<Database[T]>, C>;
+      return row as Row;
     });
   }
 
@@ -281,7 +282,7 @@ export class ActivityRepository {
    * `nodeIds`, selecting only the columns the engine reads, in no particular order: the filter is
    * evaluated once, by the first query; the five others read the rows of the activities it found
    * through their activity index, the ids given as one parameter (`oneOf`), the four with many
-   * rows per activity as one JSON value each (`childRows`).
+   * rows per activity as one JSON value each on SQLite (`childRows`).
    */
   async coverageFacts(filter: ActivityFilter, nodeIds: readonly string[]) {
     const activities = await this.db
