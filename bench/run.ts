@@ -232,9 +232,18 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
     // The public's repeated reads are answered from each instance's cache (ADR 0014); "afresh" asks with
     // Cache-Control: no-cache, so that every request is computed: the cost of a new query or of the first read
     // after a change.
+    // The bytes a browser receives (the cached Brotli copy), which the load's client must read on every request.
+    const sent = await fetch(baseUrl + t.path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    await sent.arrayBuffer();
+    const bytes = Number(sent.headers.get('content-length') ?? NaN);
+    if (t.throughput && Number.isFinite(bytes)) {
+      figures.push({ section: 'http', name: `${t.name}: answer bytes as sent`, value: bytes, unit: 'B' });
+    }
+    // Other work on the machine comes and goes: the share is taken against /healthz measured just before.
+    const beside = t.throughput ? (await run(`${baseUrl}/healthz`)).requestsPerSec : health.requestsPerSec;
     for (const fresh of [false, true]) {
       const r = await run(baseUrl + t.path, fresh ? { 'cache-control': 'no-cache' } : {});
-      pushHttpFigures(figures, `${t.name}${fresh ? ', afresh' : ''}`, t, r, size, health.requestsPerSec);
+      pushHttpFigures(figures, `${t.name}${fresh ? ', afresh' : ''}`, t, r, size, beside);
     }
   }
 }
