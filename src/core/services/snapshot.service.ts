@@ -6,7 +6,7 @@ import type {
   SnapshotSummary,
 } from '../../shared/api-types';
 import { DEFAULT_ADDRESSED_SHARE, DEFAULT_REPORTING_CURRENCY, type ReportingCurrency } from '../../shared/coverage';
-import { coverageQuerySchema } from '../../shared/schemas/coverage-query.schema';
+import { coverageApiQuerySchema, coverageQuerySchema } from '../../shared/schemas/coverage-query.schema';
 import { CURRENT, type SnapshotCompareQuery, type SnapshotInput } from '../../shared/schemas/snapshot.schema';
 import { compareCoverage } from '../coverage/compare';
 import type { Db } from '../db/database';
@@ -100,6 +100,12 @@ export class SnapshotService {
     return this.coverage.forPlan(plan.id, q, 'public');
   }
 
+  /** The same, without ids or partner list: what a comparison reads (the nodes' states and counts). */
+  private liveStates(plan: PlanRow, asOf: string, addressedShare: number, currency: ReportingCurrency) {
+    const q = coverageApiQuerySchema.parse({ to: asOf, addressedShare, currency, partners: '0' });
+    return this.coverage.answer(plan.id, q, 'public');
+  }
+
   /** Freezes the plan's coverage on `input.asOf`; reviewers and administrators only. */
   async create(actor: Actor, planIdOrSlug: string, input: SnapshotInput): Promise<SnapshotDetail> {
     authorize(actor, 'snapshot:create');
@@ -161,7 +167,7 @@ export class SnapshotService {
     const model = a ?? b;
     const today = this.now().slice(0, 10);
     const current = () =>
-      this.live(
+      this.liveStates(
         plan,
         today,
         model?.addressedShare ?? DEFAULT_ADDRESSED_SHARE,
