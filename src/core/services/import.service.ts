@@ -15,6 +15,7 @@ import type { Db, Dialect } from '../db/database';
 import type { Database } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import { chunks } from '../chunks';
+import { withBoundedHeapGrowth } from '../heap';
 import { newId, nowIso } from '../ids';
 import { type Crosswalk, type CrosswalkNodes, loadCrosswalk, suggestLinks } from '../imports/crosswalk';
 import { fileURLToPath } from 'node:url';
@@ -822,17 +823,19 @@ export class ImportService {
     const crosswalk = format === 'iati' ? await this.crosswalk : null;
     let report: ImportReport;
     try {
-      report = await this.db.db.transaction().execute(async (trx) => {
-        run = new ImportRun(trx, this.db.dialect, actor, options, this.activities, this.organisations, crosswalk);
-        await read(run, file, (n) => {
-          bytesRead = n;
-        });
-        await run.flush();
-        const done = build(options.dryRun ? 'previewed' : 'committed', run);
-        if (options.dryRun) throw new DryRunDone();
-        await this.record(trx, actor, done);
-        return done;
-      });
+      report = await withBoundedHeapGrowth(() =>
+        this.db.db.transaction().execute(async (trx) => {
+          run = new ImportRun(trx, this.db.dialect, actor, options, this.activities, this.organisations, crosswalk);
+          await read(run, file, (n) => {
+            bytesRead = n;
+          });
+          await run.flush();
+          const done = build(options.dryRun ? 'previewed' : 'committed', run);
+          if (options.dryRun) throw new DryRunDone();
+          await this.record(trx, actor, done);
+          return done;
+        }),
+      );
     } catch (e) {
       if (e instanceof DryRunDone) report = build('previewed', run);
       else if (e instanceof IatiFileError || e instanceof SheetFileError) {
