@@ -145,7 +145,7 @@ function FacetGroup({
           <FormattedMessage id="search.facetCapped" values={{ shown: listed.length, total }} />
         </p>
       )}
-      {(hidden > 0 || expanded) && (
+      {(hidden > 0 || (expanded && all.length > FACET_SHOWN)) && (
         <button
           type="button"
           className="link-button search-facet__more"
