@@ -17,21 +17,10 @@ import {
 import { invalidInput, invalidReference, notFound, type FieldIssue } from '../errors';
 import { withDescendants } from '../framework-tree';
 import type { ActivityFilter, ActivityRepository } from '../repositories/activity.repository';
+import { groupBy } from '../group-by';
 import { loc } from '../repositories/localized';
 import type { OrganisationRepository } from '../repositories/organisation.repository';
 import type { PlanRepository, PlanRow } from '../repositories/plan.repository';
-
-/** Groups items by a string key, keeping their order. */
-export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = m.get(k);
-    if (list) list.push(i);
-    else m.set(k, [i]);
-  }
-  return m;
-}
 
 /** Today as YYYY-MM-DD (UTC). */
 export function todayIso(): string {

@@ -7,7 +7,8 @@ import { renderReport, type RenderedReport } from '../reports/render';
 import { buildReportModel, type ReportActivityDetail, type ReportModel } from '../reports/report-model';
 import type { ActivityRepository } from '../repositories/activity.repository';
 import { loc } from '../repositories/localized';
-import { groupBy, type CoverageService } from './coverage.service';
+import { groupBy } from '../group-by';
+import type { CoverageService } from './coverage.service';
 
 /**
  * The progress report of a plan for a period: the coverage of the plan (same query, same audience
