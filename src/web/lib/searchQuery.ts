@@ -1,22 +1,17 @@
 import type { SearchResults } from '../../shared/api-types';
-import { searchQuerySchema, type SearchQuery } from '../../shared/schemas/search.schema';
+import {
+  SEARCH_FACET_NAMES,
+  searchQuerySchema,
+  type SearchFacetName,
+  type SearchQuery,
+} from '../../shared/schemas/search.schema';
 import type { Language } from '../../shared/vocab';
 import type { QueryValue } from '../api/client';
 import { paramIssues, searchParamsToRecord, type ParamIssue } from './activityQuery';
 
-/** The facets of the search page, in the order they are shown. */
-export const SEARCH_FACETS = [
-  'kind',
-  'plan',
-  'pillar',
-  'area',
-  'country',
-  'partner',
-  'status',
-  'type',
-  'year',
-] as const satisfies readonly (keyof SearchResults['facets'])[];
-export type SearchFacetName = (typeof SEARCH_FACETS)[number];
+/** The facets of the search page, in the order they are shown: the API's, in its order. */
+export const SEARCH_FACETS = SEARCH_FACET_NAMES satisfies readonly (keyof SearchResults['facets'])[];
+export type { SearchFacetName };
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How long the page waits after the last key press before it searches. */
