@@ -33,6 +33,8 @@ class Validator {
   private next = 1;
   private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
   private idle: NodeJS.Timeout | null = null;
+  /** The schema files, read once for every worker this process starts. */
+  private schemas: Promise<{ fileName: string; contents: string }[]> | null = null;
   /** Documents run one after the other, so that only one instance's memory is held at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -44,12 +46,13 @@ class Validator {
 
   private async start(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const schemas = await Promise.all(
+    this.schemas ??= Promise.all(
       [MAIN_SCHEMA, ...IMPORTED].map(async (fileName) => ({
         fileName,
         contents: await readFile(new URL(fileName, SCHEMA_DIR), 'utf8'),
       })),
     );
+    const schemas = await this.schemas;
     const worker = new Worker(new URL('./xmllint-worker.mjs', import.meta.url), {
       workerData: { schemas, mainSchema: MAIN_SCHEMA, initialPages: INITIAL_PAGES, maxPages: MAX_PAGES },
     });
