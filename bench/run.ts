@@ -4,10 +4,12 @@
  * public home page. Prints a table (figure, target, pass or miss) and writes JSON under
  * bench/results/. Not part of `npm test`. See the README's "Benchmark" section.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -210,7 +212,21 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
       throughput: true,
       p99: 30,
     },
-    { name: 'dashboard (coverage)', path: `/api/v1/plans/${plan}/coverage`, throughput: false, p99: 15 },
+    // What the dashboard asks (src/web/pages/DashboardPage.tsx): its main request, and one of its heat-map cells.
+    {
+      name: 'dashboard',
+      path: `/api/v1/plans/${plan}/coverage?depth=1&breakdowns=pillar,area,country,year`,
+      throughput: false,
+      p99: 15,
+    },
+    {
+      name: 'dashboard, heat-map cell',
+      path: `/api/v1/plans/${plan}/coverage?from=2012&to=2012&depth=1&breakdowns=none`,
+      throughput: false,
+      p99: 15,
+    },
+    // The coverage API as asked by default: every level and every breakdown.
+    { name: 'coverage, whole plan', path: `/api/v1/plans/${plan}/coverage`, throughput: false, p99: 15 },
     {
       name: 'coverage, filtered',
       path: `/api/v1/plans/${plan}/coverage?from=2011&to=2013&country=TH,VN&currency=USD`,
@@ -236,7 +252,7 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
     const sent = await fetch(baseUrl + t.path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     await sent.arrayBuffer();
     const bytes = Number(sent.headers.get('content-length') ?? NaN);
-    if (t.throughput && Number.isFinite(bytes)) {
+    if (Number.isFinite(bytes)) {
       figures.push({ section: 'http', name: `${t.name}: answer bytes as sent`, value: bytes, unit: 'B' });
     }
     // Other work on the machine comes and goes: the share is taken against /healthz measured just before.
@@ -244,11 +260,36 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
     for (const fresh of [false, true]) {
       const r = await run(baseUrl + t.path, fresh ? { 'cache-control': 'no-cache' } : {});
       pushHttpFigures(figures, `${t.name}${fresh ? ', afresh' : ''}`, t, r, size, beside);
+      if (!fresh && Number.isFinite(bytes)) {
+        // The client reads every answer too: the same load on a bare server sending as many bytes is the floor.
+        const floor = await withBytesServer(bytes, (url) => run(url));
+        figures.push({
+          section: 'http',
+          name: `${t.name}: floor p99`,
+          value: floor.p99Ms,
+          unit: 'ms',
+          note: `a bare server sending the same ${bytes} B`,
+        });
+      }
     }
     // The load's client gives up on requests still waiting when its time is over, but the server computes them
     // all: one more request, queued behind them (connections are handed out in turn), answers once they are done,
     // so that the next measure does not pay for this one's backlog.
     await (await fetch(baseUrl + t.path, { headers: { 'cache-control': 'no-cache' } })).arrayBuffer();
+  }
+}
+
+/** Runs `measure` against a bare server (bench/bytes-server.ts) answering `bytes` bytes, then stops it. */
+async function withBytesServer<T>(bytes: number, measure: (url: string) => Promise<T>): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'bytes-server.ts'), String(bytes)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const [line] = (await once(readline.createInterface({ input: child.stdout }), 'line')) as [string];
+    const { port } = JSON.parse(line) as { port: number };
+    return await measure(`http://127.0.0.1:${port}/`);
+  } finally {
+    child.kill();
   }
 }
 

@@ -334,7 +334,54 @@ for (const target of DATABASES) {
       assert.deepEqual(every.breakdowns.byPartner, full.breakdowns.byPartner);
     });
 
-    it('refuses bad include and partners values with a problem naming them', async () => {
+    it('lists the levels and the breakdowns asked for, each the same as in the whole answer', async () => {
+      const whole = await coverage('');
+      const maxDepth = Math.max(...whole.nodes.map((n) => n.depth));
+      assert.ok(maxDepth >= 1, 'the seed has areas below its pillars');
+      for (let depth = 0; depth <= maxDepth; depth += 1) {
+        const c = await coverage(`depth=${depth}`);
+        assert.deepEqual(
+          c.nodes,
+          whole.nodes.filter((n) => n.depth <= depth),
+          `depth=${depth}`,
+        );
+        // Roll-ups and gaps still count every level.
+        assert.deepEqual(c.summary, whole.summary);
+        assert.deepEqual(c.gaps, whole.gaps);
+        assert.deepEqual(c.breakdowns, whole.breakdowns);
+      }
+
+      const none = await coverage('breakdowns=none&depth=1');
+      assert.deepEqual(none.breakdowns, {});
+      assert.deepEqual(
+        none.nodes,
+        whole.nodes.filter((n) => n.depth <= 1),
+      );
+      assert.deepEqual(none.summary, whole.summary);
+
+      const some = await coverage('breakdowns=year,area&breakdowns=partner&depth=0');
+      assert.deepEqual(Object.keys(some.breakdowns).sort(), ['byArea', 'byPartner', 'byYear', 'otherPartners']);
+      assert.deepEqual(some.breakdowns.byArea, whole.breakdowns.byArea);
+      assert.deepEqual(some.breakdowns.byYear, whole.breakdowns.byYear);
+      assert.deepEqual(some.breakdowns.byPartner, whole.breakdowns.byPartner);
+      assert.deepEqual(some.breakdowns.otherPartners, whole.breakdowns.otherPartners);
+      assert.deepEqual(
+        some.nodes,
+        whole.nodes.filter((n) => n.depth === 0),
+      );
+
+      // With the filters too: a narrower answer is the same part of the same computation.
+      const filtered = 'country=ID&from=2011&include=ids';
+      const wholeFiltered = await coverage(filtered);
+      const country = await coverage(`${filtered}&breakdowns=country&depth=0`);
+      assert.deepEqual(country.breakdowns.byCountry, wholeFiltered.breakdowns.byCountry);
+      assert.deepEqual(
+        country.nodes,
+        wholeFiltered.nodes.filter((n) => n.depth === 0),
+      );
+    });
+
+    it('refuses bad include, partners, breakdowns and depth values with a problem naming them', async () => {
       for (const [query, names] of [
         ['include=names', ['include']],
         ['include=ids,everything', ['include']],
@@ -345,6 +392,14 @@ for (const target of DATABASES) {
         ['partners=', ['partners']],
         ['partners=2&partners=3', ['partners']],
         ['include=id&partners=none', ['include', 'partners']],
+        ['breakdowns=everything', ['breakdowns']],
+        ['breakdowns=none,year', ['breakdowns']],
+        ['breakdowns=', ['breakdowns']],
+        ['depth=-1', ['depth']],
+        ['depth=21', ['depth']],
+        ['depth=one', ['depth']],
+        ['depth=', ['depth']],
+        ['depth=1&depth=2', ['depth']],
       ] as const) {
         const res = await server.get<Problem>(`${COVERAGE}?${query}`);
         assert.equal(res.status, 400, query);

@@ -490,17 +490,26 @@ export interface PlanCoverage {
   /** Every node of the plan (or of the selected pillars), in framework order. */
   nodes: CoverageNode[];
   gaps: CoverageGap[];
-  breakdowns: {
-    byPillar: CoverageNodeBucket[];
-    byArea: CoverageNodeBucket[];
-    /** The most active partners first (activity count, then name): every one, or as many as asked. */
-    byPartner: CoveragePartnerBucket[];
-    /** The partners left out of `byPartner`, together; null when it lists every one. */
-    otherPartners: CoverageOtherPartners | null;
-    byCountry: CoverageCountryBucket[];
-    byYear: CoverageYearBucket[];
-  };
+  breakdowns: CoverageBreakdowns;
   rates: CoverageRateUsed[];
+}
+
+/**
+ * What the coverage API answers for any query: a `PlanCoverage` whose breakdowns are those asked
+ * for (`breakdowns`, every one by default); those not asked are absent.
+ */
+export type CoverageAnswer = Omit<PlanCoverage, 'breakdowns'> & { breakdowns: Partial<CoverageBreakdowns> };
+
+/** Every breakdown of a plan's coverage. */
+export interface CoverageBreakdowns {
+  byPillar: CoverageNodeBucket[];
+  byArea: CoverageNodeBucket[];
+  /** The most active partners first (activity count, then name): every one, or as many as asked. */
+  byPartner: CoveragePartnerBucket[];
+  /** The partners left out of `byPartner`, together; null when it lists every one. */
+  otherPartners: CoverageOtherPartners | null;
+  byCountry: CoverageCountryBucket[];
+  byYear: CoverageYearBucket[];
 }
 
 /** Figures with their partners' ids. */
@@ -518,7 +527,7 @@ export type CoverageNodeWithIds = CoverageNode & CoverageFiguresWithIds & { acti
 export interface FullPlanCoverage extends PlanCoverage {
   summary: PlanCoverage['summary'] & CoverageFiguresWithIds;
   nodes: CoverageNodeWithIds[];
-  breakdowns: PlanCoverage['breakdowns'] & { otherPartners: null };
+  breakdowns: CoverageBreakdowns & { otherPartners: null };
 }
 
 /** A frozen coverage of a plan, as listed (`GET /api/v1/plans/{id or slug}/snapshots`). */

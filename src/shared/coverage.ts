@@ -29,6 +29,16 @@ export type GapReason = (typeof GAP_REASONS)[number];
 export const COVERAGE_INCLUDES = ['ids'] as const;
 export type CoverageInclude = (typeof COVERAGE_INCLUDES)[number];
 
+/**
+ * The coverage API's breakdowns (`breakdowns`): by pillar, area, partner, country and year. All by
+ * default; a chart that reads the nodes' counts only asks for `none`.
+ */
+export const COVERAGE_BREAKDOWNS = ['pillar', 'area', 'partner', 'country', 'year'] as const;
+export type CoverageBreakdown = (typeof COVERAGE_BREAKDOWNS)[number];
+
+/** The deepest framework level the coverage API may be asked to stop at (`depth`; 0 is the pillars). */
+export const MAX_COVERAGE_DEPTH = 20;
+
 /** Partners the coverage API lists in its partner breakdown unless asked for more (`partners`); the rest are summed. */
 export const DEFAULT_PARTNER_LIMIT = 20;
 /** The largest number of partners one may ask for by number; `partners=all` lists every one. */

@@ -6,6 +6,7 @@
  */
 import type {
   CoverageAmount,
+  CoverageBreakdowns,
   CoverageConvertedAmount,
   CoverageCountryBucket,
   CoverageFigures,
@@ -27,6 +28,7 @@ import type {
 import {
   DEFAULT_ADDRESSED_SHARE,
   DEFAULT_REPORTING_CURRENCY,
+  type CoverageBreakdown,
   type CoverageState,
   type ReportingCurrency,
 } from '../../shared/coverage';
@@ -110,6 +112,10 @@ export interface CoverageShape {
   ids: boolean;
   /** How many partners `byPartner` lists, the most active first; the others are summed in `otherPartners`. */
   partners: number | 'all';
+  /** The deepest level `nodes` lists (0: the pillars); null: every level. Roll-ups still count every level. */
+  depth?: number | null;
+  /** The breakdowns computed; absent or null: every one. */
+  breakdowns?: readonly CoverageBreakdown[] | null;
 }
 
 export interface CoverageInput {
@@ -126,14 +132,7 @@ export interface CoverageResult {
   summary: CoverageFigures & { rollup: CoverageRollup; gapCount: number };
   nodes: CoverageNode[];
   gaps: CoverageGap[];
-  breakdowns: {
-    byPillar: CoverageNodeBucket[];
-    byArea: CoverageNodeBucket[];
-    byPartner: CoveragePartnerBucket[];
-    otherPartners: CoverageOtherPartners | null;
-    byCountry: CoverageCountryBucket[];
-    byYear: CoverageYearBucket[];
-  };
+  breakdowns: Partial<CoverageBreakdowns>;
   rates: CoverageRateUsed[];
 }
 
@@ -141,7 +140,7 @@ export interface CoverageResult {
 export interface FullCoverageResult extends CoverageResult {
   summary: CoverageResult['summary'] & CoverageFiguresWithIds;
   nodes: CoverageNodeWithIds[];
-  breakdowns: CoverageResult['breakdowns'] & { otherPartners: null };
+  breakdowns: CoverageBreakdowns & { otherPartners: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -732,10 +731,22 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
   const sortedIds = (counted: readonly number[]) =>
     Array.from(Int32Array.from(counted, (i) => rankOf[i]!).sort(), (rank) => facts[idOrder[rank]!]!.id);
 
-  const nodes = order.map((info): CoverageNode => {
+  const shape = options.shape;
+  const wants = (b: CoverageBreakdown) => !shape?.breakdowns || shape.breakdowns.includes(b);
+  const maxDepth = shape?.depth ?? null;
+  // The figures of a node are worked out when it is listed, or when a breakdown by its level is asked.
+  const figured = (info: NodeInfo) =>
+    maxDepth === null ||
+    info.depth <= maxDepth ||
+    (info.depth === 0 && wants('pillar')) ||
+    (info.depth === 1 && wants('area'));
+
+  const nodeById = new Map<string, CoverageNode>();
+  for (const info of order) {
+    if (!figured(info)) continue;
     const acc = new FiguresAccumulator(shared);
     for (const i of info.counted) acc.addActivity(facts[i]!);
-    return {
+    nodeById.set(info.node.id, {
       id: info.node.id,
       parentId: info.node.parentId,
       code: info.node.code,
@@ -751,9 +762,11 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
       ...acc.figures(withIds),
       directActivityCount: info.directCount,
       ...(withIds ? { activityIds: sortedIds(info.counted) } : {}),
-    };
-  });
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+    });
+  }
+  const nodes = order.flatMap((info) =>
+    maxDepth !== null && info.depth > maxDepth ? [] : [nodeById.get(info.node.id)!],
+  );
 
   const gaps = order
     .filter((info) => info.leaf && info.state === 'not_started')
@@ -784,6 +797,8 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
     byStatus: n.byStatus,
     funding: n.funding,
   });
+  const levelBuckets = (depth: number) =>
+    order.filter((i) => i.depth === depth).map((i) => nodeBucket(nodeById.get(i.node.id)!));
 
   return {
     asOf,
@@ -793,11 +808,13 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
     nodes,
     gaps,
     breakdowns: {
-      byPillar: order.filter((i) => i.depth === 0).map((i) => nodeBucket(nodeById.get(i.node.id)!)),
-      byArea: order.filter((i) => i.depth === 1).map((i) => nodeBucket(nodeById.get(i.node.id)!)),
-      ...partnerBreakdown(facts, shared, options.organisations ?? [], options.shape?.partners ?? 'all'),
-      byCountry: countryBreakdown(facts, shared),
-      byYear: yearBreakdown(facts, shared),
+      ...(wants('pillar') ? { byPillar: levelBuckets(0) } : {}),
+      ...(wants('area') ? { byArea: levelBuckets(1) } : {}),
+      ...(wants('partner')
+        ? partnerBreakdown(facts, shared, options.organisations ?? [], shape?.partners ?? 'all')
+        : {}),
+      ...(wants('country') ? { byCountry: countryBreakdown(facts, shared) } : {}),
+      ...(wants('year') ? { byYear: yearBreakdown(facts, shared) } : {}),
     },
     rates: [...shared.converter.used.values()].sort(
       (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.year - b.year,

@@ -1,4 +1,4 @@
-import type { FullPlanCoverage, OrganisationRef, PlanCoverage } from '../../shared/api-types';
+import type { CoverageAnswer, FullPlanCoverage, OrganisationRef, PlanCoverage } from '../../shared/api-types';
 import { coverageRules, coverageRuleSummary } from '../../shared/coverage';
 import { lastDayOf, yearOf } from '../../shared/partial-date';
 import type { CoverageApiQuery, CoverageQuery } from '../../shared/schemas/coverage-query.schema';
@@ -54,11 +54,17 @@ export class CoverageService {
 
   /**
    * The coverage API's answer: lean unless the query asks for more (`include=ids` for the ids,
-   * `partners` for how many partners to list), computed without what it leaves out.
+   * `partners` for how many partners to list), or less (`depth`, `breakdowns`); computed without
+   * what it leaves out.
    */
-  async answer(idOrSlug: string, q: CoverageApiQuery, audience: Audience): Promise<PlanCoverage> {
+  async answer(idOrSlug: string, q: CoverageApiQuery, audience: Audience): Promise<CoverageAnswer> {
     const { plan, input, options } = await this.load(idOrSlug, q, audience);
-    const shape = { ids: q.include?.includes('ids') ?? false, partners: q.partners };
+    const shape = {
+      ids: q.include?.includes('ids') ?? false,
+      partners: q.partners,
+      depth: q.depth ?? null,
+      breakdowns: q.breakdowns ?? null,
+    };
     return answer(plan, q, options, computeCoverage(input, { ...options, shape }));
   }
 

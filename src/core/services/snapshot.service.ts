@@ -1,4 +1,5 @@
 import type {
+  CoverageAnswer,
   PlanCoverage,
   SnapshotComparison,
   SnapshotDetail,
@@ -100,9 +101,9 @@ export class SnapshotService {
     return this.coverage.forPlan(plan.id, q, 'public');
   }
 
-  /** The same, without ids or partner list: what a comparison reads (the nodes' states and counts). */
+  /** The same, without ids or breakdowns: what a comparison reads (the nodes' states and counts). */
   private liveStates(plan: PlanRow, asOf: string, addressedShare: number, currency: ReportingCurrency) {
-    const q = coverageApiQuerySchema.parse({ to: asOf, addressedShare, currency, partners: '0' });
+    const q = coverageApiQuerySchema.parse({ to: asOf, addressedShare, currency, breakdowns: 'none' });
     return this.coverage.answer(plan.id, q, 'public');
   }
 
@@ -175,7 +176,7 @@ export class SnapshotService {
       );
     const fromCoverage = a?.coverage ?? (await current());
     const toCoverage = b?.coverage ?? (await current());
-    const side = (s: SnapshotDetail | null, c: PlanCoverage): SnapshotSide => ({
+    const side = (s: SnapshotDetail | null, c: CoverageAnswer): SnapshotSide => ({
       id: s?.id ?? CURRENT,
       label: s?.label ?? null,
       asOf: c.period.asOf,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  COVERAGE_BREAKDOWNS,
   COVERAGE_INCLUDES,
   DEFAULT_ADDRESSED_SHARE,
   DEFAULT_PARTNER_LIMIT,
   DEFAULT_REPORTING_CURRENCY,
+  MAX_COVERAGE_DEPTH,
   MAX_PARTNER_LIMIT,
   REPORTING_CURRENCIES,
 } from '../coverage';
@@ -67,10 +69,37 @@ const partnerLimit = z
     description: `How many partners the partner breakdown lists, the most active first (default ${DEFAULT_PARTNER_LIMIT}); the others are summed in \`breakdowns.otherPartners\`. \`all\` lists every partner.`,
   });
 
+const BREAKDOWNS = `Use none, or one or more of: ${COVERAGE_BREAKDOWNS.join(', ')}.`;
+
+/** `breakdowns`: which breakdowns the answer carries; `none` for none. All when absent. */
+const breakdownList = listOf(z.enum([...COVERAGE_BREAKDOWNS, 'none'], { error: BREAKDOWNS }))
+  .refine((v) => !v.includes('none') || v.length === 1, BREAKDOWNS)
+  .refine((v) => v.length > 0, BREAKDOWNS)
+  .transform((v) => v.filter((b) => b !== 'none'))
+  .meta({
+    description: `Which breakdowns the answer carries, comma-separated or repeated, among: ${COVERAGE_BREAKDOWNS.join(', ')}; \`none\` for none. All when absent; those not asked are left out of \`breakdowns\`.`,
+  });
+
+const DEPTH = `Give the deepest level to list as a whole number from 0 (the pillars) to ${MAX_COVERAGE_DEPTH}.`;
+
+/** `depth`: the nodes listed stop at this level (0: pillars, 1: areas…); the roll-ups still count every level. */
+const depth = z
+  .string({ error: DEPTH })
+  .trim()
+  .regex(/^\d{1,2}$/, DEPTH)
+  .transform(Number)
+  .refine((v) => v <= MAX_COVERAGE_DEPTH, DEPTH)
+  .meta({
+    description:
+      'The deepest framework level `nodes` lists (0: pillars, 1: areas of cooperation, 2: action lines…); every level when absent. States and roll-ups still count the levels below.',
+  });
+
 /**
  * Parameters of `GET /api/v1/plans/{id or slug}/coverage`: the coverage query, plus what the
  * answer carries. By default it is lean: no per-node ids (`include=ids` adds them) and the first
- * partners only (`partners=all` lists every one). Shared by the API, the web UI and the CLI.
+ * partners only (`partners=all` lists every one). A chart may ask for less still: the levels of
+ * nodes it shows (`depth`) and the breakdowns it draws (`breakdowns`). Shared by the API, the web
+ * UI and the CLI.
  */
 export const coverageApiQuerySchema = coverageQuerySchema.safeExtend({
   include: listOf(z.enum(COVERAGE_INCLUDES, { error: `Use one of: ${COVERAGE_INCLUDES.join(', ')}.` }))
@@ -79,6 +108,8 @@ export const coverageApiQuerySchema = coverageQuerySchema.safeExtend({
       description: `What to add to the lean answer, comma-separated or repeated, among: ${COVERAGE_INCLUDES.join(', ')}. \`ids\`: every node's activity ids and partner organisation ids, and the plan's partner ids.`,
     }),
   partners: partnerLimit.default(DEFAULT_PARTNER_LIMIT),
+  breakdowns: breakdownList.optional(),
+  depth: depth.optional(),
 });
 
 export type CoverageApiQuery = z.infer<typeof coverageApiQuerySchema>;

@@ -6,7 +6,7 @@ import type {
   OrganisationDetail,
   OrganisationSummary,
   Page,
-  PlanCoverage,
+  CoverageAnswer,
   PlanDetail,
   PlanSummary,
   Problem,
@@ -70,7 +70,7 @@ export const api = {
   plan: (idOrSlug: string) => request<PlanDetail>(`/plans/${seg(idOrSlug)}`),
   /** The parameters of the coverage API's shared schema (`coverageApiQuerySchema`). */
   coverage: (idOrSlug: string, params: Partial<Record<keyof CoverageApiQueryInput, QueryValue>>) =>
-    request<PlanCoverage>(`/plans/${seg(idOrSlug)}/coverage`, params),
+    request<CoverageAnswer>(`/plans/${seg(idOrSlug)}/coverage`, params),
   frameworkNode: (id: string) => request<FrameworkNodeDetail>(`/framework-nodes/${seg(id)}`),
   activities: (params: ActivityListParams) => request<Page<ActivitySummary>>('/activities', { ...params }),
   activity: (id: string) => request<ActivityDetail>(`/activities/${seg(id)}`),

@@ -1,7 +1,7 @@
 import { useMemo, type FormEvent } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CoverageFunding, CoverageNodeBucket, PlanCoverage, PlanDetail } from '../../shared/api-types';
+import type { CoverageFunding, CoverageNodeBucket, CoverageAnswer, PlanDetail } from '../../shared/api-types';
 import { REPORTING_CURRENCIES, type ReportingCurrency } from '../../shared/coverage';
 import type { CoverageQuery } from '../../shared/schemas/coverage-query.schema';
 import {
@@ -42,7 +42,14 @@ import { usePaths } from '../lib/paths';
 import { binsFor } from '../lib/scales';
 import '../styles/dashboard.css';
 
-type Slices = { key: string; coverage: PlanCoverage }[];
+type Slices = { key: string; coverage: CoverageAnswer }[];
+
+/** The levels the dashboard shows: pillars (0) and areas of cooperation (1). */
+const SHOWN_DEPTH = 1;
+/** What the dashboard's main request asks for: the partner filter has a request of its own. */
+const MAIN_SHAPE = { depth: SHOWN_DEPTH, breakdowns: ['pillar', 'area', 'country', 'year'] } as const;
+/** What a heat-map cell's request asks for: the nodes' counts, no breakdown. */
+const SLICE_SHAPE = { depth: SHOWN_DEPTH, breakdowns: 'none' } as const;
 
 /** One coverage report per year, or per country: the cells of the heat-maps, judged by the API itself. */
 async function loadSlices(
@@ -147,7 +154,7 @@ function FundingChart({
   name: string;
   title: string;
   buckets: readonly CoverageNodeBucket[];
-  coverage: PlanCoverage;
+  coverage: CoverageAnswer;
   fileParts: string[];
 }) {
   const intl = useIntl();
@@ -360,30 +367,31 @@ export default function DashboardPage() {
   const query = parsed.ok ? parsed.query : null;
   const plan = useApi(api.plan(slug));
   const params = query ? coverageParams(query.coverage) : null;
-  const coverage = useApi(params ? api.coverage(slug, params) : null, { keepPrevious: true });
+  // What the page draws: pillars and areas (depth 1), and every breakdown but the partners'.
+  const coverage = useApi(params ? api.coverage(slug, { ...params, ...MAIN_SHAPE }) : null, { keepPrevious: true });
   // The partner filter offers every partner of the plan: the coverage API lists the first 20 unless asked for all.
-  const all = useApi(api.coverage(slug, { partners: 'all' }));
+  const all = useApi(api.coverage(slug, { partners: 'all', breakdowns: 'partner', depth: 0 }));
   const data = coverage.data;
 
   const sliceRequests = useMemo(() => {
     if (!query || !data) return null;
     const q = query.coverage;
-    const years = data.breakdowns.byYear.flatMap((b) => (b.year === null ? [] : [b.year]));
-    const countries = data.breakdowns.byCountry
+    const years = (data.breakdowns.byYear ?? []).flatMap((b) => (b.year === null ? [] : [b.year]));
+    const countries = (data.breakdowns.byCountry ?? [])
       .map((b) => b.country)
       .filter((c) => !q.country || (q.country as readonly string[]).includes(c));
     return {
       years,
       countries,
-      // The heat-maps read the nodes' counts only: no partner list (`partners=0`).
+      // The heat-maps read the counts of pillars and areas only: no breakdown.
       requests: [
         ...years.map((y) => ({
           key: `y${y}`,
-          params: { ...coverageParams({ ...q, ...yearSlice(q, y) }), partners: 0 },
+          params: { ...coverageParams({ ...q, ...yearSlice(q, y) }), ...SLICE_SHAPE },
         })),
         ...countries.map((c) => ({
           key: `c${c}`,
-          params: { ...coverageParams({ ...q, country: [c as CountryCode] }), partners: 0 },
+          params: { ...coverageParams({ ...q, country: [c as CountryCode] }), ...SLICE_SHAPE },
         })),
       ],
     };
@@ -415,7 +423,7 @@ export default function DashboardPage() {
     .map((p) => ({ id: p.organisation.id, name: p.organisation.acronym ?? text(p.organisation.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
 
-  const nodes = data ? data.nodes.filter((n) => n.depth <= 1) : [];
+  const nodes = data ? data.nodes.filter((n) => n.depth <= SHOWN_DEPTH) : [];
   const sliceOf = (key: string) => slices.data?.find((s) => s.key === key)?.coverage;
   const heatRows = nodes.map((n) => ({
     key: n.id,
@@ -550,14 +558,14 @@ export default function DashboardPage() {
             <FundingChart
               name="funding-pillars"
               title={m('dashboard.fundingPillarsTitle')}
-              buckets={data.breakdowns.byPillar}
+              buckets={data.breakdowns.byPillar ?? []}
               coverage={data}
               fileParts={fileParts}
             />
             <FundingChart
               name="funding-areas"
               title={m('dashboard.fundingAreasTitle')}
-              buckets={data.breakdowns.byArea}
+              buckets={data.breakdowns.byArea ?? []}
               coverage={data}
               fileParts={fileParts}
             />
@@ -576,7 +584,7 @@ export default function DashboardPage() {
   );
 }
 
-function Kpis({ coverage }: { coverage: PlanCoverage }) {
+function Kpis({ coverage }: { coverage: CoverageAnswer }) {
   const intl = useIntl();
   const labels = useLabels();
   const s = coverage.summary;
@@ -693,7 +701,7 @@ function ReportLinks({ slug, params }: { slug: string; params: Record<string, Qu
   );
 }
 
-function RuleSection({ coverage }: { coverage: PlanCoverage }) {
+function RuleSection({ coverage }: { coverage: CoverageAnswer }) {
   const text = useText();
   const intl = useIntl();
   return (
@@ -726,10 +734,10 @@ function RuleSection({ coverage }: { coverage: PlanCoverage }) {
   );
 }
 
-function Timeline({ coverage, fileParts }: { coverage: PlanCoverage; fileParts: string[] }) {
+function Timeline({ coverage, fileParts }: { coverage: CoverageAnswer; fileParts: string[] }) {
   const intl = useIntl();
   const m = (id: MessageId) => intl.formatMessage({ id });
-  const buckets = coverage.breakdowns.byYear;
+  const buckets = coverage.breakdowns.byYear ?? [];
   const yearLabel = (y: number | null) => (y === null ? m('dashboard.noDate') : String(y));
   const data: ChartData = {
     columns: [{ label: m('dashboard.colYear') }, { label: m('dashboard.colActivities'), numeric: true }],
@@ -766,7 +774,7 @@ function MapChart({
   fileParts,
   planId,
 }: {
-  coverage: PlanCoverage;
+  coverage: CoverageAnswer;
   measure: MapMeasure;
   fileParts: string[];
   planId: string;
@@ -775,7 +783,7 @@ function MapChart({
   const labels = useLabels();
   const paths = usePaths();
   const m = (id: MessageId, v?: Record<string, string>) => intl.formatMessage({ id }, v);
-  const byCountry = new Map(coverage.breakdowns.byCountry.map((b) => [b.country, b]));
+  const byCountry = new Map((coverage.breakdowns.byCountry ?? []).map((b) => [b.country, b]));
   const funding = measure !== 'activities';
   const datum = (
     code: CountryCode,
@@ -866,7 +874,7 @@ function MapChart({
   );
 }
 
-function Gaps({ coverage }: { coverage: PlanCoverage }) {
+function Gaps({ coverage }: { coverage: CoverageAnswer }) {
   const text = useText();
   const paths = usePaths();
   return (
