@@ -400,7 +400,7 @@ describe("officers' workspace in Chromium", () => {
     const issued = admin.ws.main().getByRole('region', { name: 'Invitation link for Nora New' });
     await issued.waitFor();
     const link = await issued.locator('code').innerText();
-    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/en\/account\/accept\?token=all_/);
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/en\/account\/accept#token=all_/);
     assert.deepEqual(admin.errors, []);
 
     const { ws, errors } = await fresh(360);

@@ -88,7 +88,7 @@ for (const target of DATABASES) {
       assert.equal(cli(['user', 'update', '--email', 'ed@example.org', '--enable'], env).status, 0);
       const link = cli(['user', 'reset-link', '--email', 'ed@example.org', '--base-url', 'https://al.example/'], env);
       assert.equal(link.status, 0, link.stderr);
-      const token = /https:\/\/al\.example\/en\/account\/accept\?token=(\S+)/.exec(link.stdout)?.[1];
+      const token = /https:\/\/al\.example\/en\/account\/accept#token=(\S+)/.exec(link.stdout)?.[1];
       assert.ok(token, link.stdout);
 
       const server = await startTestServer(database, { seed: false });

@@ -109,7 +109,7 @@ export const SCREENS: readonly Screen[] = [
   { name: 'not-found', path: () => '/no-such-page' },
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'sign-in-errors', path: () => '/sign-in', act: submitEmptyForm },
-  { name: 'accept-link', path: () => '/account/accept?token=not-a-real-token' },
+  { name: 'accept-link', path: () => '/account/accept#token=not-a-real-token' },
   // Signed in from here on: a browser context signs in once, at the first of these.
   { name: 'workspace', session: 'staff', path: () => '/workspace', ready: workspaceTablesLoaded },
   { name: 'activity-staff', session: 'staff', path: (r) => `/activities/${r.activityId}`, ready: staffPanelLoaded },

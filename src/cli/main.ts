@@ -5,6 +5,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
+import { loggerOptions } from '../server/logging';
+import { acceptLinkPath } from '../shared/links';
 import { newPasswordSchema, userCreateSchema, userUpdateSchema } from '../shared/schemas/auth.schema';
 import { REPORT_FORMATS, reportQuerySchema } from '../shared/schemas/report-query.schema';
 import {
@@ -101,10 +103,7 @@ program
       publicCore: replica ? createCore(replica, { iatiPublisher: cfg.iatiPublisher }) : undefined,
       publicUrl: cfg.publicUrl,
       webDir: webIsBuilt() ? WEB_DIR : undefined,
-      logger: {
-        level: cfg.logLevel,
-        redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-      },
+      logger: loggerOptions(cfg.logLevel),
       trustProxy: cfg.trustProxy,
       responseCache: cfg.responseCache,
     });
@@ -439,7 +438,7 @@ user
         if (!password) {
           const link = await core.auth.issueLink(null, created.id, 'invite');
           console.log(`Invitation link (valid until ${link.expiresAt}; shown once):`);
-          console.log(`${opts.baseUrl.replace(/\/$/, '')}/en/account/accept?token=${encodeURIComponent(link.token)}`);
+          console.log(`${opts.baseUrl.replace(/\/$/, '')}${acceptLinkPath('en', link.token)}`);
         }
       });
     },
@@ -535,7 +534,7 @@ user
       const account = await auth.userByEmail(opts.email);
       const link = await auth.issueLink(null, account.id, account.status === 'invited' ? 'invite' : 'reset');
       console.log(`Link for ${account.email} (valid until ${link.expiresAt}; shown once):`);
-      console.log(`${opts.baseUrl.replace(/\/$/, '')}/en/account/accept?token=${encodeURIComponent(link.token)}`);
+      console.log(`${opts.baseUrl.replace(/\/$/, '')}${acceptLinkPath('en', link.token)}`);
     });
   });
 

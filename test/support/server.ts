@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createCore, type Core } from '../../src/core/core';
 import type { AuthSettings } from '../../src/core/services/auth.service';
 import { openDatabase, type Db } from '../../src/core/db/database';
@@ -30,6 +30,8 @@ export async function startTestServer(
     /** A database (migrated by the caller) that answers the public's reads, as a read replica would. */
     replica?: TestDatabase;
     trustProxy?: boolean | string[];
+    /** The server's logger, as `serve` sets it up (none by default). */
+    logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestServer> {
   const db = openDatabase(target.config);
@@ -38,7 +40,13 @@ export async function startTestServer(
   const core = createCore(db, { auth: options.auth ?? {} });
   const replica = options.replica ? openDatabase(options.replica.config) : undefined;
   const publicCore = replica ? createCore(replica, { auth: options.auth ?? {} }) : undefined;
-  const app = await buildApp({ core, publicCore, webDir: options.webDir, trustProxy: options.trustProxy ?? false });
+  const app = await buildApp({
+    core,
+    publicCore,
+    webDir: options.webDir,
+    trustProxy: options.trustProxy ?? false,
+    logger: options.logger ?? false,
+  });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { acceptLinkPath } from '../../shared/links';
 import type { Language } from '../../shared/vocab';
 import { queryString, type QueryValue } from '../api/client';
 import { useLang } from '../i18n/LanguageContext';
@@ -21,7 +22,7 @@ export function pathsFor(lang: Language) {
     organisation: (id: string) => `/${lang}/organisations/${seg(id)}`,
     signIn: (next?: string) => `/${lang}/sign-in${queryString({ next })}`,
     account: () => `/${lang}/account`,
-    acceptLink: (token: string) => `/${lang}/account/accept${queryString({ token })}`,
+    acceptLink: (token: string) => acceptLinkPath(lang, token),
     workspace: () => `/${lang}/workspace`,
     newActivity: () => `/${lang}/workspace/activities/new`,
     editActivity: (id: string) => `/${lang}/workspace/activities/${seg(id)}/edit`,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { acceptLinkToken } from '../../shared/links';
 import { acceptLinkSchema } from '../../shared/schemas/auth.schema';
 import { auth } from '../api/workspace';
 import { PageHeading } from '../components/PageHeading';
@@ -21,8 +22,8 @@ export default function AcceptLinkPage() {
   const session = useSession();
   const navigate = useNavigate();
   const toIssues = useFailureIssues();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const location = useLocation();
+  const token = acceptLinkToken(location);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [issues, setIssues] = useState<FormIssue[]>([]);

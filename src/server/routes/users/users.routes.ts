@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
+import { acceptLinkPath } from '../../../shared/links';
 import { userCreateSchema, userUpdateSchema, userLinkSchema } from '../../../shared/schemas/auth.schema';
 import { parseInput } from '../../problem';
 import { expectedVersion, sendVersioned } from '../../versioning';
@@ -33,6 +34,6 @@ export function userRoutes(app: FastifyInstance, core: Core): void {
     const { id } = parseInput(idParams, req.params);
     const { kind } = parseInput(userLinkSchema, req.body);
     const link = await core.auth.issueLink(requireActor(req), id, kind);
-    return reply.code(201).send({ ...link, path: `/en/account/accept?token=${encodeURIComponent(link.token)}` });
+    return reply.code(201).send({ ...link, path: acceptLinkPath('en', link.token) });
   });
 }
