@@ -332,6 +332,18 @@ for (const target of DATABASES) {
         }
       });
 
+      it('refuses a body over the limit with 413 naming the limit', async () => {
+        const res = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(1024 * 1024) }),
+        });
+        assert.equal(res.status, 413);
+        assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+        const body = (await res.json()) as Problem;
+        assert.match(body.detail ?? '', /limit of 1 MB/);
+      });
+
       it('sends security headers and a request id', async () => {
         const res = await fetch(`${server.baseUrl}/healthz`);
         assert.equal(res.status, 200);

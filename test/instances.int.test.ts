@@ -355,5 +355,13 @@ for (const target of DATABASES) {
       // Without TRUST_PROXY the header is anybody's to send and is ignored.
       assert.doesNotMatch(await cookieOf(direct, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
     });
+
+    it('sends Strict-Transport-Security on answers over HTTPS only', async () => {
+      const hsts = async (s: TestServer, headers: Record<string, string>) =>
+        (await fetch(`${s.baseUrl}/healthz`, { headers })).headers.get('strict-transport-security');
+      assert.match((await hsts(trusting, { 'x-forwarded-proto': 'https' })) ?? '', /^max-age=31536000\b/);
+      assert.equal(await hsts(trusting, {}), null);
+      assert.equal(await hsts(direct, { 'x-forwarded-proto': 'https' }), null);
+    });
   });
 }

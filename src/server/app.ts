@@ -66,6 +66,12 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 };
 
+/** The largest JSON (or other non-upload) request body, in bytes; uploads have their own limit (imports). */
+const BODY_LIMIT = 1024 * 1024;
+
+/** Sent on answers over HTTPS only: over plain HTTP the header is ignored, and would pin a mistake. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /** Builds the HTTP application: the JSON API under /api/v1 and, when built, the web UI. */
 export async function buildApp({
   core,
@@ -79,7 +85,7 @@ export async function buildApp({
   const app = Fastify({
     logger,
     trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
   });
@@ -112,6 +118,8 @@ export async function buildApp({
   app.addHook('onSend', async (req, reply) => {
     // A route may set a stricter or narrower policy of its own (the HTML report carries its own styles).
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    // Over HTTPS (directly, or as a trusted balancer says), browsers are told to use nothing else for a year.
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
     reply.header('x-request-id', req.id);
     // Vite puts content-hashed files under /assets/: they never change. The UI shell is revalidated.
     if (req.url.startsWith('/assets/') && reply.statusCode === 200) {
@@ -151,13 +159,20 @@ export async function buildApp({
         problem(500, 'internal', 'Something went wrong on our side. The error was logged; please try again.'),
       );
     }
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(
+        reply,
+        problem(
+          413,
+          'body_too_large',
+          `The request body is larger than the limit of ${BODY_LIMIT / 1024 / 1024} MB; send less at a time (files go through the import endpoints).`,
+        ),
+      );
+    }
     return sendProblem(
       reply,
-      problem(
-        status,
-        (err as { code?: string }).code?.toLowerCase() ?? 'bad_request',
-        err instanceof Error ? err.message : String(err),
-      ),
+      problem(status, code?.toLowerCase() ?? 'bad_request', err instanceof Error ? err.message : String(err)),
     );
   });
 
