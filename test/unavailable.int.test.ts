@@ -54,6 +54,31 @@ for (const target of DATABASES) {
       }
     });
 
+    it('answers a search 503 while the server is unreachable, leaving no failure unhandled', async () => {
+      const url = new URL(database.config.kind === 'postgres' ? database.config.url : '');
+      url.port = '1';
+      const db = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2, connectTimeoutMs: 1_000 });
+      const app = await buildApp({ core: createCore(db), responseCache: { maxBytes: 0, ttlMs: 0 } });
+      // An unhandled rejection would stop the whole server process; here it is caught and counted.
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        // Words too short to correct: the search's own queries are the first to reach the database.
+        for (const q of ['ab', '2011&country=TH']) {
+          const res = await get(app, `/api/v1/search?q=${q}`);
+          assert.equal(res.status, 503, q);
+          assert.equal(res.body.type, 'urn:actionline:problem:database-unavailable');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        assert.deepEqual(unhandled, []);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+        await app.close();
+        await db.close();
+      }
+    });
+
     it('answers 503 when every connection stays busy past the wait limit, and serves again once one is free', async () => {
       const db: Db = openDatabase({
         ...(database.config as Extract<TestDatabase['config'], { kind: 'postgres' }>),

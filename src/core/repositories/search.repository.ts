@@ -146,12 +146,15 @@ export class SearchRepository {
    */
   async facets(
     p: Omit<SearchParams, 'offset' | 'limit'>,
-    /** How many documents the hits are (awaited on SQLite only, to choose how to count). */
-    matched: Promise<number>,
+    /**
+     * How many documents the hits are (asked on SQLite only, to choose how to count). A function, so that a promise
+     * nobody awaits cannot fail unhandled.
+     */
+    matched: () => Promise<number>,
   ): Promise<Record<FacetName | 'kind', FacetCount[]>> {
     const chosen = (Object.keys(p.filters) as (FacetName | 'kind')[]).filter((f) => p.filters[f]?.length);
     const own = FACETS.filter((f) => !chosen.includes(f));
-    const scan = this.dialect === 'sqlite' && (await this.isLargeSet(await matched));
+    const scan = this.dialect === 'sqlite' && (await this.isLargeSet(await matched()));
     const docIn = (set: string) =>
       scan ? sql`+x.doc_id in (select id from ${sql.ref(set)})` : sql`x.doc_id in (select id from ${sql.ref(set)})`;
     const sets: RawBuilder<unknown>[] = [sql`m as materialized (${this.base(p, false)})`];

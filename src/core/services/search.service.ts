@@ -127,13 +127,7 @@ export class SearchService {
     const params = { audience, terms, lang: q.lang, filters };
     const hits = this.index.hits({ ...params, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
     // The total tells the facets how large the set they count is.
-    const [page, facets] = await Promise.all([
-      hits,
-      this.index.facets(
-        params,
-        hits.then((h) => h.total),
-      ),
-    ]);
+    const [page, facets] = await Promise.all([hits, this.index.facets(params, () => hits.then((h) => h.total))]);
     const prefixes = terms.flat();
 
     // Each facet lists its most frequent values (more when asked) and the chosen ones; only those are labelled.
