@@ -7,8 +7,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { sql } from 'kysely';
 import type { Core } from '../core/core';
 import { isDatabaseUnavailable } from '../core/db/database';
-import { DomainError } from '../core/errors';
-import { problem, problemFromDomainError, sendProblem } from './problem';
+import { DomainError, invalidInput } from '../core/errors';
+import { NUL_REASON } from '../shared/schemas/fields';
+import { MAX_INPUT_DEPTH, problem, problemFromDomainError, sendProblem, unacceptableInput } from './problem';
 import { registerAuth } from './auth';
 import {
   COMPRESS_THRESHOLD,
@@ -87,6 +88,27 @@ export async function buildApp({
     trustProxy,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A request Node's HTTP parser refuses (headers or URL over its 16 KB limit, malformed) never reaches a route:
+    // it is answered here, as every API error is, with what is wrong and the fix.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const code = (err as { code?: string }).code;
+      const tooLarge = code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify(
+        tooLarge
+          ? problem(
+              431,
+              'request_too_large',
+              'The address and headers of the request are over the limit of 16 KB; shorten the query (fewer or shorter values).',
+            )
+          : problem(400, 'bad_request', 'The request is not valid HTTP.'),
+      );
+      socket.end(
+        `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+          'Content-Type: application/problem+json; charset=utf-8\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     genReqId: () => crypto.randomUUID(),
   });
 
@@ -113,6 +135,26 @@ export async function buildApp({
       return '';
     }
     return payload;
+  });
+
+  // Text with a NUL character cannot be stored on PostgreSQL, and no input of ours nests deeply: both are refused at
+  // the door, on both databases, naming where they were found.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    // Uploads reach their routes as streams; a JSON body is parsed by then.
+    const json = /\bjson\b/i.test(req.headers['content-type'] ?? '');
+    for (const input of [req.query, req.params, json ? req.body : undefined]) {
+      const found = unacceptableInput(input);
+      if (found?.reason === 'nul') {
+        throw invalidInput([{ name: found.name, reason: NUL_REASON }], 'Some input holds a NUL character; see errors.');
+      }
+      if (found?.reason === 'depth') {
+        throw invalidInput(
+          [{ name: found.name, reason: `Nest values at most ${MAX_INPUT_DEPTH} levels deep.` }],
+          'The input is nested too deeply; see errors.',
+        );
+      }
+    }
   });
 
   app.addHook('onSend', async (req, reply) => {

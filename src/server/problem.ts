@@ -24,7 +24,10 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   428: 'Precondition required',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  431: 'Request header fields too large',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
@@ -74,4 +77,39 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, allow
   if (!result.success)
     throw invalidInput(fieldIssues(result.error, allowed), 'Some parameters are not valid; see errors.');
   return result.data;
+}
+
+/** How deep input may nest: the deepest schema (an activity's results' indicators' periods) needs far less. */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * What in parsed input (a query, route parameters or a JSON body) cannot be taken, and where, named as the caller
+ * wrote it (`title.en`, `sectors.1.code`): a string or an object's key holding a NUL character, or nesting deeper
+ * than {@link MAX_INPUT_DEPTH}. Null when there is nothing.
+ */
+export function unacceptableInput(input: unknown): { name: string; reason: 'nul' | 'depth' } | null {
+  const visit = (value: unknown, path: (string | number)[]): { name: string; reason: 'nul' | 'depth' } | null => {
+    const name = () => path.join('.') || '(input)';
+    if (typeof value === 'string') return value.includes('\u0000') ? { name: name(), reason: 'nul' } : null;
+    if (typeof value !== 'object' || value === null) return null;
+    if (path.length >= MAX_INPUT_DEPTH) return { name: name(), reason: 'depth' };
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) {
+        const found = visit(v, [...path, i]);
+        if (found) return found;
+      }
+      return null;
+    }
+    // Plain objects only, as JSON and query parsing make them (the query parser's have a prototype without one):
+    // never a stream's or a buffer's internals.
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) return null;
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return { name: [...path, k].join('.'), reason: 'nul' };
+      const found = visit(v, [...path, k]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(input, []);
 }

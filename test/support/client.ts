@@ -50,10 +50,7 @@ export class Client {
     bytes: Uint8Array | string,
     contentType = 'application/xml',
   ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { 'content-type': contentType };
-    if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const headers: Record<string, string> = { 'content-type': contentType, ...this.writeHeaders() };
     const body = typeof bytes === 'string' ? bytes : new Blob([new Uint8Array(bytes)]);
     const res = await fetch(this.server.baseUrl + path, { method: 'POST', headers, body });
     const text = await res.text();
@@ -66,6 +63,15 @@ export class Client {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     return fetch(this.server.baseUrl + path, { headers });
+  }
+
+  /** This session's credentials for a write sent some other way (a raw body). */
+  writeHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return headers;
   }
 
   get<T = unknown>(path: string) {

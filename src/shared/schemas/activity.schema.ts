@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { currencyExponent, normalizeAmount } from '../money';
 import { isPartialDate, partialDateSchema } from '../partial-date';
-import { localizedText, optionalPartialDate, optionalText, optionalUrl, requiredLocalizedText, text } from './fields';
+import {
+  evenWhenFieldsAreWrong,
+  localizedText,
+  optionalPartialDate,
+  optionalText,
+  optionalUrl,
+  requiredLocalizedText,
+  text,
+} from './fields';
 import {
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
@@ -73,14 +81,11 @@ const sector = z
   })
   .strict()
   // Also when the share is wrong, so that both problems are reported at once.
-  .superRefine(
-    (s, ctx) => {
-      const format = typeof s.vocabulary === 'string' ? SECTOR_CODE_FORMATS[s.vocabulary] : undefined;
-      if (format && typeof s.code === 'string' && s.code && !format[0].test(s.code))
-        ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
-    },
-    { when: () => true },
-  );
+  .superRefine((s, ctx) => {
+    const format = typeof s.vocabulary === 'string' ? SECTOR_CODE_FORMATS[s.vocabulary] : undefined;
+    if (format && typeof s.code === 'string' && s.code && !format[0].test(s.code))
+      ctx.addIssue({ code: 'custom', path: ['code'], message: format[1] });
+  }, evenWhenFieldsAreWrong);
 
 /** A recipient country outside the ASEAN member states and Timor-Leste, or a recipient region. */
 const otherRecipient = z
@@ -332,99 +337,96 @@ export const activityInputSchema = z
   .strict()
   // Cross-field rules run even when other fields have errors, so that every problem is reported at
   // once; the value may then be partly invalid, hence the defensive reads.
-  .superRefine(
-    (a, ctx) => {
-      const value = a as Partial<Record<string, unknown>>;
-      const str = (k: string) => (typeof value[k] === 'string' ? value[k] : null);
-      const order = (from: 'plannedStart' | 'actualStart', to: 'plannedEnd' | 'actualEnd') => {
-        const s = str(from);
-        const e = str(to);
-        if (s && e && isPartialDate(s) && isPartialDate(e) && e.slice(0, s.length) < s.slice(0, e.length)) {
-          ctx.addIssue({ code: 'custom', path: [to], message: `The end must not be before the start (${s}).` });
-        }
-      };
-      order('plannedStart', 'plannedEnd');
-      order('actualStart', 'actualEnd');
-      const duplicates = (
-        list: string,
-        key: (item: Record<string, unknown>) => string,
-        field: string,
-        message: string,
-      ) => {
-        const items = value[list];
-        if (!Array.isArray(items)) return;
-        const seen = new Set<string>();
-        items.forEach((item: unknown, i) => {
-          if (typeof item !== 'object' || item === null) return;
-          const k = key(item as Record<string, unknown>);
-          if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [list, i, field], message });
-          seen.add(k);
-        });
-      };
-      duplicates(
-        'participants',
-        (p) => `${String(p.organisationId)}|${String(p.role)}`,
-        'organisationId',
-        'This organisation already has this role.',
-      );
-      duplicates('links', (l) => String(l.nodeId), 'nodeId', 'This part of the plan is linked already.');
-      duplicates(
-        'sectors',
-        (s) => `${String(s.vocabulary)}|${String(s.code)}`,
-        'code',
-        'This sector is listed already; remove the repeat or change its code.',
-      );
-      duplicates(
-        'otherRecipients',
-        (r) => `${String(r.kind)}|${String(r.vocabulary)}|${String(r.code)}`,
-        'code',
-        'This country or region is listed already; remove the repeat.',
-      );
-      duplicates(
-        'otherLanguageTexts',
-        (t) => `${String(t.field)}|${String(t.lang)}`,
-        'lang',
-        'This text is given in this language already; remove the repeat or change its language.',
-      );
-      // Within one vocabulary, shares are all given or all left out, and then add up to 100
-      // (within 0.1 for rounded thirds).
-      const sectors = value.sectors;
-      if (Array.isArray(sectors)) {
-        const byVocabulary = new Map<string, { i: number; pct: unknown }[]>();
-        sectors.forEach((s: unknown, i) => {
-          if (typeof s !== 'object' || s === null) return;
-          const v = String((s as Record<string, unknown>).vocabulary);
-          byVocabulary.set(v, [...(byVocabulary.get(v) ?? []), { i, pct: (s as Record<string, unknown>).percentage }]);
-        });
-        for (const [vocabulary, items] of byVocabulary) {
-          // A share that could not be read is reported on its own; the vocabulary's total waits for it.
-          if (items.some((x) => typeof x.pct !== 'number' && x.pct !== null)) continue;
-          const given = items.filter((x) => typeof x.pct === 'number');
-          if (!given.length || (items.length === 1 && given.length === 1 && given[0]?.pct === 100)) continue;
-          const last = items[items.length - 1];
-          if (!last) continue;
-          if (given.length < items.length) {
-            const missing = items.find((x) => typeof x.pct !== 'number');
-            if (missing)
-              ctx.addIssue({
-                code: 'custom',
-                path: ['sectors', missing.i, 'percentage'],
-                message: `Give a percentage for every sector of vocabulary ${vocabulary}, or for none.`,
-              });
-            continue;
-          }
-          const sum = given.reduce((acc, x) => acc + (x.pct as number), 0);
-          if (Math.abs(sum - 100) > 0.1)
+  .superRefine((a, ctx) => {
+    const value = a as Partial<Record<string, unknown>>;
+    const str = (k: string) => (typeof value[k] === 'string' ? value[k] : null);
+    const order = (from: 'plannedStart' | 'actualStart', to: 'plannedEnd' | 'actualEnd') => {
+      const s = str(from);
+      const e = str(to);
+      if (s && e && isPartialDate(s) && isPartialDate(e) && e.slice(0, s.length) < s.slice(0, e.length)) {
+        ctx.addIssue({ code: 'custom', path: [to], message: `The end must not be before the start (${s}).` });
+      }
+    };
+    order('plannedStart', 'plannedEnd');
+    order('actualStart', 'actualEnd');
+    const duplicates = (
+      list: string,
+      key: (item: Record<string, unknown>) => string,
+      field: string,
+      message: string,
+    ) => {
+      const items = value[list];
+      if (!Array.isArray(items)) return;
+      const seen = new Set<string>();
+      items.forEach((item: unknown, i) => {
+        if (typeof item !== 'object' || item === null) return;
+        const k = key(item as Record<string, unknown>);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [list, i, field], message });
+        seen.add(k);
+      });
+    };
+    duplicates(
+      'participants',
+      (p) => `${String(p.organisationId)}|${String(p.role)}`,
+      'organisationId',
+      'This organisation already has this role.',
+    );
+    duplicates('links', (l) => String(l.nodeId), 'nodeId', 'This part of the plan is linked already.');
+    duplicates(
+      'sectors',
+      (s) => `${String(s.vocabulary)}|${String(s.code)}`,
+      'code',
+      'This sector is listed already; remove the repeat or change its code.',
+    );
+    duplicates(
+      'otherRecipients',
+      (r) => `${String(r.kind)}|${String(r.vocabulary)}|${String(r.code)}`,
+      'code',
+      'This country or region is listed already; remove the repeat.',
+    );
+    duplicates(
+      'otherLanguageTexts',
+      (t) => `${String(t.field)}|${String(t.lang)}`,
+      'lang',
+      'This text is given in this language already; remove the repeat or change its language.',
+    );
+    // Within one vocabulary, shares are all given or all left out, and then add up to 100
+    // (within 0.1 for rounded thirds).
+    const sectors = value.sectors;
+    if (Array.isArray(sectors)) {
+      const byVocabulary = new Map<string, { i: number; pct: unknown }[]>();
+      sectors.forEach((s: unknown, i) => {
+        if (typeof s !== 'object' || s === null) return;
+        const v = String((s as Record<string, unknown>).vocabulary);
+        byVocabulary.set(v, [...(byVocabulary.get(v) ?? []), { i, pct: (s as Record<string, unknown>).percentage }]);
+      });
+      for (const [vocabulary, items] of byVocabulary) {
+        // A share that could not be read is reported on its own; the vocabulary's total waits for it.
+        if (items.some((x) => typeof x.pct !== 'number' && x.pct !== null)) continue;
+        const given = items.filter((x) => typeof x.pct === 'number');
+        if (!given.length || (items.length === 1 && given.length === 1 && given[0]?.pct === 100)) continue;
+        const last = items[items.length - 1];
+        if (!last) continue;
+        if (given.length < items.length) {
+          const missing = items.find((x) => typeof x.pct !== 'number');
+          if (missing)
             ctx.addIssue({
               code: 'custom',
-              path: ['sectors', last.i, 'percentage'],
-              message: `The percentages of vocabulary ${vocabulary} add up to ${Math.round(sum * 100) / 100}; make them add up to 100.`,
+              path: ['sectors', missing.i, 'percentage'],
+              message: `Give a percentage for every sector of vocabulary ${vocabulary}, or for none.`,
             });
+          continue;
         }
+        const sum = given.reduce((acc, x) => acc + (x.pct as number), 0);
+        if (Math.abs(sum - 100) > 0.1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sectors', last.i, 'percentage'],
+            message: `The percentages of vocabulary ${vocabulary} add up to ${Math.round(sum * 100) / 100}; make them add up to 100.`,
+          });
       }
-    },
-    { when: () => true },
-  );
+    }
+  }, evenWhenFieldsAreWrong);
 
 export type ActivityInput = z.output<typeof activityInputSchema>;
 export type ActivityInputDraft = z.input<typeof activityInputSchema>;

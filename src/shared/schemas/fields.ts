@@ -3,7 +3,15 @@ import { partialDateSchema } from '../partial-date';
 
 /** Field schemas shared by the input schemas: same rules and the same messages everywhere. */
 
-export const text = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`);
+/** Why text with a NUL character is refused: PostgreSQL's text cannot hold it, so neither database is given it. */
+export const NUL_REASON = 'Remove the NUL character (U+0000): text cannot hold it.';
+
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max} characters.`)
+    .refine((v) => !v.includes('\u0000'), NUL_REASON);
 
 /** Optional text: empty means absent, and absent is stored as null. */
 export const optionalText = (max: number) =>
@@ -39,3 +47,11 @@ export const optionalUrl = z
 export const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
   error: 'Use true or false.',
 });
+
+/**
+ * For a refinement that checks several fields together: run it even when some fields are wrong, so that every problem
+ * is reported at once, but only on an object (a body of `null` or `[]` is reported as such, not crashed on).
+ */
+export const evenWhenFieldsAreWrong = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};

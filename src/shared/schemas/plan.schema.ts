@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PLAN_STATUSES, SIDES } from '../vocab';
-import { localizedText, optionalPartialDate, optionalText, optionalUrl, requiredLocalizedText } from './fields';
+import {
+  evenWhenFieldsAreWrong,
+  localizedText,
+  optionalPartialDate,
+  optionalText,
+  optionalUrl,
+  requiredLocalizedText,
+} from './fields';
 
 const year = z.number({ error: 'Give a year such as 2021.' }).int().min(1950, 'Give a year from 1950 on.').max(2200);
 
@@ -61,6 +68,6 @@ export const planInputSchema = z
   .refine((p) => typeof p.periodEnd !== 'number' || typeof p.periodStart !== 'number' || p.periodEnd >= p.periodStart, {
     message: 'The period must not end before it starts.',
     path: ['periodEnd'],
-    when: () => true,
+    ...evenWhenFieldsAreWrong,
   });
 export type PlanInput = z.output<typeof planInputSchema>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { invalidInput } from '../../../core/errors';
 import { IMPORT_FORMATS, importListQuerySchema, importOptionsSchema } from '../../../shared/schemas/import.schema';
-import { parseInput } from '../../problem';
+import { parseInput, problem } from '../../problem';
 import { requireActor } from '../auth/auth.routes';
 
 const OPTION_PARAMS = Object.keys(importOptionsSchema.shape);
@@ -61,7 +61,18 @@ export function importRoutes(app: FastifyInstance, core: Core, maxBytes = DEFAUL
             ? await core.imports.importIati(actor, bytes, options)
             : await core.imports.importSheet(actor, bytes, format, options);
         reply.header('location', `/api/v1/imports/${report.id}`);
-        return reply.code(report.outcome === 'refused' ? 422 : report.dryRun ? 200 : 201).send(report);
+        if (report.outcome === 'refused') {
+          // A problem, as every API error is, that is also the import's report (its members extend the problem).
+          const where = report.fileProblem?.line ? ` (line ${report.fileProblem.line})` : '';
+          return reply
+            .code(422)
+            .type('application/problem+json; charset=utf-8')
+            .send({
+              ...problem(422, 'import_refused', `${report.fileProblem?.reason ?? 'The file was refused.'}${where}`),
+              ...report,
+            });
+        }
+        return reply.code(report.dryRun ? 200 : 201).send(report);
       });
     }
   });
