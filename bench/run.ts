@@ -272,25 +272,29 @@ async function measureHttp(baseUrl: string, dataset: DatasetInfo, o: Options, fi
         });
       }
     }
-    // The load's client gives up on requests still waiting when its time is over, but the server computes them
-    // all: one more request, queued behind them (connections are handed out in turn), answers once they are done,
-    // so that the next measure does not pay for this one's backlog.
-    await (await fetch(baseUrl + t.path, { headers: { 'cache-control': 'no-cache' } })).arrayBuffer();
+    // The load's client gives up on requests still waiting when its time is over (and sends new ones), but the
+    // server computes them all: the next measure waits until they are done, so that it does not pay for this one's
+    // backlog.
     await untilIdle(baseUrl);
   }
 }
 
 /**
- * Waits until the server is idle: `/healthz` answered within 5 ms three times in a row. Requests the load's client
- * timed out on are still being computed, and may come after the drain's own; each holds the event loop (and, on
- * SQLite, the connection) in turn, which `/healthz` feels. Gives up after two minutes.
+ * Waits until the server is idle: `/readyz`, which asks the database through the same pool (or, on SQLite, the same
+ * connection and event loop) as the backlog, answered within 20 ms three times in a row. Gives up after ten minutes;
+ * a probe that fails or times out counts as busy.
  */
 async function untilIdle(baseUrl: string): Promise<void> {
-  const until = Date.now() + 120_000;
+  const until = Date.now() + 600_000;
   for (let quick = 0; quick < 3 && Date.now() < until;) {
     const started = performance.now();
-    await (await fetch(`${baseUrl}/healthz`)).arrayBuffer();
-    quick = performance.now() - started <= 5 ? quick + 1 : 0;
+    try {
+      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(60_000) });
+      await res.arrayBuffer();
+      quick = res.ok && performance.now() - started <= 20 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
