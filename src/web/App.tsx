@@ -13,9 +13,11 @@ import {
 } from './i18n';
 import { LanguageContext } from './i18n/LanguageContext';
 import { SessionProvider } from './workspace/session';
+// The landing page is in the main bundle: most visits start there, and a chunk of its own would be one more round
+// trip before its first request for data.
+import HomePage from './pages/HomePage';
 import './i18n/typography.css';
 
-const HomePage = lazy(() => import('./pages/HomePage'));
 const PlanPage = lazy(() => import('./pages/PlanPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
