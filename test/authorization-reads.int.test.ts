@@ -5,6 +5,7 @@ import { OPERATIONS } from '../src/server/openapi';
 import { ROLES, type Role } from '../src/shared/vocab';
 import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
+import { fillRoute, seedRecordIds } from './support/routes';
 import { startTestServer, type TestServer } from './support/server';
 
 type Who = 'public' | Role;
@@ -22,25 +23,18 @@ for (const target of DATABASES) {
     let server: TestServer;
     const clients = new Map<Who, Client>();
     /** A real record for each kind of path parameter. */
-    const ids = new Map<string, string>();
+    let ids = new Map<string, string>();
 
     before(async () => {
       database = await target.create();
       server = await startTestServer(database);
       clients.set('public', new Client(server));
       for (const role of ROLES) clients.set(role, await signedIn(server, role, 'asean'));
-      const plan = (await server.get<{ items: { slug: string }[] }>('/api/v1/plans')).body.items[0]!;
-      const detail = (await server.get<{ framework: { id: string }[] }>(`/api/v1/plans/${plan.slug}`)).body;
-      const activity = (await server.get<{ items: { id: string }[] }>('/api/v1/activities?pageSize=1')).body.items[0]!;
-      const org = (await server.get<{ items: { id: string }[] }>('/api/v1/organisations?pageSize=1')).body.items[0]!;
+      ids = await seedRecordIds(server);
       const users = await clients.get('admin')!.get<{ items: { id: string }[] }>('/api/v1/users');
       const upload = await clients
         .get('editor')!
         .upload<{ id: string }>('/api/v1/imports/csv?dryRun=true', 'not,a,template\n1,2,3\n', 'text/csv');
-      ids.set('plans', plan.slug);
-      ids.set('framework-nodes', detail.framework[0]!.id);
-      ids.set('activities', activity.id);
-      ids.set('organisations', org.id);
       ids.set('users', users.body.items[0]!.id);
       ids.set('imports', upload.body.id);
     });
@@ -48,18 +42,6 @@ for (const target of DATABASES) {
       await server?.close();
       await database?.drop();
     });
-
-    const pathOf = (route: string): string => {
-      const parts = route.split('/');
-      return parts
-        .map((p, i) => {
-          if (!p.startsWith(':')) return p;
-          if (p === ':currency') return 'USD';
-          if (p === ':year') return '2012';
-          return encodeURIComponent(ids.get(parts[i - 1] ?? '') ?? 'not-a-record');
-        })
-        .join('/');
-    };
 
     it('has a case for every read the OpenAPI description does not mark public', () => {
       const reads = server.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/'));
@@ -74,7 +56,7 @@ for (const target of DATABASES) {
 
     for (const c of READS) {
       it(`GET ${c.route}: answered from ${c.least} up, refused below`, async () => {
-        const path = pathOf(c.route);
+        const path = fillRoute(c.route, ids);
         for (const who of WHO) {
           const res = await clients.get(who)!.get(path);
           const allowed = who !== 'public' && ROLES.indexOf(who) >= ROLES.indexOf(c.least);

@@ -6,6 +6,7 @@ import { OPERATIONS } from '../src/server/openapi';
 import type { Problem } from '../src/shared/api-types';
 import { signedIn, type Client } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
+import { fillRoute, seedRecordIds } from './support/routes';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -142,26 +143,19 @@ for (const target of DATABASES) {
     let server: TestServer;
     let admin: Client;
     /** A real record for each kind of path parameter, so that bodies reach their checks. */
-    const ids = new Map<string, string>();
+    let ids = new Map<string, string>();
 
     before(async () => {
       database = await target.create();
       server = await startTestServer(database);
       admin = await signedIn(server, 'admin');
-      const plan = (await server.get<{ items: { slug: string }[] }>('/api/v1/plans')).body.items[0]!;
-      const detail = (await server.get<{ framework: { id: string }[] }>(`/api/v1/plans/${plan.slug}`)).body;
-      const activity = (await server.get<{ items: { id: string }[] }>('/api/v1/activities?pageSize=1')).body.items[0]!;
-      const org = (await server.get<{ items: { id: string }[] }>('/api/v1/organisations?pageSize=1')).body.items[0]!;
+      ids = await seedRecordIds(server);
       const other = await server.core.auth.createUser(null, {
         email: 'fuzzed@example.org',
         displayName: 'Fuzzed',
         role: 'viewer',
         side: 'canada',
       });
-      ids.set('plans', plan.slug);
-      ids.set('framework-nodes', detail.framework[0]!.id);
-      ids.set('activities', activity.id);
-      ids.set('organisations', org.id);
       ids.set('users', other.id);
     });
     after(async () => {
@@ -169,19 +163,7 @@ for (const target of DATABASES) {
       await database?.drop();
     });
 
-    /** The route with each parameter filled: the record of its collection where one exists. */
-    const pathOf = (route: string): string => {
-      const parts = route.split('/');
-      return parts
-        .map((p, i) => {
-          if (!p.startsWith(':')) return p;
-          if (p === ':version') return '1';
-          if (p === ':currency') return 'USD';
-          if (p === ':year') return '2012';
-          return encodeURIComponent(ids.get(parts[i - 1] ?? '') ?? 'not-a-record');
-        })
-        .join('/');
-    };
+    const pathOf = (route: string) => fillRoute(route, ids);
 
     for (const o of OPERATIONS) {
       const name = `${o.method} ${o.route}`;
