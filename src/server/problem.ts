@@ -24,7 +24,6 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   428: 'Precondition required',
   413: 'Payload too large',
-  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   431: 'Request header fields too large',

@@ -734,12 +734,10 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
   const shape = options.shape;
   const wants = (b: CoverageBreakdown) => !shape?.breakdowns || shape.breakdowns.includes(b);
   const maxDepth = shape?.depth ?? null;
+  const listed = (info: NodeInfo) => maxDepth === null || info.depth <= maxDepth;
   // The figures of a node are worked out when it is listed, or when a breakdown by its level is asked.
   const figured = (info: NodeInfo) =>
-    maxDepth === null ||
-    info.depth <= maxDepth ||
-    (info.depth === 0 && wants('pillar')) ||
-    (info.depth === 1 && wants('area'));
+    listed(info) || (info.depth === 0 && wants('pillar')) || (info.depth === 1 && wants('area'));
 
   const nodeById = new Map<string, CoverageNode>();
   for (const info of order) {
@@ -764,9 +762,7 @@ export function computeCoverage(input: CoverageInput, options: CoverageOptions):
       ...(withIds ? { activityIds: sortedIds(info.counted) } : {}),
     });
   }
-  const nodes = order.flatMap((info) =>
-    maxDepth !== null && info.depth > maxDepth ? [] : [nodeById.get(info.node.id)!],
-  );
+  const nodes = order.filter(listed).map((info) => nodeById.get(info.node.id)!);
 
   const gaps = order
     .filter((info) => info.leaf && info.state === 'not_started')
