@@ -1,41 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PlanSummary } from '../src/shared/api-types';
-import { CLI, cli, envFor } from './support/cli';
+import { cli, envFor, serve } from './support/cli';
 import { DATABASES, type TestDatabase } from './support/databases';
-
-/** Starts `serve` as a real child process and resolves with its address once it listens. */
-function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /ActionLine is serving (http:\/\/[^ ]+) on/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-}
 
 for (const target of DATABASES) {
   describe(`CLI on ${target.name}`, () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { TestDatabase } from './databases';
 
 /** The CLI as `npm run cli` runs it, from the repository root. */
@@ -18,5 +18,50 @@ export function cli(args: string[], env: NodeJS.ProcessEnv, input?: string) {
     encoding: 'utf8',
     timeout: 60_000,
     ...(input !== undefined ? { input } : {}),
+  });
+}
+
+/** A `serve` running as a child process: its address, and two ways to end it. */
+export interface ServedChild {
+  url: string;
+  /** SIGTERM, as an orchestrator stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or the kernel's out-of-memory killer ends it; resolves once it is gone. */
+  kill(): Promise<void>;
+  /** What it has printed so far. */
+  output(): string;
+}
+
+/** Starts `serve` as a real child process and resolves with its address once it listens. */
+export function serve(env: NodeJS.ProcessEnv): Promise<ServedChild> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /ActionLine is serving (http:\/\/[^ ]+) on/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+          kill: async () => {
+            child.kill('SIGKILL');
+            await exited;
+          },
+          output: () => output,
+        });
+      }
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
 }

@@ -1,6 +1,9 @@
 import type { Role, Side } from '../../src/shared/vocab';
 import type { TestServer } from './server';
 
+/** Where a client sends its requests: a test server, or a server in a child process. */
+export type Target = Pick<TestServer, 'baseUrl'>;
+
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -15,7 +18,7 @@ export class Client {
   private cookie: string | null = null;
   csrf: string | null = null;
   constructor(
-    private readonly server: TestServer,
+    private readonly server: Target,
     private readonly bearer?: string,
   ) {}
 
