@@ -15,6 +15,7 @@ import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
 import { envFor, serve, type ServedChild } from './support/cli';
 import { Client, TEST_PASSWORD } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
+import { pgProgram } from './support/postgres-cluster';
 
 /**
  * A server in a child process is killed with SIGKILL, several times, in the middle of an import and
@@ -52,20 +53,6 @@ interface Tracked {
   inFlight: string | null;
 }
 
-/** Where the PostgreSQL client programs are (pg_amcheck): PG_BINDIR, or the newest Debian install. */
-function pgProgram(name: string): string {
-  const dir =
-    process.env.PG_BINDIR ??
-    (fs.existsSync('/usr/lib/postgresql')
-      ? fs
-          .readdirSync('/usr/lib/postgresql')
-          .sort((a, b) => Number(b) - Number(a))
-          .map((v) => `/usr/lib/postgresql/${v}/bin`)
-          .find((d) => fs.existsSync(path.join(d, name)))
-      : undefined);
-  return dir ? path.join(dir, name) : name;
-}
-
 /** The database's own check of its pages and indexes; throws with its findings when it fails. */
 async function checkIntegrity(database: TestDatabase, db: Db): Promise<void> {
   if (database.config.kind === 'sqlite') {
@@ -81,7 +68,7 @@ async function checkIntegrity(database: TestDatabase, db: Db): Promise<void> {
     const url = new URL(database.config.url);
     const where = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username)];
     execFileSync(
-      pgProgram('pg_amcheck'),
+      pgProgram('pg_amcheck') ?? 'pg_amcheck',
       ['--install-missing', '--heapallindexed', ...where, '-d', url.pathname.slice(1)],
       {
         encoding: 'utf8',

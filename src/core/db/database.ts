@@ -60,6 +60,10 @@ export function openDatabase(config: DatabaseConfig): Db {
   // An idle connection can be cut by the server (restart, failover, an administrator). The pool drops it and
   // opens a new one on the next query; without this listener the event would end the process.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
+  // A connection in use (a transaction between two of its statements) can be cut too. The pool listens only to the
+  // idle ones, so the client's own 'error' event would end the process; the next statement on it fails instead, as
+  // "unavailable" (503), and the pool discards it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const changes = postgresChangeFeed(config.url, config.connectTimeoutMs);
   return {
