@@ -12,7 +12,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { build } from 'vite';
 import type { DatabaseConfig } from '../src/core/config';
 import { createCore } from '../src/core/core';
@@ -21,13 +20,13 @@ import { buildApp } from '../src/server/app';
 import { measureHomePage } from './browser';
 import { generateDataset, type DatasetInfo } from './generate';
 import { FULL_SCALE_IATI_BYTES, writeIatiFile } from './iati-file';
+import { makeDatabase, type DbKind } from './databases';
 import { load, type LoadResult } from './load';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 const SECTIONS = ['http', 'import', 'export', 'report', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
-type DbKind = 'sqlite' | 'pg';
 
 const USAGE = `Usage: npm run bench -- [--scale 1] [--db sqlite|pg|both] [--only ${SECTIONS.join('|')}] [--duration 10] [--connections 32]
 
@@ -106,8 +105,6 @@ function verdict(f: Figure): 'pass' | 'miss' | '' {
   return (f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value) ? 'pass' : 'miss';
 }
 
-const PG_SERVER =
-  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** What an interrupted run (Ctrl-C) must remove: its databases and temporary folders, unless --keep. */
 const leftovers = new Set<() => Promise<void> | void>();
@@ -138,37 +135,6 @@ async function freshDatabase(
   return { config: made.config, drop: () => removeNow(drop) };
 }
 
-async function makeDatabase(
-  kind: DbKind,
-  name: string,
-): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
-    return {
-      config: { kind: 'sqlite', file: path.join(dir, `${name}.sqlite`) },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: PG_SERVER });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  // One database per run: two runs on one server (a benchmark beside another) must not drop each other's.
-  const unique = `${name}_${process.pid}`;
-  await admin(`DROP DATABASE IF EXISTS "${unique}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${unique}"`);
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${unique}`;
-  return {
-    config: { kind: 'postgres', url: url.toString(), poolSize: 10 },
-    drop: () => admin(`DROP DATABASE IF EXISTS "${unique}" WITH (FORCE)`),
-  };
-}
 
 function runChild(script: string, args: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -527,7 +493,8 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
           build: { outDir: webDir, emptyOutDir: true },
         });
       }
-      const app = await buildApp({ core: createCore(db), webDir });
+      // No rate limits: the load comes from one address and stands for many callers.
+      const app = await buildApp({ core: createCore(db), webDir, rateLimits: { compute: 0, files: 0 } });
       const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
       try {
         if (o.sections.has('http')) {

@@ -1,4 +1,5 @@
 import { WEB_DIR, webIsBuilt } from '../../src/cli/build-web';
+import { DEFAULT_RATE_LIMITS } from '../../src/server/rate-limit';
 import { createSqliteDatabase, type TestDatabase } from '../../test/support/databases';
 import { startTestServer, type TestServer } from '../../test/support/server';
 
@@ -6,7 +7,8 @@ import { startTestServer, type TestServer } from '../../test/support/server';
 export async function startPortal(): Promise<{ server: TestServer; stop: () => Promise<void> }> {
   if (!webIsBuilt()) throw new Error('The web UI is not built: run `npm run build` first.');
   const database: TestDatabase = await createSqliteDatabase();
-  const server = await startTestServer(database, { webDir: WEB_DIR });
+  // The limits a real installation sets: the UI must never trip them in ordinary use.
+  const server = await startTestServer(database, { webDir: WEB_DIR, rateLimits: DEFAULT_RATE_LIMITS });
   return {
     server,
     stop: async () => {

@@ -106,6 +106,7 @@ program
       logger: loggerOptions(cfg.logLevel),
       trustProxy: cfg.trustProxy,
       responseCache: cfg.responseCache,
+      rateLimits: cfg.rateLimits,
     });
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');

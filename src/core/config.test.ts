@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     assert.equal(c.port, 8080);
     assert.deepEqual(c.database, { kind: 'sqlite', file: path.resolve('data', 'actionline.sqlite') });
     assert.equal(c.seedOnStart, true);
+    assert.deepEqual(c.rateLimits, { compute: 600, files: 60 });
+  });
+  it('reads the rate limits, 0 for none, and refuses a negative one', () => {
+    const c = loadConfig({ RATE_LIMIT_COMPUTE_PER_MINUTE: '0', RATE_LIMIT_FILES_PER_MINUTE: '12' });
+    assert.deepEqual(c.rateLimits, { compute: 0, files: 12 });
+    assert.throws(() => loadConfig({ RATE_LIMIT_FILES_PER_MINUTE: '-1' }), /RATE_LIMIT_FILES_PER_MINUTE/);
   });
   it('selects PostgreSQL from DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/al', DB_POOL_SIZE: '4' });

@@ -34,6 +34,10 @@ const envSchema = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(256),
   /** Longest life of a cached answer, in seconds (changes drop answers at once; this bounds a replica's lag). */
   RESPONSE_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** Searches, coverage and filtered lists each caller may have worked out afresh per minute; 0 sets no limit. */
+  RATE_LIMIT_COMPUTE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Exports, reports and imports each caller may have made per minute; 0 sets no limit. */
+  RATE_LIMIT_FILES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -93,6 +97,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The cache of the public's API answers: its memory in bytes (0: off) and the longest life of an entry. */
   responseCache: { maxBytes: number; ttlMs: number };
+  /** Costly requests per caller and minute, by class (0: no limit). */
+  rateLimits: { compute: number; files: number };
   seedOnStart: boolean;
   /**
    * Behind a reverse proxy: trust X-Forwarded-Proto/-For/-Host, so cookies are Secure over HTTPS and limits see real
@@ -148,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     replica: e.DATABASE_REPLICA_URL ? postgres(e.DATABASE_REPLICA_URL) : undefined,
     logLevel: e.LOG_LEVEL,
     responseCache: { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_S * 1000 },
+    rateLimits: { compute: e.RATE_LIMIT_COMPUTE_PER_MINUTE, files: e.RATE_LIMIT_FILES_PER_MINUTE },
     seedOnStart: e.SEED_ON_START,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

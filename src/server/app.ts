@@ -11,6 +11,7 @@ import { DomainError, invalidInput } from '../core/errors';
 import { NUL_REASON } from '../shared/schemas/fields';
 import { MAX_INPUT_DEPTH, problem, problemFromDomainError, sendProblem, unacceptableInput } from './problem';
 import { registerAuth } from './auth';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limit';
 import {
   COMPRESS_THRESHOLD,
   DEFAULT_RESPONSE_CACHE,
@@ -57,6 +58,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** The cache of the public's API answers (ADR 0014); `maxBytes: 0` turns it off. */
   responseCache?: ResponseCacheOptions | undefined;
+  /** Costly requests each caller may have answered afresh per minute (ADR 0016); 0 sets no limit. */
+  rateLimits?: RateLimits | undefined;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -82,6 +85,7 @@ export async function buildApp({
   trustProxy = false,
   publicUrl,
   responseCache = DEFAULT_RESPONSE_CACHE,
+  rateLimits = DEFAULT_RATE_LIMITS,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -179,6 +183,8 @@ export async function buildApp({
     registerResponseCache(app, new ResponseCache(core.db.changes, responseCache));
   }
   await app.register(compress, { threshold: COMPRESS_THRESHOLD });
+  // After sign-in (callers are counted as themselves) and after the cache (its answers are not counted).
+  await registerRateLimits(app, rateLimits);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return sendProblem(reply, problemFromDomainError(err));

@@ -45,6 +45,11 @@ interface Operation {
   versioned?: boolean;
   /** What a success answers with, when not JSON. */
   produces?: string[];
+  /**
+   * Answers that cost real work when not served from the cache: `compute` (search, coverage, filtered lists) or
+   * `files` (exports, reports, imports). Each class is rate-limited per caller (`rate-limit.ts`).
+   */
+  cost?: 'compute' | 'files';
 }
 
 const op = (
@@ -116,7 +121,7 @@ export const OPERATIONS: readonly Operation[] = [
     MONITORING,
     "Coverage of a plan's framework by its activities, with roll-ups, gaps and money (lean by default: ids with include=ids, every partner with partners=all)",
     'public',
-    { query: coverageApiQuerySchema },
+    { query: coverageApiQuerySchema, cost: 'compute' },
   ),
   op(
     'GET',
@@ -132,6 +137,7 @@ export const OPERATIONS: readonly Operation[] = [
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ],
+      cost: 'files',
     },
   ),
   op('GET', '/api/v1/plans/:idOrSlug/snapshots', MONITORING, 'Coverage snapshots of a plan', 'public'),
@@ -141,7 +147,7 @@ export const OPERATIONS: readonly Operation[] = [
     MONITORING,
     "Freeze the plan's coverage as judged on a date",
     'snapshot:create',
-    { body: snapshotInputSchema },
+    { body: snapshotInputSchema, cost: 'compute' },
   ),
   op(
     'GET',
@@ -149,7 +155,7 @@ export const OPERATIONS: readonly Operation[] = [
     MONITORING,
     'What moved between two snapshots (or one and today)',
     'public',
-    { query: snapshotCompareQuerySchema },
+    { query: snapshotCompareQuerySchema, cost: 'compute' },
   ),
   op('GET', '/api/v1/plans/:idOrSlug/snapshots/:id', MONITORING, 'One snapshot with its whole coverage', 'public'),
   op('DELETE', '/api/v1/plans/:idOrSlug/snapshots/:id', MONITORING, 'Withdraw a snapshot', 'snapshot:delete', {
@@ -174,6 +180,7 @@ export const OPERATIONS: readonly Operation[] = [
 
   op('GET', '/api/v1/activities', ACTIVITIES, 'Activities, filtered, sorted and paged', 'public', {
     query: activityListQuerySchema,
+    cost: 'compute',
   }),
   op('POST', '/api/v1/activities', ACTIVITIES, 'Record an activity (a draft)', 'activity:create', {
     body: activityInputSchema,
@@ -220,11 +227,12 @@ export const OPERATIONS: readonly Operation[] = [
     SEARCH,
     'Search activities, organisations and framework nodes in English and French, with corrections and facet counts',
     'public',
-    { query: searchQuerySchema },
+    { query: searchQuerySchema, cost: 'compute' },
   ),
 
   op('GET', '/api/v1/organisations', ORGS, 'Organisations with activity counts', 'public', {
     query: organisationListQuerySchema,
+    cost: 'compute',
   }),
   op('POST', '/api/v1/organisations', ORGS, 'Record an organisation', 'organisation:create', {
     body: organisationInputSchema,
@@ -276,11 +284,13 @@ export const OPERATIONS: readonly Operation[] = [
         'application/json',
         'application/xml',
       ],
+      cost: 'files',
     },
   ),
   op('GET', '/api/v1/exports/funding-lines', DATA, 'Funding lines as CSV or XLSX', 'public', {
     query: fundingExportQuerySchema,
     produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    cost: 'files',
   }),
   op(
     'POST',
@@ -291,6 +301,7 @@ export const OPERATIONS: readonly Operation[] = [
     {
       query: importOptionsSchema,
       upload: 'application/xml',
+      cost: 'files',
     },
   ),
   op(
@@ -302,6 +313,7 @@ export const OPERATIONS: readonly Operation[] = [
     {
       query: importOptionsSchema,
       upload: 'text/csv',
+      cost: 'files',
     },
   ),
   op(
@@ -313,6 +325,7 @@ export const OPERATIONS: readonly Operation[] = [
     {
       query: importOptionsSchema,
       upload: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      cost: 'files',
     },
   ),
   op('GET', '/api/v1/imports', DATA, 'The record of imports', 'drafts:read', { query: importListQuerySchema }),
@@ -407,6 +420,9 @@ function operationObject(o: Operation): JsonSchema {
     if (o.access !== 'signed-in') responses['403'] = problem('The role may not do this');
   }
   if (o.route.includes('/:')) responses['404'] = problem('No such record');
+  if (o.cost || o.route === '/api/v1/auth/sign-in') {
+    responses['429'] = problem('Too many requests of this kind from this caller: Retry-After says when to try again');
+  }
   if (o.versioned) {
     responses['409'] = problem('The record changed since the version given: the answer holds the current state');
     responses['428'] = problem('If-Match is missing');

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../../src/core/db/database';
 import { migrateToLatest } from '../../src/core/db/migrate';
 import { seedDatabase } from '../../src/core/seed/seed.service';
 import { buildApp } from '../../src/server/app';
+import type { RateLimits } from '../../src/server/rate-limit';
 import type { TestDatabase } from './databases';
 
 export interface TestServer {
@@ -30,6 +31,8 @@ export async function startTestServer(
     /** A database (migrated by the caller) that answers the public's reads, as a read replica would. */
     replica?: TestDatabase;
     trustProxy?: boolean | string[];
+    /** Costly requests per caller and minute; none by default (the rate-limit suite and the browser tests set them). */
+    rateLimits?: RateLimits;
     /** The server's logger, as `serve` sets it up (none by default). */
     logger?: FastifyServerOptions['logger'];
   } = {},
@@ -46,6 +49,7 @@ export async function startTestServer(
     webDir: options.webDir,
     trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? false,
+    rateLimits: options.rateLimits ?? { compute: 0, files: 0 },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
