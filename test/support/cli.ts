@@ -32,8 +32,11 @@ export interface ServedChild {
   output(): string;
 }
 
-/** Starts `serve` as a real child process and resolves with its address once it listens. */
-export function serve(env: NodeJS.ProcessEnv): Promise<ServedChild> {
+/**
+ * Starts `serve` as a real child process and resolves with its address once it listens. Its output is kept for
+ * `output()` unless `keepOutput` is false (a long run under load), when it is read and dropped.
+ */
+export function serve(env: NodeJS.ProcessEnv, { keepOutput = true } = {}): Promise<ServedChild> {
   const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +49,12 @@ export function serve(env: NodeJS.ProcessEnv): Promise<ServedChild> {
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       const m = /ActionLine is serving (http:\/\/[^ ]+) on/.exec(output);
+      if (m && !keepOutput) {
+        child.stdout.removeAllListeners('data');
+        child.stderr.removeAllListeners('data');
+        child.stdout.resume();
+        child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+      }
       if (m) {
         clearTimeout(timer);
         resolve({
