@@ -3,7 +3,8 @@
 //   unit — src/**/*.test.ts         (no database, no network)
 //   int  — test/**/*.int.test.ts    (real HTTP against real SQLite and real PostgreSQL)
 //   e2e  — e2e/**/*.e2e.test.ts     (real Chromium against the built web UI)
-//   static — the TypeScript type check, ESLint and Prettier, before any test runs
+//   static — the TypeScript type check, ESLint, Prettier and `npm audit --omit=dev` (high or critical fails), before
+//            any test runs
 // `node scripts/test.mjs` runs all four in that order; pass tier names to pick.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +32,7 @@ const STATIC = [
   ['tsc', '--noEmit', '-p', 'tsconfig.json'],
   ['eslint', '--max-warnings', '0', '.'],
   ['prettier', '--check', '--log-level', 'warn', '.'],
+  ['audit', 'scripts/audit.mjs'],
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -40,7 +42,10 @@ for (const tier of tiers) {
   if (tier === 'static') {
     for (const [bin, ...args] of STATIC) {
       console.log(`\n▶ ${bin} ${args.join(' ')}`);
-      const res = spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit' });
+      const res =
+        bin === 'audit'
+          ? spawnSync(process.execPath, args, { stdio: 'inherit' })
+          : spawnSync(path.join('node_modules', '.bin', bin), args, { stdio: 'inherit' });
       if (res.status !== 0) failed = true;
     }
     continue;
