@@ -158,4 +158,57 @@ describe('backup and restore', () => {
     await restoreDatabase(db, Readable.from([bytes]));
     await assert.rejects(restoreDatabase(db, Readable.from([bytes])), /already holds data/);
   });
+
+  for (const [i, make] of DATABASES.entries()) {
+    it(`copies a live ${make.name} database as it stood at one moment while edits go on`, async () => {
+      const source = servers[i] as TestServer;
+      const editor = await signedIn(source, 'editor', 'canada', `live.${make.name}@example.org`);
+      const body = (n: number) => ({ title: { en: `Live edit ${n}`, fr: null }, type: 'training', status: 'planned' });
+      const created = await editor.request<ActivityDetail>('POST', '/api/v1/activities', body(0));
+      assert.equal(created.status, 201);
+      const id = created.body.id;
+      let version = created.body.version;
+      let writing = true;
+      const edits = (async () => {
+        for (let n = 1; writing; n++) {
+          const res = await editor.request<ActivityDetail>('PUT', `/api/v1/activities/${id}`, body(n), {
+            'if-match': `"${version}"`,
+          });
+          assert.equal(res.status, 200, JSON.stringify(res.body));
+          version = res.body.version;
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 100));
+      const before = version;
+      const bytes = await backupBytes(source.db);
+      await new Promise((r) => setTimeout(r, 100));
+      writing = false;
+      await edits;
+      assert.ok(version > before + 1, 'edits went on around the backup');
+
+      // In the copy, the activity and its history agree: each edit is wholly in it or not at all.
+      let table = '';
+      let columns: string[] = [];
+      let stored: number | null = null;
+      const history: number[] = [];
+      for (const line of gunzipSync(bytes).toString('utf8').trim().split('\n')) {
+        const row = JSON.parse(line) as unknown;
+        if (!Array.isArray(row)) {
+          const head = row as { table?: string; columns?: string[] };
+          if (head.table) [table, columns] = [head.table, head.columns ?? []];
+          continue;
+        }
+        const value = (name: string) => row[columns.indexOf(name)] as unknown;
+        if (table === 'activities' && value('id') === id) stored = Number(value('version'));
+        if (table === 'record_history' && value('entity_id') === id) history.push(Number(value('version')));
+      }
+      assert.ok(stored !== null && stored >= before, `the copy holds version ${stored}, at least ${before}`);
+      assert.ok(stored < version, 'and not the edits made after it');
+      assert.deepEqual(
+        history.sort((a, b) => a - b),
+        Array.from({ length: stored }, (_, k) => k + 1),
+        'its history holds exactly the versions up to the one copied',
+      );
+    });
+  }
 });
