@@ -105,7 +105,6 @@ function verdict(f: Figure): 'pass' | 'miss' | '' {
   return (f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value) ? 'pass' : 'miss';
 }
 
-
 /** What an interrupted run (Ctrl-C) must remove: its databases and temporary folders, unless --keep. */
 const leftovers = new Set<() => Promise<void> | void>();
 process.once('SIGINT', () => {
@@ -134,7 +133,6 @@ async function freshDatabase(
   leftovers.add(drop);
   return { config: made.config, drop: () => removeNow(drop) };
 }
-
 
 function runChild(script: string, args: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
