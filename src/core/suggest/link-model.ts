@@ -1,0 +1,470 @@
+/**
+ * Link suggestions: ranks the framework nodes an activity most likely serves, from its text, its partners and its
+ * dates, with a model that learns from the links people confirmed. Pure: no database, no I/O.
+ *
+ * Four signals, each scaled to 0..1 among the candidates of one activity, weighted and summed:
+ * - `text`: BM25 of the activity's words against the node's own words (its title and description in English and
+ *   French, and its parent's title), so that a node nobody has linked yet can still be found;
+ * - `like`: the activity's TF-IDF cosine with the confirmed activities linked to the node (its nearest neighbours
+ *   vote for their nodes);
+ * - `partner`: how often the activity's partners' confirmed activities are linked to the node;
+ * - `period`: whether the activity's dates fall within the node's plan;
+ * - `level`: the share of confirmed links made at the node's level (areas rather than pillars, say).
+ * The weights are the linear model: fitted on the confirmed links by leave-one-out (each confirmed activity ranked
+ * by the others), to the best top-3 then top-1 hits.
+ */
+import { words } from '../search/fold';
+
+export interface SuggestText {
+  en: string | null;
+  fr: string | null;
+}
+
+/** What the model reads of an activity (a stored one, a draft, or one being imported). */
+export interface SuggestDoc {
+  /** Present for a stored activity: it is never its own neighbour. */
+  id?: string;
+  title: SuggestText;
+  summary: SuggestText;
+  description: SuggestText;
+  /** Organisation ids of its partners, whatever their role. */
+  partners: readonly string[];
+  /** Years it runs (planned or actual), when known. */
+  startYear: number | null;
+  endYear: number | null;
+}
+
+export interface SuggestNode {
+  id: string;
+  planId: string;
+  code: string;
+  /** 0 for a pillar, 1 for an area, 2 for an action line, and so on. */
+  depth: number;
+  title: SuggestText;
+  description: SuggestText;
+  parentTitle: SuggestText;
+  periodStart: number;
+  periodEnd: number;
+}
+
+/** An activity and the nodes people linked it to. */
+export interface ConfirmedExample {
+  doc: SuggestDoc;
+  /** Display title (for reasons). */
+  title: SuggestText;
+  nodeIds: readonly string[];
+}
+
+export type Signal = 'text' | 'like' | 'partner' | 'period' | 'level';
+export const SIGNALS: readonly Signal[] = ['text', 'like', 'partner', 'period', 'level'];
+export type Weights = Record<Signal, number>;
+
+/** Where the fitting starts, and the weights of a model without confirmed links to learn from. */
+export const DEFAULT_WEIGHTS: Weights = { text: 1, like: 1, partner: 0.5, period: 0.5, level: 0.5 };
+
+/** Why a node is suggested, one entry per signal that counted. */
+export type SuggestReason =
+  | { kind: 'words'; words: string[] }
+  | { kind: 'like'; activityId: string | null; title: SuggestText; count: number }
+  | { kind: 'partner'; organisationId: string; linked: number; of: number }
+  | { kind: 'period'; from: number; to: number };
+
+export interface RankedNode {
+  nodeId: string;
+  score: number;
+  reasons: SuggestReason[];
+}
+
+const STOP = new Set(
+  (
+    'a an and are as at be by for from has have in is it its of on or that the their this to was were which with will ' +
+    'au aux avec ce ces dans de des du en est et la le les leur leurs par pour qui sa se ses sont sur un une'
+  ).split(' '),
+);
+
+/** Folded words without stop words, a final plural "s"/"x" taken off long words (both languages). */
+export function terms(text: string | null | undefined): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    out.push(w.length > 4 && /[sx]$/.test(w) ? w.slice(0, -1) : w);
+  }
+  return out;
+}
+
+function docTerms(doc: SuggestDoc): string[] {
+  const title = [...terms(doc.title.en), ...terms(doc.title.fr)];
+  // The title says most about what an activity is for: it counts twice.
+  return [
+    ...title,
+    ...title,
+    ...terms(doc.summary.en),
+    ...terms(doc.summary.fr),
+    ...terms(doc.description.en),
+    ...terms(doc.description.fr),
+  ];
+}
+
+function nodeTerms(n: SuggestNode): string[] {
+  const title = [...terms(n.title.en), ...terms(n.title.fr)];
+  return [
+    ...title,
+    ...title,
+    ...terms(n.description.en),
+    ...terms(n.description.fr),
+    ...terms(n.parentTitle.en),
+    ...terms(n.parentTitle.fr),
+  ];
+}
+
+function counts(list: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of list) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** A sparse TF-IDF vector, unit length. */
+type Vector = Map<string, number>;
+
+function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, v] of small) {
+    const w = large.get(t);
+    if (w) dot += v * w;
+  }
+  return dot;
+}
+
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const NEIGHBOURS = 10;
+
+interface Features {
+  values: Record<Signal, number>;
+  reasons: SuggestReason[];
+}
+
+/** A trained model: the node index, the confirmed activities as vectors, the partners' link counts, the weights. */
+export class LinkModel {
+  private readonly nodeTf: Map<string, number>[];
+  private readonly nodeLength: number[];
+  private readonly averageNodeLength: number;
+  private readonly nodeDf = new Map<string, number>();
+  private readonly docDf = new Map<string, number>();
+  private readonly examples: { vector: Vector; example: ConfirmedExample }[];
+  /** Per organisation: how many confirmed activities it is in, and their links by node. */
+  private readonly partnerLinks = new Map<string, { activities: number; nodes: Map<string, number> }>();
+  private readonly nodeIndex = new Map<string, number>();
+  /** Confirmed activities the document frequencies are counted over. */
+  private docCount = 0;
+  /** Confirmed links by the depth of their node. */
+  private readonly linksAtDepth = new Map<number, number>();
+  private linkCount = 0;
+
+  private constructor(
+    readonly nodes: readonly SuggestNode[],
+    examples: readonly ConfirmedExample[],
+    public weights: Weights,
+  ) {
+    this.nodeTf = nodes.map((n) => counts(nodeTerms(n)));
+    this.nodeLength = this.nodeTf.map((tf) => [...tf.values()].reduce((s, v) => s + v, 0));
+    this.averageNodeLength = this.nodeLength.reduce((s, v) => s + v, 0) / Math.max(1, nodes.length);
+    nodes.forEach((n, i) => this.nodeIndex.set(n.id, i));
+    for (const tf of this.nodeTf) for (const t of tf.keys()) this.nodeDf.set(t, (this.nodeDf.get(t) ?? 0) + 1);
+    const known = examples.filter((e) => e.nodeIds.some((id) => this.nodeIndex.has(id)));
+    const termCounts = known.map((e) => counts(docTerms(e.doc)));
+    this.docCount = known.length;
+    for (const tf of termCounts) for (const t of tf.keys()) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
+    this.examples = known.map((example, i) => ({ example, vector: this.vector(termCounts[i]!) }));
+    for (const { example } of this.examples) {
+      for (const id of new Set(example.nodeIds)) {
+        const i = this.nodeIndex.get(id);
+        if (i === undefined) continue;
+        const depth = nodes[i]!.depth;
+        this.linksAtDepth.set(depth, (this.linksAtDepth.get(depth) ?? 0) + 1);
+        this.linkCount++;
+      }
+      for (const org of new Set(example.doc.partners)) {
+        let entry = this.partnerLinks.get(org);
+        if (!entry) this.partnerLinks.set(org, (entry = { activities: 0, nodes: new Map() }));
+        entry.activities++;
+        for (const id of new Set(example.nodeIds)) entry.nodes.set(id, (entry.nodes.get(id) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Builds the model from the nodes and the confirmed links; fits the weights unless they are given. */
+  static train(nodes: readonly SuggestNode[], examples: readonly ConfirmedExample[], weights?: Weights): LinkModel {
+    const model = new LinkModel(nodes, examples, weights ?? DEFAULT_WEIGHTS);
+    if (!weights) model.weights = model.fit();
+    return model;
+  }
+
+  get confirmedActivities(): number {
+    return this.examples.length;
+  }
+
+  private vector(tf: Map<string, number>): Vector {
+    const total = Math.max(1, this.docCount);
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [t, c] of tf) {
+      const w = (1 + Math.log(c)) * Math.log(1 + total / (1 + (this.docDf.get(t) ?? 0)));
+      v.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  }
+
+  /** Every node's signals for `doc`, leaving out the confirmed activity `skip` (for leave-one-out). */
+  private features(doc: SuggestDoc, skip: ConfirmedExample | null): Features[] {
+    const tf = counts(docTerms(doc));
+    const out: Features[] = this.nodes.map(() => ({
+      values: { text: 0, like: 0, partner: 0, period: 0, level: 0 },
+      reasons: [],
+    }));
+
+    // text: BM25 of the activity's words in each node's own words.
+    const nodeCount = this.nodes.length;
+    const matched = this.nodes.map(() => new Map<string, number>());
+    for (const [t] of tf) {
+      const df = this.nodeDf.get(t);
+      if (!df) continue;
+      const idf = Math.log(1 + (nodeCount - df + 0.5) / (df + 0.5));
+      this.nodeTf.forEach((ntf, i) => {
+        const f = ntf.get(t);
+        if (!f) return;
+        const s =
+          (idf * f * (BM25_K1 + 1)) /
+          (f + BM25_K1 * (1 - BM25_B + (BM25_B * this.nodeLength[i]!) / (this.averageNodeLength || 1)));
+        out[i]!.values.text += s;
+        matched[i]!.set(t, s);
+      });
+    }
+    matched.forEach((m, i) => {
+      if (m.size) {
+        const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 4);
+        out[i]!.reasons.push({ kind: 'words', words: top.map(([t]) => t) });
+      }
+    });
+
+    // like: the nearest confirmed activities vote for their nodes.
+    const vector = this.vector(tf);
+    const near = this.examples
+      .filter(({ example }) => example !== skip && (doc.id === undefined || example.doc.id !== doc.id))
+      .map((e) => ({ ...e, similarity: cosine(vector, e.vector) }))
+      .filter((e) => e.similarity > 0)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, NEIGHBOURS);
+    const voters = new Map<number, { best: (typeof near)[number]; count: number }>();
+    for (const e of near) {
+      for (const id of new Set(e.example.nodeIds)) {
+        const i = this.nodeIndex.get(id);
+        if (i === undefined) continue;
+        out[i]!.values.like += e.similarity;
+        const v = voters.get(i);
+        if (v) v.count++;
+        else voters.set(i, { best: e, count: 1 });
+      }
+    }
+    for (const [i, v] of voters) {
+      out[i]!.reasons.push({
+        kind: 'like',
+        activityId: v.best.example.doc.id ?? null,
+        title: v.best.example.title,
+        count: v.count,
+      });
+    }
+
+    // partner: where the partners' other confirmed activities are linked.
+    for (const org of new Set(doc.partners)) {
+      const entry = this.partnerLinks.get(org);
+      if (!entry) continue;
+      const own = skip && skip.doc.partners.includes(org) ? 1 : 0;
+      const activities = entry.activities - own;
+      if (activities <= 0) continue;
+      for (const [id, linked] of entry.nodes) {
+        const i = this.nodeIndex.get(id);
+        if (i === undefined) continue;
+        const n = linked - (own && skip!.nodeIds.includes(id) ? 1 : 0);
+        if (n <= 0) continue;
+        out[i]!.values.partner += n / (activities + 1);
+        out[i]!.reasons.push({ kind: 'partner', organisationId: org, linked: n, of: activities });
+      }
+    }
+
+    // period: the activity runs while the node's plan is in force.
+    if (doc.startYear !== null || doc.endYear !== null) {
+      const from = doc.startYear ?? doc.endYear!;
+      const to = doc.endYear ?? doc.startYear!;
+      this.nodes.forEach((n, i) => {
+        if (from <= n.periodEnd && to >= n.periodStart) {
+          out[i]!.values.period = 1;
+          out[i]!.reasons.push({ kind: 'period', from: n.periodStart, to: n.periodEnd });
+        }
+      });
+    }
+
+    // level: where people link (without the left-out activity's own links).
+    const skipped = new Map<number, number>();
+    for (const id of new Set(skip?.nodeIds ?? [])) {
+      const i = this.nodeIndex.get(id);
+      if (i !== undefined) skipped.set(this.nodes[i]!.depth, (skipped.get(this.nodes[i]!.depth) ?? 0) + 1);
+    }
+    const total = this.linkCount - [...skipped.values()].reduce((a, b) => a + b, 0);
+    if (total > 0) {
+      this.nodes.forEach((n, i) => {
+        out[i]!.values.level = ((this.linksAtDepth.get(n.depth) ?? 0) - (skipped.get(n.depth) ?? 0)) / total;
+      });
+    }
+
+    // Each signal on one scale: its best candidate is 1.
+    for (const s of SIGNALS) {
+      const max = Math.max(0, ...out.map((f) => f.values[s]));
+      if (max > 0) for (const f of out) f.values[s] /= max;
+    }
+    return out;
+  }
+
+  private score(f: Features, w: Weights): number {
+    return SIGNALS.reduce((s, k) => s + w[k] * f.values[k], 0);
+  }
+
+  /** The nodes `doc` most likely serves, best first, leaving out those in `exclude` (already linked). */
+  rank(
+    doc: SuggestDoc,
+    { limit = 5, exclude = [] as readonly string[], plans = null as readonly string[] | null } = {},
+  ) {
+    return this.ranked(this.features(doc, null), this.weights, limit, new Set(exclude), plans);
+  }
+
+  private ranked(
+    features: Features[],
+    w: Weights,
+    limit: number,
+    exclude: ReadonlySet<string>,
+    plans: readonly string[] | null,
+  ): RankedNode[] {
+    return this.nodes
+      .map((n, i) => ({ n, f: features[i]!, score: this.score(features[i]!, w) }))
+      .filter(
+        ({ n, f, score }) => score > 0 && !exclude.has(n.id) && (!plans || plans.includes(n.planId)) && hasEvidence(f),
+      )
+      .sort((a, b) => b.score - a.score || a.n.code.localeCompare(b.n.code))
+      .slice(0, limit)
+      .map(({ n, f, score }) => ({
+        nodeId: n.id,
+        score: Math.round(score * 1000) / 1000,
+        reasons: f.reasons.filter((r) => r.kind !== 'period' || f.values.period > 0),
+      }));
+  }
+
+  /**
+   * Top-1 and top-3 hits when each confirmed activity is ranked, among every plan's nodes, by this model without it
+   * (leave-one-out with these weights); at most `limit` activities are ranked.
+   */
+  evaluate(weights: Weights = this.weights, limit = Infinity): { activities: number; top1: number; top3: number } {
+    const sample = this.sample(limit);
+    let top1 = 0;
+    let top3 = 0;
+    for (const { example } of sample) {
+      const ranked = this.ranked(this.features(example.doc, example), weights, 3, new Set(), null);
+      const hits = ranked.map((r) => example.nodeIds.includes(r.nodeId));
+      if (hits[0]) top1++;
+      if (hits.some(Boolean)) top3++;
+    }
+    const n = sample.length;
+    return { activities: n, top1: n ? top1 / n : 0, top3: n ? top3 / n : 0 };
+  }
+
+  /** Up to `limit` confirmed activities, spread evenly over them (the same ones every time). */
+  private sample(limit: number) {
+    if (this.examples.length <= limit) return this.examples;
+    const step = this.examples.length / limit;
+    return Array.from({ length: limit }, (_, i) => this.examples[Math.floor(i * step)]!);
+  }
+
+  /** The weights with the best leave-one-out top-3 (then top-1) on the confirmed links, by coordinate ascent. */
+  private fit(): Weights {
+    if (this.examples.length < 5) return { ...DEFAULT_WEIGHTS };
+    const sample = this.sample(400);
+    const cached = sample.map(({ example }) => ({
+      example,
+      features: this.features(example.doc, example),
+    }));
+    const quality = (w: Weights) => {
+      let top1 = 0;
+      let top3 = 0;
+      for (const c of cached) {
+        const ranked = this.ranked(c.features, w, 3, new Set(), null);
+        const hits = ranked.map((r) => c.example.nodeIds.includes(r.nodeId));
+        if (hits[0]) top1++;
+        if (hits.some(Boolean)) top3++;
+      }
+      return top3 * 1000 + top1;
+    };
+    let best = { ...DEFAULT_WEIGHTS };
+    let bestQuality = quality(best);
+    const steps = [0, 0.25, 0.5, 1, 2, 4];
+    for (let round = 0; round < 3; round++) {
+      let improved = false;
+      for (const s of SIGNALS) {
+        for (const v of steps) {
+          const w = { ...best, [s]: v };
+          const q = quality(w);
+          if (q > bestQuality) {
+            [best, bestQuality, improved] = [w, q, true];
+          }
+        }
+      }
+      if (!improved) break;
+    }
+    return best;
+  }
+}
+
+/** A node is suggested for what the activity says or who runs it, never for its dates alone. */
+function hasEvidence(f: Features): boolean {
+  return f.values.text > 0 || f.values.like > 0 || f.values.partner > 0;
+}
+
+/** A deterministic fold (0..folds-1) for an activity: a hash of its id, so that a split never depends on order. */
+function foldOf(id: string, folds: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % folds;
+}
+
+/**
+ * The held-out figure: the confirmed activities are split into `folds` parts; each part is ranked by a model trained
+ * (weights fitted too) on the other parts only, among every plan's nodes. Top-1: the first suggestion is one of the
+ * activity's links; top-3: one of the first three is.
+ */
+export function crossValidate(
+  nodes: readonly SuggestNode[],
+  examples: readonly ConfirmedExample[],
+  folds = 5,
+): { activities: number; top1: number; top3: number; folds: number } {
+  let top1 = 0;
+  let top3 = 0;
+  let n = 0;
+  for (let k = 0; k < folds; k++) {
+    const held = examples.filter((e, i) => foldOf(e.doc.id ?? String(i), folds) === k);
+    if (!held.length) continue;
+    const model = LinkModel.train(
+      nodes,
+      examples.filter((e, i) => foldOf(e.doc.id ?? String(i), folds) !== k),
+    );
+    for (const e of held) {
+      if (!e.nodeIds.some((id) => nodes.some((node) => node.id === id))) continue;
+      const ranked = model.rank(e.doc, { limit: 3 }).map((r) => e.nodeIds.includes(r.nodeId));
+      n++;
+      if (ranked[0]) top1++;
+      if (ranked.some(Boolean)) top3++;
+    }
+  }
+  return { activities: n, top1: n ? top1 / n : 0, top3: n ? top3 / n : 0, folds };
+}
