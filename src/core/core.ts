@@ -16,6 +16,7 @@ import { PlanService } from './services/plan.service';
 import { ReportService } from './services/report.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SearchService } from './services/search.service';
+import { LinkSuggestionService } from './services/link-suggestion.service';
 import { SearchLabelRepository, SearchRepository } from './repositories/search.repository';
 import { DEFAULT_CROSSWALK_DIR, ImportService } from './services/import.service';
 import { DEFAULT_IATI_PUBLISHER, ExportService, type IatiPublisher } from './services/export.service';
@@ -45,6 +46,8 @@ export interface Core {
   imports: ImportService;
   /** One search box over activities, organisations and framework nodes, with facet counts (ADR 0012). */
   search: SearchService;
+  /** The framework nodes an activity most likely serves, learned from confirmed links (ADR 0017). */
+  linkSuggestions: LinkSuggestionService;
 }
 
 export function createCore(
@@ -79,5 +82,6 @@ export function createCore(
     exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
     imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
     search: new SearchService(new SearchRepository(db.db, db.dialect), new SearchLabelRepository(db.db)),
+    linkSuggestions: new LinkSuggestionService(db),
   };
 }

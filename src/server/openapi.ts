@@ -18,6 +18,7 @@ import {
   userUpdateSchema,
 } from '../shared/schemas/auth.schema';
 import { coverageApiQuerySchema } from '../shared/schemas/coverage-query.schema';
+import { linkSuggestionInputSchema, linkSuggestionQuerySchema } from '../shared/schemas/link-suggestion.schema';
 import { exchangeRateBodySchema } from '../shared/schemas/exchange-rate.schema';
 import { activityExportQuerySchema, fundingExportQuerySchema } from '../shared/schemas/export-query.schema';
 import { importListQuerySchema, importOptionsSchema } from '../shared/schemas/import.schema';
@@ -193,6 +194,22 @@ export const OPERATIONS: readonly Operation[] = [
   op('DELETE', '/api/v1/activities/:id', ACTIVITIES, 'Move an activity to the trash', 'activity:delete', {
     versioned: true,
   }),
+  op(
+    'POST',
+    '/api/v1/link-suggestions',
+    ACTIVITIES,
+    'The framework nodes an activity (saved or not) most likely serves, with the reasons; links nothing',
+    'activity:create',
+    { body: linkSuggestionInputSchema, cost: 'compute' },
+  ),
+  op(
+    'GET',
+    '/api/v1/activities/:id/link-suggestions',
+    ACTIVITIES,
+    'The framework nodes a stored activity most likely serves, beyond those it is linked to; links nothing',
+    'activity:update',
+    { query: linkSuggestionQuerySchema, cost: 'compute' },
+  ),
   op('GET', '/api/v1/activities/:id/history', ACTIVITIES, "An activity's change history", 'history:read'),
   op(
     'POST',

@@ -593,6 +593,29 @@ export interface SnapshotComparison {
   moves: SnapshotMove[];
 }
 
+/** Why a node is suggested for an activity: one entry per signal that counted. */
+export type LinkSuggestionReason =
+  | { kind: 'words'; words: string[] }
+  | { kind: 'like'; activityId: string | null; title: LocalizedText; count: number }
+  | { kind: 'partner'; organisationId: string; organisation: LocalizedText; linked: number; of: number }
+  | { kind: 'period'; from: number; to: number };
+
+/** A framework node an activity most likely serves, ranked by the link model (ADR 0017); never linked by itself. */
+export interface RankedLinkSuggestion {
+  nodeId: string;
+  code: string;
+  title: LocalizedText;
+  plan: { id: string; slug: string; title: LocalizedText };
+  score: number;
+  reasons: LinkSuggestionReason[];
+}
+
+export interface LinkSuggestionAnswer {
+  suggestions: RankedLinkSuggestion[];
+  /** What the model learned from: the activities with confirmed links, and its fitted weights. */
+  model: { confirmedActivities: number; weights: Record<string, number> };
+}
+
 /** What an import did (or, in a dry run, would do) with one activity of the file. */
 export type ImportOutcome = 'added' | 'updated' | 'unchanged' | 'rejected';
 

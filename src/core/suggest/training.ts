@@ -133,3 +133,34 @@ export async function loadConfirmed(db: Kysely<Database>): Promise<ConfirmedExam
   }
   return examples;
 }
+
+/** Names to show with suggestions: plans (slug, title) and organisations, by id. */
+export async function loadLabels(
+  db: Kysely<Database>,
+  ids: { plans: readonly string[]; organisations: readonly string[] },
+): Promise<{
+  plans: Map<string, { slug: string; title: { en: string | null; fr: string | null } }>;
+  organisations: Map<string, { en: string | null; fr: string | null }>;
+}> {
+  const plans = new Map<string, { slug: string; title: { en: string | null; fr: string | null } }>();
+  const organisations = new Map<string, { en: string | null; fr: string | null }>();
+  const planIds = [...new Set(ids.plans)];
+  const orgIds = [...new Set(ids.organisations)];
+  if (planIds.length) {
+    const rows = await db
+      .selectFrom('plans')
+      .select(['id', 'slug', 'title_en', 'title_fr'])
+      .where('id', 'in', planIds)
+      .execute();
+    for (const r of rows) plans.set(r.id, { slug: r.slug, title: { en: r.title_en, fr: r.title_fr } });
+  }
+  if (orgIds.length) {
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'name_en', 'name_fr'])
+      .where('id', 'in', orgIds)
+      .execute();
+    for (const r of rows) organisations.set(r.id, { en: r.name_en, fr: r.name_fr });
+  }
+  return { plans, organisations };
+}

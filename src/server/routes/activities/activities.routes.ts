@@ -7,6 +7,7 @@ import {
   returnDecisionSchema,
   reviewDecisionSchema,
 } from '../../../shared/schemas/activity.schema';
+import { linkSuggestionInputSchema, linkSuggestionQuerySchema } from '../../../shared/schemas/link-suggestion.schema';
 import { audienceOf } from '../../auth';
 import { sendActivitiesCsv, wantsCsv } from '../../list-csv';
 import { parseInput } from '../../problem';
@@ -16,6 +17,7 @@ import { requireActor } from '../auth/auth.routes';
 const params = z.object({ id: z.string().min(1).max(200) });
 const versionParams = params.extend({ version: historyVersion });
 const ALLOWED = Object.keys(activityListQuerySchema.shape);
+const SUGGESTION_PARAMS = Object.keys(linkSuggestionQuerySchema.shape);
 
 export function activityRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/activities', async (req, reply) => {
@@ -47,6 +49,17 @@ export function activityRoutes(app: FastifyInstance, core: Core): void {
     const actor = requireActor(req);
     await core.activityWrites.delete(actor, parseInput(params, req.params).id, expectedVersion(req));
     return reply.code(204).send();
+  });
+
+  // Suggested links: for what the editor has typed (saved or not), and for a stored activity (ADR 0017).
+  app.post('/api/v1/link-suggestions', async (req) =>
+    core.linkSuggestions.forDraft(requireActor(req), parseInput(linkSuggestionInputSchema, req.body)),
+  );
+  app.get('/api/v1/activities/:id/link-suggestions', async (req) => {
+    const actor = requireActor(req);
+    const { id } = parseInput(params, req.params);
+    const { limit } = parseInput(linkSuggestionQuerySchema, req.query, SUGGESTION_PARAMS);
+    return core.linkSuggestions.forActivity(actor, id, limit);
   });
 
   app.get('/api/v1/activities/:id/history', async (req) => ({

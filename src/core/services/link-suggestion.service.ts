@@ -1,0 +1,145 @@
+import type { Db } from '../db/database';
+import { notFound } from '../errors';
+import { authorize, type Actor } from '../policy';
+import { loc } from '../repositories/localized';
+import { LinkModel, type RankedNode, type SuggestDoc, type SuggestNode } from '../suggest/link-model';
+import { loadConfirmed, loadLabels, loadNodes, loadPartners, yearsOf } from '../suggest/training';
+import type { LinkSuggestionAnswer, LinkSuggestionReason, RankedLinkSuggestion } from '../../shared/api-types';
+import type { LinkSuggestionInput } from '../../shared/schemas/link-suggestion.schema';
+
+/** How long a model is used when the database cannot say whether anything changed (its change listener is down). */
+const UNSURE_MODEL_MS = 30_000;
+
+interface Trained {
+  model: LinkModel;
+  generation: number | null;
+  at: number;
+}
+
+/**
+ * Ranks the framework nodes an activity most likely serves (ADR 0017). The model is trained from the confirmed links
+ * when first asked and again after any change to the records; training runs once however many ask at the same time.
+ */
+export class LinkSuggestionService {
+  private trained: Promise<Trained> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  private async model(): Promise<LinkModel> {
+    const generation = await this.db.changes.current();
+    const pending = this.trained;
+    const last = pending ? await pending.catch(() => null) : null;
+    const fresh =
+      last &&
+      (generation === null
+        ? last.generation === null && Date.now() - last.at < UNSURE_MODEL_MS
+        : last.generation === generation);
+    if (last && fresh) return last.model;
+    // Unless another request has started a newer training meanwhile, this one starts it.
+    if (this.trained === pending) {
+      const training = (async (): Promise<Trained> => {
+        const [nodes, examples] = await Promise.all([loadNodes(this.db.db), loadConfirmed(this.db.db)]);
+        return { model: LinkModel.train(nodes, examples), generation, at: Date.now() };
+      })();
+      this.trained = training;
+      // A failed training is not kept: the next request tries again.
+      training.catch(() => {
+        if (this.trained === training) this.trained = null;
+      });
+    }
+    return (await this.trained!).model;
+  }
+
+  /** Suggestions for what the editor has typed so far (saved or not). */
+  async forDraft(actor: Actor, input: LinkSuggestionInput): Promise<LinkSuggestionAnswer> {
+    authorize(actor, 'activity:create');
+    const model = await this.model();
+    const plans = input.plan ? [await this.planId(input.plan)] : null;
+    const doc: SuggestDoc = {
+      title: input.title,
+      summary: input.summary,
+      description: input.description,
+      partners: input.partners,
+      ...yearsOf({
+        actual_start: input.actualStart,
+        actual_end: input.actualEnd,
+        planned_start: input.plannedStart,
+        planned_end: input.plannedEnd,
+      }),
+    };
+    return this.answer(model, model.rank(doc, { limit: input.limit, exclude: input.exclude, plans }));
+  }
+
+  /** Suggestions for a stored activity, leaving out the nodes it is already linked to. */
+  async forActivity(actor: Actor, id: string, limit = 5): Promise<LinkSuggestionAnswer> {
+    authorize(actor, 'activity:update');
+    const a = await this.db.db
+      .selectFrom('activities')
+      .select([
+        'id',
+        'title_en',
+        'title_fr',
+        'summary_en',
+        'summary_fr',
+        'description_en',
+        'description_fr',
+        'planned_start',
+        'planned_end',
+        'actual_start',
+        'actual_end',
+      ])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!a) throw notFound('activity', id);
+    const [model, partners, links] = await Promise.all([
+      this.model(),
+      loadPartners(this.db.db, [id]),
+      this.db.db.selectFrom('activity_links').select('node_id').where('activity_id', '=', id).execute(),
+    ]);
+    const doc: SuggestDoc = {
+      id,
+      title: loc(a.title_en, a.title_fr),
+      summary: loc(a.summary_en, a.summary_fr),
+      description: loc(a.description_en, a.description_fr),
+      partners: partners.get(id) ?? [],
+      ...yearsOf(a),
+    };
+    return this.answer(model, model.rank(doc, { limit, exclude: links.map((l) => l.node_id) }));
+  }
+
+  private async planId(idOrSlug: string): Promise<string> {
+    const plan = await this.db.db
+      .selectFrom('plans')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+      .executeTakeFirst();
+    if (!plan) throw notFound('plan', idOrSlug);
+    return plan.id;
+  }
+
+  private async answer(model: LinkModel, ranked: RankedNode[]): Promise<LinkSuggestionAnswer> {
+    const byId = new Map<string, SuggestNode>(model.nodes.map((n) => [n.id, n]));
+    const labels = await loadLabels(this.db.db, {
+      plans: ranked.map((r) => byId.get(r.nodeId)!.planId),
+      organisations: ranked.flatMap((r) => r.reasons.flatMap((x) => (x.kind === 'partner' ? [x.organisationId] : []))),
+    });
+    const suggestions: RankedLinkSuggestion[] = ranked.map((r) => {
+      const node = byId.get(r.nodeId)!;
+      const plan = labels.plans.get(node.planId);
+      return {
+        nodeId: node.id,
+        code: node.code,
+        title: node.title,
+        plan: { id: node.planId, slug: plan?.slug ?? node.planId, title: plan?.title ?? loc(null, null) },
+        score: r.score,
+        reasons: r.reasons.map((x): LinkSuggestionReason =>
+          x.kind === 'partner'
+            ? { ...x, organisation: labels.organisations.get(x.organisationId) ?? loc(null, null) }
+            : x,
+        ),
+      };
+    });
+    return { suggestions, model: { confirmedActivities: model.confirmedActivities, weights: { ...model.weights } } };
+  }
+}
