@@ -173,6 +173,16 @@ for (const target of DATABASES) {
         },
       },
       {
+        // Writes nothing, but sends a body: asked by editors and above only.
+        method: 'POST',
+        route: '/api/v1/link-suggestions',
+        least: 'editor',
+        prepare: async () => ({
+          path: '/api/v1/link-suggestions',
+          body: { title: { en: 'Trade facilitation', fr: null } },
+        }),
+      },
+      {
         method: 'POST',
         route: '/api/v1/trash/activities/:id/restore',
         least: 'admin',
