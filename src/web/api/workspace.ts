@@ -8,6 +8,7 @@ import type {
   PlanDetail,
   ImportReport,
   ImportSummary,
+  LinkSuggestionAnswer,
   Problem,
   SnapshotDetail,
   UserView,
@@ -242,6 +243,9 @@ export const activities = {
   trashList: (signal?: AbortSignal) =>
     data(get<{ activities: TrashItem[]; organisations?: OrganisationTrashItem[] }>('/trash', signal)),
   restoreFromTrash: (id: string) => call<ActivityDetail>('POST', `/trash/activities/${seg(id)}/restore`),
+  /** The framework nodes a draft most likely serves (ADR 0017); links nothing. */
+  suggestLinks: (input: unknown, signal?: AbortSignal) =>
+    data(call<LinkSuggestionAnswer>('POST', '/link-suggestions', { body: input, signal })),
 };
 
 export const organisations = {

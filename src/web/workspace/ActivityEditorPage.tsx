@@ -69,6 +69,7 @@ import {
 } from './activityForm';
 import { EmptyValue } from './ConflictPanel';
 import { Bilingual, Rows } from './formParts';
+import { LinkSuggestions } from './LinkSuggestions';
 import {
   loadEditorOptions,
   nodeName,
@@ -1073,6 +1074,8 @@ function Editor({ id, record, options }: EditorProps) {
             </>
           )}
         />
+
+        <LinkSuggestions form={form} onAccept={(nodeId) => set('links', [...form.links, { ...emptyLink(), nodeId }])} />
 
         <Rows<SourceDraft>
           list="sources"

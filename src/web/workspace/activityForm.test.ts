@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { createIntl } from 'react-intl';
 import type { ActivityDetail } from '../../shared/api-types';
 import { activityInputSchema } from '../../shared/schemas/activity.schema';
+import { linkSuggestionInputSchema } from '../../shared/schemas/link-suggestion.schema';
 import { LANGUAGES, loadMessages, type UiLanguage } from '../i18n';
 import {
   conflictChoices,
@@ -13,6 +14,7 @@ import {
   emptyLink,
   formFromDetail,
   formToInput,
+  suggestionInputOf,
   takeFields,
 } from './activityForm';
 import { controlPathFor, issuesFromZod } from './issues';
@@ -278,5 +280,21 @@ describe('activity editor state', () => {
     assert.equal(controlPathFor('title', known), 'title.en');
     assert.equal(controlPathFor('countries.3', known), 'countries');
     assert.equal(controlPathFor('nothing', known), null);
+  });
+
+  it('asks the link suggestions from the form as it stands, leaving out linked, turned-down and unfinished parts', () => {
+    const form = formFromDetail(detail);
+    form.title = { en: '  Regional dialogue ', fr: '' };
+    form.plannedStart = '2012-0';
+    form.actualStart = '2013-05';
+    form.participants = [...form.participants, { ...form.participants[0]!, key: 'dup' }];
+    form.links = [{ ...emptyLink(), nodeId: 'n-linked' }, emptyLink()];
+    const input = suggestionInputOf(form, ['n-rejected']);
+    assert.deepEqual(input.title, { en: 'Regional dialogue', fr: null });
+    assert.equal(input.plannedStart, null, 'a date still being typed is left out');
+    assert.equal(input.actualStart, '2013-05');
+    assert.deepEqual(input.partners, [...new Set(detail.participants.map((p) => p.organisation.id))]);
+    assert.deepEqual(input.exclude, ['n-linked', 'n-rejected']);
+    assert.ok(linkSuggestionInputSchema.safeParse(input).success, 'the shared schema takes it');
   });
 });

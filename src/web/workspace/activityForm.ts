@@ -610,3 +610,26 @@ export function controlPaths(f: ActivityForm): Set<string> {
   );
   return paths;
 }
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * What the link suggestions are asked from the form as it stands (saved or not): its texts, partners and dates, and
+ * the nodes to leave out (those already linked and those turned down). Dates not yet valid are left out.
+ */
+export function suggestionInputOf(f: ActivityForm, rejected: readonly string[]) {
+  const text = (v: LocalizedDraft) => ({ en: v.en.trim() || null, fr: v.fr.trim() || null });
+  const date = (v: string) => (PARTIAL_DATE.test(v.trim()) ? v.trim() : null);
+  return {
+    title: text(f.title),
+    summary: text(f.summary),
+    description: text(f.description),
+    partners: [...new Set(f.participants.map((p) => p.organisationId).filter(Boolean))],
+    plannedStart: date(f.plannedStart),
+    plannedEnd: date(f.plannedEnd),
+    actualStart: date(f.actualStart),
+    actualEnd: date(f.actualEnd),
+    exclude: [...new Set([...f.links.map((l) => l.nodeId).filter(Boolean), ...rejected])],
+    limit: 5,
+  };
+}
