@@ -9,45 +9,60 @@ import type { LinkSuggestionInput } from '../../shared/schemas/link-suggestion.s
 
 /** How long a model is used when the database cannot say whether anything changed (its change listener is down). */
 const UNSURE_MODEL_MS = 30_000;
+/** A training that takes longer than this runs behind the answers: the last model answers meanwhile. */
+const SLOW_TRAINING_MS = 1_000;
+/** A slow training runs again at most once per this many times its own length (so at most a fifth of the time). */
+const SLOW_TRAINING_SPACING = 5;
 
 interface Trained {
   model: LinkModel;
   generation: number | null;
   at: number;
+  trainingMs: number;
 }
 
 /**
  * Ranks the framework nodes an activity most likely serves (ADR 0017). The model is trained from the confirmed links
- * when first asked and again after any change to the records; training runs once however many ask at the same time.
+ * when first asked, and again after a change to the records: at once while training is quick (the seed's takes tens
+ * of milliseconds), behind the answers once it is slow (tens of thousands of confirmed activities), so that no request
+ * waits for it and it does not run more than a fifth of the time. One training runs at a time.
  */
 export class LinkSuggestionService {
-  private trained: Promise<Trained> | null = null;
+  private last: Trained | null = null;
+  private training: Promise<Trained> | null = null;
 
   constructor(private readonly db: Db) {}
 
+  private train(generation: number | null): Promise<Trained> {
+    this.training ??= (async () => {
+      try {
+        const started = Date.now();
+        const [nodes, examples] = await Promise.all([loadNodes(this.db.db), loadConfirmed(this.db.db)]);
+        const model = LinkModel.train(nodes, examples);
+        this.last = { model, generation, at: Date.now(), trainingMs: Date.now() - started };
+        return this.last;
+      } finally {
+        this.training = null;
+      }
+    })();
+    return this.training;
+  }
+
   private async model(): Promise<LinkModel> {
     const generation = await this.db.changes.current();
-    const pending = this.trained;
-    const last = pending ? await pending.catch(() => null) : null;
+    const last = this.last;
+    if (!last) return (await this.train(generation)).model;
     const fresh =
-      last &&
-      (generation === null
+      generation === null
         ? last.generation === null && Date.now() - last.at < UNSURE_MODEL_MS
-        : last.generation === generation);
-    if (last && fresh) return last.model;
-    // Unless another request has started a newer training meanwhile, this one starts it.
-    if (this.trained === pending) {
-      const training = (async (): Promise<Trained> => {
-        const [nodes, examples] = await Promise.all([loadNodes(this.db.db), loadConfirmed(this.db.db)]);
-        return { model: LinkModel.train(nodes, examples), generation, at: Date.now() };
-      })();
-      this.trained = training;
-      // A failed training is not kept: the next request tries again.
-      training.catch(() => {
-        if (this.trained === training) this.trained = null;
-      });
+        : last.generation === generation;
+    if (fresh) return last.model;
+    if (last.trainingMs < SLOW_TRAINING_MS) return (await this.train(generation)).model;
+    if (!this.training && Date.now() - last.at > last.trainingMs * SLOW_TRAINING_SPACING) {
+      // Behind the answers; a failure leaves the last model in use, and the next request tries again.
+      this.train(generation).catch(() => undefined);
     }
-    return (await this.trained!).model;
+    return last.model;
   }
 
   /** Suggestions for what the editor has typed so far (saved or not). */

@@ -126,19 +126,16 @@ function counts(list: readonly string[]): Map<string, number> {
 /** A sparse TF-IDF vector, unit length. */
 type Vector = Map<string, number>;
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, v] of small) {
-    const w = large.get(t);
-    if (w) dot += v * w;
-  }
-  return dot;
-}
-
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const NEIGHBOURS = 10;
+/** The activity's words that find its neighbours: the most telling ones (a long description has hundreds). */
+const QUERY_TERMS = 40;
+/** A word in more than this share of the confirmed activities (and more than MIN_COMMON_DF of them) is not indexed. */
+const COMMON_SHARE = 0.05;
+const MIN_COMMON_DF = 20;
+/** The heaviest entries kept per indexed word. */
+const POSTINGS_KEPT = 256;
 
 interface Features {
   values: Record<Signal, number>;
@@ -152,7 +149,12 @@ export class LinkModel {
   private readonly averageNodeLength: number;
   private readonly nodeDf = new Map<string, number>();
   private readonly docDf = new Map<string, number>();
-  private readonly examples: { vector: Vector; example: ConfirmedExample }[];
+  private readonly examples: { example: ConfirmedExample }[];
+  /**
+   * Per word: the confirmed activities that have it, with its weight in each (an inverted index), heaviest first and
+   * at most POSTINGS_KEPT of them. Words in more than a twentieth of them tell nothing apart and have none.
+   */
+  private readonly postings = new Map<string, { ids: Uint32Array; weights: Float32Array }>();
   /** Per organisation: how many confirmed activities it is in, and their links by node. */
   private readonly partnerLinks = new Map<string, { activities: number; nodes: Map<string, number> }>();
   private readonly nodeIndex = new Map<string, number>();
@@ -173,10 +175,27 @@ export class LinkModel {
     nodes.forEach((n, i) => this.nodeIndex.set(n.id, i));
     for (const tf of this.nodeTf) for (const t of tf.keys()) this.nodeDf.set(t, (this.nodeDf.get(t) ?? 0) + 1);
     const known = examples.filter((e) => e.nodeIds.some((id) => this.nodeIndex.has(id)));
-    const termCounts = known.map((e) => counts(docTerms(e.doc)));
+    // Two passes over the words (document frequencies, then weights) rather than every activity's counts kept at once.
     this.docCount = known.length;
-    for (const tf of termCounts) for (const t of tf.keys()) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
-    this.examples = known.map((example, i) => ({ example, vector: this.vector(termCounts[i]!) }));
+    for (const e of known) for (const t of new Set(docTerms(e.doc))) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
+    this.examples = known.map((example) => ({ example }));
+    const common = Math.max(MIN_COMMON_DF, known.length * COMMON_SHARE);
+    const lists = new Map<string, [number, number][]>();
+    known.forEach((e, k) => {
+      for (const [t, w] of this.vector(counts(docTerms(e.doc)))) {
+        if ((this.docDf.get(t) ?? 0) > common) continue;
+        const list = lists.get(t);
+        if (list) list.push([k, w]);
+        else lists.set(t, [[k, w]]);
+      }
+    });
+    for (const [t, list] of lists) {
+      const kept = list.sort((a, b) => b[1] - a[1]).slice(0, POSTINGS_KEPT);
+      this.postings.set(t, {
+        ids: Uint32Array.from(kept, ([k]) => k),
+        weights: Float32Array.from(kept, ([, w]) => w),
+      });
+    }
     for (const { example } of this.examples) {
       for (const id of new Set(example.nodeIds)) {
         const i = this.nodeIndex.get(id);
@@ -253,10 +272,21 @@ export class LinkModel {
 
     // like: the nearest confirmed activities vote for their nodes.
     const vector = this.vector(tf);
-    const near = this.examples
+    // Only confirmed activities that share a word can be alike: the postings of the activity's most telling words
+    // add up the cosines, whatever the number of confirmed activities.
+    const dots = new Map<number, number>();
+    const telling = [...vector].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+    for (const [t, w] of telling) {
+      const list = this.postings.get(t);
+      if (!list) continue;
+      for (let j = 0; j < list.ids.length; j++) {
+        const k = list.ids[j]!;
+        dots.set(k, (dots.get(k) ?? 0) + w * list.weights[j]!);
+      }
+    }
+    const near = [...dots]
+      .map(([k, similarity]) => ({ ...this.examples[k]!, similarity }))
       .filter(({ example }) => example !== skip && (doc.id === undefined || example.doc.id !== doc.id))
-      .map((e) => ({ ...e, similarity: cosine(vector, e.vector) }))
-      .filter((e) => e.similarity > 0)
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, NEIGHBOURS);
     const voters = new Map<number, { best: (typeof near)[number]; count: number }>();

@@ -82,22 +82,43 @@ export async function loadPartners(
   return out;
 }
 
-/** Every activity with at least one link, as the model reads it, with its linked nodes. */
-export async function loadConfirmed(db: Kysely<Database>): Promise<ConfirmedExample[]> {
-  const links = await db
-    .selectFrom('activity_links')
-    .innerJoin('activities', 'activities.id', 'activity_links.activity_id')
-    .select(['activity_links.activity_id', 'activity_links.node_id'])
-    .where('activities.deleted_at', 'is', null)
-    .orderBy('activity_links.activity_id')
+/** The most confirmed activities a model learns from: the latest ones, which bounds its training time and memory. */
+export const MAX_CONFIRMED = 20_000;
+
+/** The activities with at least one link (the latest `limit`), as the model reads them, with their linked nodes. */
+export async function loadConfirmed(db: Kysely<Database>, limit = MAX_CONFIRMED): Promise<ConfirmedExample[]> {
+  const latest = await db
+    .selectFrom('activities')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('activity_links')
+          .select('activity_links.id')
+          .whereRef('activity_links.activity_id', '=', 'activities.id'),
+      ),
+    )
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
     .execute();
+  const ids = latest.map((a) => a.id).sort();
   const nodesOf = new Map<string, string[]>();
-  for (const l of links) {
-    const list = nodesOf.get(l.activity_id);
-    if (list) list.push(l.node_id);
-    else nodesOf.set(l.activity_id, [l.node_id]);
+  for (const part of chunks(ids)) {
+    const links = await db
+      .selectFrom('activity_links')
+      .select(['activity_id', 'node_id'])
+      .where('activity_id', 'in', part)
+      .orderBy('activity_id')
+      .orderBy('id')
+      .execute();
+    for (const l of links) {
+      const list = nodesOf.get(l.activity_id);
+      if (list) list.push(l.node_id);
+      else nodesOf.set(l.activity_id, [l.node_id]);
+    }
   }
-  const ids = [...nodesOf.keys()];
   const partners = await loadPartners(db, ids);
   const examples: ConfirmedExample[] = [];
   for (const part of chunks(ids)) {
