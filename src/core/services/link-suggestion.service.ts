@@ -3,7 +3,7 @@ import { notFound } from '../errors';
 import { authorize, type Actor } from '../policy';
 import { loc } from '../repositories/localized';
 import { LinkModel, type RankedNode, type SuggestDoc, type SuggestNode } from '../suggest/link-model';
-import { loadConfirmed, loadLabels, loadNodes, loadPartners, yearsOf } from '../suggest/training';
+import { loadConfirmed, loadDocs, loadLabels, loadNodes, yearsOf } from '../suggest/training';
 import type { LinkSuggestionAnswer, LinkSuggestionReason, RankedLinkSuggestion } from '../../shared/api-types';
 import type { LinkSuggestionInput } from '../../shared/schemas/link-suggestion.schema';
 
@@ -88,38 +88,13 @@ export class LinkSuggestionService {
   /** Suggestions for a stored activity, leaving out the nodes it is already linked to. */
   async forActivity(actor: Actor, id: string, limit = 5): Promise<LinkSuggestionAnswer> {
     authorize(actor, 'activity:update');
-    const a = await this.db.db
-      .selectFrom('activities')
-      .select([
-        'id',
-        'title_en',
-        'title_fr',
-        'summary_en',
-        'summary_fr',
-        'description_en',
-        'description_fr',
-        'planned_start',
-        'planned_end',
-        'actual_start',
-        'actual_end',
-      ])
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!a) throw notFound('activity', id);
-    const [model, partners, links] = await Promise.all([
+    const [model, docs, links] = await Promise.all([
       this.model(),
-      loadPartners(this.db.db, [id]),
+      loadDocs(this.db.db, [id]),
       this.db.db.selectFrom('activity_links').select('node_id').where('activity_id', '=', id).execute(),
     ]);
-    const doc: SuggestDoc = {
-      id,
-      title: loc(a.title_en, a.title_fr),
-      summary: loc(a.summary_en, a.summary_fr),
-      description: loc(a.description_en, a.description_fr),
-      partners: partners.get(id) ?? [],
-      ...yearsOf(a),
-    };
+    const doc = docs.get(id);
+    if (!doc) throw notFound('activity', id);
     return this.answer(model, model.rank(doc, { limit, exclude: links.map((l) => l.node_id) }));
   }
 

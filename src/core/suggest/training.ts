@@ -119,9 +119,18 @@ export async function loadConfirmed(db: Kysely<Database>, limit = MAX_CONFIRMED)
       else nodesOf.set(l.activity_id, [l.node_id]);
     }
   }
+  const docs = await loadDocs(db, ids);
+  return ids.flatMap((id) => {
+    const doc = docs.get(id);
+    return doc ? [{ doc, title: doc.title, nodeIds: nodesOf.get(id) ?? [] }] : [];
+  });
+}
+
+/** Activities (not in the trash) as the model reads them, with their partners, by id. */
+export async function loadDocs(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, SuggestDoc>> {
   const partners = await loadPartners(db, ids);
-  const examples: ConfirmedExample[] = [];
-  for (const part of chunks(ids)) {
+  const docs = new Map<string, SuggestDoc>();
+  for (const part of chunks([...ids])) {
     const rows = await db
       .selectFrom('activities')
       .select([
@@ -138,21 +147,20 @@ export async function loadConfirmed(db: Kysely<Database>, limit = MAX_CONFIRMED)
         'actual_end',
       ])
       .where('id', 'in', part)
-      .orderBy('id')
+      .where('deleted_at', 'is', null)
       .execute();
     for (const a of rows) {
-      const doc: SuggestDoc = {
+      docs.set(a.id, {
         id: a.id,
         title: { en: a.title_en, fr: a.title_fr },
         summary: { en: a.summary_en, fr: a.summary_fr },
         description: { en: a.description_en, fr: a.description_fr },
         partners: partners.get(a.id) ?? [],
         ...yearsOf(a),
-      };
-      examples.push({ doc, title: doc.title, nodeIds: nodesOf.get(a.id) ?? [] });
+      });
     }
   }
-  return examples;
+  return docs;
 }
 
 /** Names to show with suggestions: plans (slug, title) and organisations, by id. */
