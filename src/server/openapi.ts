@@ -18,6 +18,7 @@ import {
   userUpdateSchema,
 } from '../shared/schemas/auth.schema';
 import { coverageApiQuerySchema } from '../shared/schemas/coverage-query.schema';
+import { planDefinitionQuerySchema } from '../shared/schemas/plan-definition.schema';
 import { linkSuggestionInputSchema, linkSuggestionQuerySchema } from '../shared/schemas/link-suggestion.schema';
 import { exchangeRateBodySchema } from '../shared/schemas/exchange-rate.schema';
 import { activityExportQuerySchema, fundingExportQuerySchema } from '../shared/schemas/export-query.schema';
@@ -78,6 +79,18 @@ export const OPERATIONS: readonly Operation[] = [
     body: planInputSchema,
     versioned: true,
   }),
+  op(
+    'GET',
+    '/api/v1/plans/:idOrSlug/definition',
+    PLANS,
+    'The plan and its framework as a file: YAML (everything), or the framework as CSV or XLSX (docs/plans.md)',
+    'public',
+    {
+      query: planDefinitionQuerySchema,
+      produces: ['application/yaml', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      cost: 'files',
+    },
+  ),
   op('GET', '/api/v1/plans/:idOrSlug/history', PLANS, "A plan's change history", 'history:read'),
   op(
     'POST',

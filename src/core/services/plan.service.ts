@@ -4,6 +4,12 @@ import { SIDES, type Confidence, type NodeStatus, type PlanStatus, type Side } f
 const isSide = (s: string): s is Side => (SIDES as readonly string[]).includes(s);
 import type { Audience } from '../audience';
 import { notFound } from '../errors';
+import {
+  planDefinitionCsv,
+  planDefinitionXlsx,
+  planDefinitionYaml,
+  type PlanDefinitionFormat,
+} from '../plans/plan-definition';
 import { fundingTotals } from '../funding';
 import { activityCounts, ancestorsOf, childrenIndex } from '../framework-tree';
 import { loc } from '../repositories/localized';
@@ -73,6 +79,24 @@ export class PlanService {
     const plan = await this.plans.findPlan(idOrSlug);
     if (!plan) throw notFound('plan', idOrSlug);
     return plan;
+  }
+
+  /** The plan's definition as a file (docs/plans.md): YAML with everything, or the framework as CSV or XLSX. */
+  async definition(
+    idOrSlug: string,
+    format: PlanDefinitionFormat,
+    audience: Audience,
+  ): Promise<{ contentType: string; fileName: string; body: string | Buffer }> {
+    const plan = await this.get(idOrSlug, audience);
+    const fileName = `${plan.slug}-plan.${format}`;
+    if (format === 'yaml')
+      return { contentType: 'application/yaml; charset=utf-8', fileName, body: planDefinitionYaml(plan) };
+    if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', fileName, body: planDefinitionCsv(plan) };
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName,
+      body: await planDefinitionXlsx(plan),
+    };
   }
 
   async get(idOrSlug: string, audience: Audience = 'public'): Promise<PlanDetail> {

@@ -1,3 +1,4 @@
+import { planDefinitionQuerySchema } from '../../../shared/schemas/plan-definition.schema';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
@@ -15,6 +16,7 @@ const planVersionParams = idParams.extend({ version: historyVersion });
 const nodeVersionParams = nodeParams.extend({ version: historyVersion });
 const COVERAGE_PARAMS = Object.keys(coverageApiQuerySchema.shape);
 const REPORT_PARAMS = Object.keys(reportQuerySchema.shape);
+const DEFINITION_PARAMS = Object.keys(planDefinitionQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans', async (req) => ({ items: await app.readerFor(req).plans.list(audienceOf(req)) }));
@@ -53,6 +55,17 @@ export function planRoutes(app: FastifyInstance, core: Core): void {
       .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${report.fileName}"`)
       .header('cache-control', 'private, no-store')
       .send(report.body);
+  });
+
+  app.get('/api/v1/plans/:idOrSlug/definition', async (req, reply) => {
+    const { format } = parseInput(planDefinitionQuerySchema, req.query, DEFINITION_PARAMS);
+    const file = await app
+      .readerFor(req)
+      .plans.definition(parseInput(idParams, req.params).idOrSlug, format, audienceOf(req));
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.body);
   });
 
   app.put('/api/v1/plans/:idOrSlug', async (req, reply) => {
