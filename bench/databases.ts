@@ -6,6 +6,13 @@ import type { DatabaseConfig } from '../src/core/config';
 
 export type DbKind = 'sqlite' | 'pg';
 
+/** The databases `--db` names (`sqlite`, `pg` or `both`); anything else goes to `fail`. */
+export function dbsOf(value: string | undefined, fail: (message: string) => never): DbKind[] {
+  if (value === 'both') return ['sqlite', 'pg'];
+  if (value === 'sqlite' || value === 'pg') return [value];
+  return fail('--db: use sqlite, pg or both.');
+}
+
 /** The PostgreSQL server the benchmarks make their databases on. */
 export const PG_SERVER =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -16,7 +16,7 @@ import type { ActivityDetail, Page } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
 import { serve } from '../test/support/cli';
 import { Client, TEST_PASSWORD } from '../test/support/client';
-import { makeDatabase, type DbKind } from './databases';
+import { dbsOf, makeDatabase, type DbKind } from './databases';
 import { Prng } from './prng';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -52,12 +52,7 @@ function options(): Options {
     console.error(`${m}\n${USAGE}`);
     process.exit(2);
   };
-  const dbs: DbKind[] =
-    values.db === 'both'
-      ? ['sqlite', 'pg']
-      : values.db === 'sqlite' || values.db === 'pg'
-        ? [values.db]
-        : fail('--db: use sqlite, pg or both.');
+  const dbs = dbsOf(values.db, fail);
   const seconds = Number(values.duration);
   const connections = Number(values.connections);
   const writeShare = Number(values.writes);

@@ -24,7 +24,7 @@ import { buildApp } from '../src/server/app';
 import { measureHomePage } from './browser';
 import { generateDataset, type DatasetInfo } from './generate';
 import { FULL_SCALE_IATI_BYTES, writeIatiFile } from './iati-file';
-import { makeDatabase, type DbKind } from './databases';
+import { dbsOf, makeDatabase, type DbKind } from './databases';
 import { load, type LoadResult } from './load';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -76,12 +76,7 @@ function options(): Options {
   }
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 10)) fail('--scale: give a number above 0, at most 10.');
-  const dbs: DbKind[] =
-    values.db === 'both'
-      ? ['sqlite', 'pg']
-      : values.db === 'sqlite' || values.db === 'pg'
-        ? [values.db]
-        : fail('--db: use sqlite, pg or both.');
+  const dbs = dbsOf(values.db, fail);
   const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
   for (const s of only)
     if (!(SECTIONS as readonly string[]).includes(s)) fail(`--only: ${s} is not one of ${SECTIONS.join(', ')}.`);
