@@ -61,6 +61,7 @@ export function createCore(
   const activities = new ActivityService(activityRepo, planRepo, orgRepo, userRepo);
   const organisations = new OrganisationService(orgRepo);
   const plans = new PlanService(planRepo);
+  const labels = new SearchLabelRepository(db.db);
   const rates = new ExchangeRateService(db);
   const coverage = new CoverageService(planRepo, activityRepo, orgRepo, () => rates.table());
   const activityWrites = new ActivityWriteService(db, activities);
@@ -81,7 +82,7 @@ export function createCore(
     snapshots: new SnapshotService(db, planRepo, coverage),
     exports: new ExportService(activities, activityRepo, options.iatiPublisher ?? DEFAULT_IATI_PUBLISHER),
     imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
-    search: new SearchService(new SearchRepository(db.db, db.dialect), new SearchLabelRepository(db.db)),
-    linkSuggestions: new LinkSuggestionService(db),
+    search: new SearchService(new SearchRepository(db.db, db.dialect), labels),
+    linkSuggestions: new LinkSuggestionService(db, plans, labels),
   };
 }

@@ -2,10 +2,12 @@ import type { Db } from '../db/database';
 import { notFound } from '../errors';
 import { authorize, type Actor } from '../policy';
 import { loc } from '../repositories/localized';
-import { LinkModel, type RankedNode, type SuggestDoc, type SuggestNode } from '../suggest/link-model';
-import { loadConfirmed, loadDocs, loadLabels, loadNodes, yearsOf } from '../suggest/training';
+import { LinkModel, type RankedNode, type SuggestDoc } from '../suggest/link-model';
+import type { SearchLabelRepository } from '../repositories/search.repository';
+import { loadConfirmed, loadDocs, loadNodes, yearsOf } from '../suggest/training';
 import type { LinkSuggestionAnswer, LinkSuggestionReason, RankedLinkSuggestion } from '../../shared/api-types';
 import type { LinkSuggestionInput } from '../../shared/schemas/link-suggestion.schema';
+import type { PlanService } from './plan.service';
 
 /** How long a model is used when the database cannot say whether anything changed (its change listener is down). */
 const UNSURE_MODEL_MS = 30_000;
@@ -31,7 +33,11 @@ export class LinkSuggestionService {
   private last: Trained | null = null;
   private training: Promise<Trained> | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly plans: PlanService,
+    private readonly labels: SearchLabelRepository,
+  ) {}
 
   private train(generation: number | null): Promise<Trained> {
     this.training ??= (async () => {
@@ -69,7 +75,7 @@ export class LinkSuggestionService {
   async forDraft(actor: Actor, input: LinkSuggestionInput): Promise<LinkSuggestionAnswer> {
     authorize(actor, 'activity:create');
     const model = await this.model();
-    const plans = input.plan ? [await this.planId(input.plan)] : null;
+    const plans = input.plan ? [(await this.plans.requirePlan(input.plan)).id] : null;
     const doc: SuggestDoc = {
       title: input.title,
       summary: input.summary,
@@ -98,35 +104,27 @@ export class LinkSuggestionService {
     return this.answer(model, model.rank(doc, { limit, exclude: links.map((l) => l.node_id) }));
   }
 
-  private async planId(idOrSlug: string): Promise<string> {
-    const plan = await this.db.db
-      .selectFrom('plans')
-      .select('id')
-      .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-      .executeTakeFirst();
-    if (!plan) throw notFound('plan', idOrSlug);
-    return plan.id;
-  }
-
   private async answer(model: LinkModel, ranked: RankedNode[]): Promise<LinkSuggestionAnswer> {
-    const byId = new Map<string, SuggestNode>(model.nodes.map((n) => [n.id, n]));
-    const labels = await loadLabels(this.db.db, {
-      plans: ranked.map((r) => byId.get(r.nodeId)!.planId),
-      organisations: ranked.flatMap((r) => r.reasons.flatMap((x) => (x.kind === 'partner' ? [x.organisationId] : []))),
-    });
-    const suggestions: RankedLinkSuggestion[] = ranked.map((r) => {
-      const node = byId.get(r.nodeId)!;
-      const plan = labels.plans.get(node.planId);
+    const nodes = ranked.map((r) => model.node(r.nodeId));
+    const [plans, organisations] = await Promise.all([
+      this.labels.plans([...new Set(nodes.map((n) => n.planId))]),
+      this.labels.organisations([
+        ...new Set(ranked.flatMap((r) => r.reasons.flatMap((x) => (x.kind === 'partner' ? [x.organisationId] : [])))),
+      ]),
+    ]);
+    const planOf = new Map(plans.map((p) => [p.id, p]));
+    const nameOf = new Map(organisations.map((o) => [o.id, loc(o.name_en, o.name_fr)]));
+    const suggestions: RankedLinkSuggestion[] = ranked.map((r, i) => {
+      const node = nodes[i]!;
+      const plan = planOf.get(node.planId);
       return {
         nodeId: node.id,
         code: node.code,
         title: node.title,
-        plan: { id: node.planId, slug: plan?.slug ?? node.planId, title: plan?.title ?? loc(null, null) },
+        plan: { id: node.planId, slug: plan?.slug ?? node.planId, title: loc(plan?.title_en, plan?.title_fr) },
         score: r.score,
         reasons: r.reasons.map((x): LinkSuggestionReason =>
-          x.kind === 'partner'
-            ? { ...x, organisation: labels.organisations.get(x.organisationId) ?? loc(null, null) }
-            : x,
+          x.kind === 'partner' ? { ...x, organisation: nameOf.get(x.organisationId) ?? loc(null, null) } : x,
         ),
       };
     });

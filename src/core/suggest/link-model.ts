@@ -2,7 +2,7 @@
  * Link suggestions: ranks the framework nodes an activity most likely serves, from its text, its partners and its
  * dates, with a model that learns from the links people confirmed. Pure: no database, no I/O.
  *
- * Four signals, each scaled to 0..1 among the candidates of one activity, weighted and summed:
+ * Five signals, each scaled to 0..1 among the candidates of one activity, weighted and summed:
  * - `text`: BM25 of the activity's words against the node's own words (its title and description in English and
  *   French, and its parent's title), so that a node nobody has linked yet can still be found;
  * - `like`: the activity's TF-IDF cosine with the confirmed activities linked to the node (its nearest neighbours
@@ -142,14 +142,14 @@ interface Features {
   reasons: SuggestReason[];
 }
 
-/** A trained model: the node index, the confirmed activities as vectors, the partners' link counts, the weights. */
+/** A trained model: the node index, the confirmed activities' word index, the partners' link counts, the weights. */
 export class LinkModel {
   private readonly nodeTf: Map<string, number>[];
   private readonly nodeLength: number[];
   private readonly averageNodeLength: number;
   private readonly nodeDf = new Map<string, number>();
   private readonly docDf = new Map<string, number>();
-  private readonly examples: { example: ConfirmedExample }[];
+  private readonly examples: readonly ConfirmedExample[];
   /**
    * Per word: the confirmed activities that have it, with its weight in each (an inverted index), heaviest first and
    * at most POSTINGS_KEPT of them. Words in more than a twentieth of them tell nothing apart and have none.
@@ -158,8 +158,6 @@ export class LinkModel {
   /** Per organisation: how many confirmed activities it is in, and their links by node. */
   private readonly partnerLinks = new Map<string, { activities: number; nodes: Map<string, number> }>();
   private readonly nodeIndex = new Map<string, number>();
-  /** Confirmed activities the document frequencies are counted over. */
-  private docCount = 0;
   /** Confirmed links by the depth of their node. */
   private readonly linksAtDepth = new Map<number, number>();
   private linkCount = 0;
@@ -176,9 +174,8 @@ export class LinkModel {
     for (const tf of this.nodeTf) for (const t of tf.keys()) this.nodeDf.set(t, (this.nodeDf.get(t) ?? 0) + 1);
     const known = examples.filter((e) => e.nodeIds.some((id) => this.nodeIndex.has(id)));
     // Two passes over the words (document frequencies, then weights) rather than every activity's counts kept at once.
-    this.docCount = known.length;
+    this.examples = known;
     for (const e of known) for (const t of new Set(docTerms(e.doc))) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
-    this.examples = known.map((example) => ({ example }));
     const common = Math.max(MIN_COMMON_DF, known.length * COMMON_SHARE);
     const lists = new Map<string, [number, number][]>();
     known.forEach((e, k) => {
@@ -196,7 +193,7 @@ export class LinkModel {
         weights: Float32Array.from(kept, ([, w]) => w),
       });
     }
-    for (const { example } of this.examples) {
+    for (const example of this.examples) {
       for (const id of new Set(example.nodeIds)) {
         const i = this.nodeIndex.get(id);
         if (i === undefined) continue;
@@ -220,12 +217,19 @@ export class LinkModel {
     return model;
   }
 
+  /** One of the model's nodes, by id (a ranked node's). */
+  node(id: string): SuggestNode {
+    const i = this.nodeIndex.get(id);
+    if (i === undefined) throw new Error(`No framework node ${id} in the model`);
+    return this.nodes[i]!;
+  }
+
   get confirmedActivities(): number {
     return this.examples.length;
   }
 
   private vector(tf: Map<string, number>): Vector {
-    const total = Math.max(1, this.docCount);
+    const total = Math.max(1, this.examples.length);
     const v: Vector = new Map();
     let norm = 0;
     for (const [t, c] of tf) {
@@ -285,7 +289,7 @@ export class LinkModel {
       }
     }
     const near = [...dots]
-      .map(([k, similarity]) => ({ ...this.examples[k]!, similarity }))
+      .map(([k, similarity]) => ({ example: this.examples[k]!, similarity }))
       .filter(({ example }) => example !== skip && (doc.id === undefined || example.doc.id !== doc.id))
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, NEIGHBOURS);
@@ -388,26 +392,8 @@ export class LinkModel {
       .map(({ n, f, score }) => ({
         nodeId: n.id,
         score: Math.round(score * 1000) / 1000,
-        reasons: f.reasons.filter((r) => r.kind !== 'period' || f.values.period > 0),
+        reasons: f.reasons,
       }));
-  }
-
-  /**
-   * Top-1 and top-3 hits when each confirmed activity is ranked, among every plan's nodes, by this model without it
-   * (leave-one-out with these weights); at most `limit` activities are ranked.
-   */
-  evaluate(weights: Weights = this.weights, limit = Infinity): { activities: number; top1: number; top3: number } {
-    const sample = this.sample(limit);
-    let top1 = 0;
-    let top3 = 0;
-    for (const { example } of sample) {
-      const ranked = this.ranked(this.features(example.doc, example), weights, 3, new Set(), null);
-      const hits = ranked.map((r) => example.nodeIds.includes(r.nodeId));
-      if (hits[0]) top1++;
-      if (hits.some(Boolean)) top3++;
-    }
-    const n = sample.length;
-    return { activities: n, top1: n ? top1 / n : 0, top3: n ? top3 / n : 0 };
   }
 
   /** Up to `limit` confirmed activities, spread evenly over them (the same ones every time). */
@@ -421,20 +407,11 @@ export class LinkModel {
   private fit(): Weights {
     if (this.examples.length < 5) return { ...DEFAULT_WEIGHTS };
     const sample = this.sample(400);
-    const cached = sample.map(({ example }) => ({
-      example,
-      features: this.features(example.doc, example),
-    }));
+    const cached = sample.map((example) => ({ example, features: this.features(example.doc, example) }));
     const quality = (w: Weights) => {
-      let top1 = 0;
-      let top3 = 0;
-      for (const c of cached) {
-        const ranked = this.ranked(c.features, w, 3, new Set(), null);
-        const hits = ranked.map((r) => c.example.nodeIds.includes(r.nodeId));
-        if (hits[0]) top1++;
-        if (hits.some(Boolean)) top3++;
-      }
-      return top3 * 1000 + top1;
+      const hits = new Hits();
+      for (const c of cached) hits.add(this.ranked(c.features, w, 3, new Set(), null), c.example.nodeIds);
+      return hits.top3 * 1000 + hits.top1;
     };
     let best = { ...DEFAULT_WEIGHTS };
     let bestQuality = quality(best);
@@ -453,6 +430,20 @@ export class LinkModel {
       if (!improved) break;
     }
     return best;
+  }
+}
+
+/** Top-1 and top-3 hits: the first suggestion is one of the activity's links; one of the first three is. */
+class Hits {
+  top1 = 0;
+  top3 = 0;
+  count = 0;
+
+  add(ranked: readonly { nodeId: string }[], linked: readonly string[]): void {
+    const hits = ranked.slice(0, 3).map((r) => linked.includes(r.nodeId));
+    this.count++;
+    if (hits[0]) this.top1++;
+    if (hits.some(Boolean)) this.top3++;
   }
 }
 
@@ -478,9 +469,8 @@ export function crossValidate(
   examples: readonly ConfirmedExample[],
   folds = 5,
 ): { activities: number; top1: number; top3: number; folds: number } {
-  let top1 = 0;
-  let top3 = 0;
-  let n = 0;
+  const known = new Set(nodes.map((node) => node.id));
+  const hits = new Hits();
   for (let k = 0; k < folds; k++) {
     const held = examples.filter((e, i) => foldOf(e.doc.id ?? String(i), folds) === k);
     if (!held.length) continue;
@@ -489,12 +479,9 @@ export function crossValidate(
       examples.filter((e, i) => foldOf(e.doc.id ?? String(i), folds) !== k),
     );
     for (const e of held) {
-      if (!e.nodeIds.some((id) => nodes.some((node) => node.id === id))) continue;
-      const ranked = model.rank(e.doc, { limit: 3 }).map((r) => e.nodeIds.includes(r.nodeId));
-      n++;
-      if (ranked[0]) top1++;
-      if (ranked.some(Boolean)) top3++;
+      if (e.nodeIds.some((id) => known.has(id))) hits.add(model.rank(e.doc, { limit: 3 }), e.nodeIds);
     }
   }
-  return { activities: n, top1: n ? top1 / n : 0, top3: n ? top3 / n : 0, folds };
+  const n = hits.count;
+  return { activities: n, top1: n ? hits.top1 / n : 0, top3: n ? hits.top3 / n : 0, folds };
 }

@@ -62,7 +62,7 @@ export async function loadNodes(db: Kysely<Database>): Promise<SuggestNode[]> {
 }
 
 /** Partners of each activity, by organisation id. */
-export async function loadPartners(
+async function loadPartners(
   db: Kysely<Database>,
   activityIds: readonly string[],
 ): Promise<Map<string, string[]>> {
@@ -161,35 +161,4 @@ export async function loadDocs(db: Kysely<Database>, ids: readonly string[]): Pr
     }
   }
   return docs;
-}
-
-/** Names to show with suggestions: plans (slug, title) and organisations, by id. */
-export async function loadLabels(
-  db: Kysely<Database>,
-  ids: { plans: readonly string[]; organisations: readonly string[] },
-): Promise<{
-  plans: Map<string, { slug: string; title: { en: string | null; fr: string | null } }>;
-  organisations: Map<string, { en: string | null; fr: string | null }>;
-}> {
-  const plans = new Map<string, { slug: string; title: { en: string | null; fr: string | null } }>();
-  const organisations = new Map<string, { en: string | null; fr: string | null }>();
-  const planIds = [...new Set(ids.plans)];
-  const orgIds = [...new Set(ids.organisations)];
-  if (planIds.length) {
-    const rows = await db
-      .selectFrom('plans')
-      .select(['id', 'slug', 'title_en', 'title_fr'])
-      .where('id', 'in', planIds)
-      .execute();
-    for (const r of rows) plans.set(r.id, { slug: r.slug, title: { en: r.title_en, fr: r.title_fr } });
-  }
-  if (orgIds.length) {
-    const rows = await db
-      .selectFrom('organisations')
-      .select(['id', 'name_en', 'name_fr'])
-      .where('id', 'in', orgIds)
-      .execute();
-    for (const r of rows) organisations.set(r.id, { en: r.name_en, fr: r.name_fr });
-  }
-  return { plans, organisations };
 }
