@@ -8,13 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../src/core/core';
-import { openDatabase } from '../src/core/db/database';
-import { migrateToLatest } from '../src/core/db/migrate';
-import { seedDatabase } from '../src/core/seed/seed.service';
 import type { ActivityDetail, Page } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
-import { serve } from '../test/support/cli';
+import { envFor, seedWithEditors, serve } from '../test/support/cli';
 import { Client, TEST_PASSWORD } from '../test/support/client';
 import { dbsOf, makeDatabase, type DbKind } from './databases';
 import { Prng } from './prng';
@@ -129,22 +125,16 @@ function readPaths(activityIds: string[], rng: Prng): () => string {
 
 async function runOne(kind: DbKind, o: Options) {
   const database = await makeDatabase(kind, 'actionline_load');
-  const db = openDatabase(database.config);
-  await migrateToLatest(db);
-  await seedDatabase(db);
-  const core = createCore(db);
-  for (let e = 0; e < EDITORS; e++) {
-    await core.auth.createUser(
-      null,
-      { email: `editor${e}.load@example.org`, displayName: `Load editor ${e}`, role: 'editor', side: 'canada' },
-      TEST_PASSWORD,
-    );
-  }
-  await db.close();
+  await seedWithEditors(
+    database.config,
+    Array.from({ length: EDITORS }, (_, e) => ({
+      email: `editor${e}.load@example.org`,
+      displayName: `Load editor ${e}`,
+    })),
+  );
 
   const env = {
-    ...process.env,
-    DATABASE_URL: database.config.kind === 'postgres' ? database.config.url : `sqlite:${database.config.file}`,
+    ...envFor(database),
     SEED_ON_START: 'false',
     // The load comes from one address and stands for many callers.
     RATE_LIMIT_COMPUTE_PER_MINUTE: '0',

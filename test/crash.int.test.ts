@@ -6,13 +6,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { writeIatiFile } from '../bench/iati-file';
-import { createCore } from '../src/core/core';
 import { openDatabase, type Db } from '../src/core/db/database';
-import { migrateToLatest } from '../src/core/db/migrate';
-import { seedDatabase } from '../src/core/seed/seed.service';
 import type { ActivityDetail } from '../src/shared/api-types';
 import type { ActivityInputDraft } from '../src/shared/schemas/activity.schema';
-import { envFor, serve, type ServedChild } from './support/cli';
+import { envFor, seedWithEditors, serve, type ServedChild } from './support/cli';
 import { Client, TEST_PASSWORD } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { pgProgram } from './support/postgres-cluster';
@@ -136,15 +133,7 @@ for (const target of DATABASES) {
     before(async () => {
       database = await target.create();
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionline-crash-'));
-      const db = openDatabase(database.config);
-      await migrateToLatest(db);
-      await seedDatabase(db);
-      await createCore(db).auth.createUser(
-        null,
-        { email: EMAIL, displayName: 'Crash editor', role: 'editor', side: 'canada' },
-        TEST_PASSWORD,
-      );
-      await db.close();
+      await seedWithEditors(database.config, [{ email: EMAIL, displayName: 'Crash editor' }]);
       env = { ...envFor(database), SEED_ON_START: 'false' };
     });
     after(async () => {

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createCore } from '../src/core/core';
-import { openDatabase } from '../src/core/db/database';
-import { migrateToLatest } from '../src/core/db/migrate';
-import { seedDatabase } from '../src/core/seed/seed.service';
 import type { ActivityDetail } from '../src/shared/api-types';
-import { serve, type ServedChild } from './support/cli';
+import { seedWithEditors, serve, type ServedChild } from './support/cli';
 import { Client, TEST_PASSWORD } from './support/client';
 import { clusterUnavailable, startCluster, type Cluster } from './support/postgres-cluster';
 
@@ -40,15 +36,9 @@ describe('PostgreSQL stopped and restarted under load', { skip: clusterUnavailab
 
   before(async () => {
     cluster = await startCluster();
-    const db = openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 5 });
-    await migrateToLatest(db);
-    await seedDatabase(db);
-    await createCore(db).auth.createUser(
-      null,
-      { email: EMAIL, displayName: 'Restart editor', role: 'editor', side: 'canada' },
-      TEST_PASSWORD,
-    );
-    await db.close();
+    await seedWithEditors({ kind: 'postgres', url: cluster.url, poolSize: 5 }, [
+      { email: EMAIL, displayName: 'Restart editor' },
+    ]);
     server = await serve({
       ...process.env,
       DATABASE_URL: cluster.url,

@@ -1,11 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
+import type { DatabaseConfig } from '../../src/core/config';
+import { createCore } from '../../src/core/core';
+import { openDatabase } from '../../src/core/db/database';
+import { migrateToLatest } from '../../src/core/db/migrate';
+import { seedDatabase } from '../../src/core/seed/seed.service';
+import { TEST_PASSWORD } from './client';
 import type { TestDatabase } from './databases';
 
 /** The CLI as `npm run cli` runs it, from the repository root. */
 export const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** The environment that points the CLI at a test database. */
-export function envFor(db: TestDatabase): NodeJS.ProcessEnv {
+export function envFor(db: Pick<TestDatabase, 'config'>): NodeJS.ProcessEnv {
   return db.config.kind === 'postgres'
     ? { ...process.env, DATABASE_URL: db.config.url, LOG_LEVEL: 'info' }
     : { ...process.env, DATABASE_URL: `sqlite:${db.config.file}`, LOG_LEVEL: 'info' };
@@ -73,4 +79,20 @@ export function serve(env: NodeJS.ProcessEnv, { keepOutput = true } = {}): Promi
     });
     void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
+}
+
+/** Migrates and seeds a database for a `serve` child, with editor accounts (password TEST_PASSWORD) of its own. */
+export async function seedWithEditors(
+  config: DatabaseConfig,
+  editors: readonly { email: string; displayName: string }[],
+): Promise<void> {
+  const db = openDatabase(config);
+  try {
+    await migrateToLatest(db);
+    await seedDatabase(db);
+    const core = createCore(db);
+    for (const e of editors) await core.auth.createUser(null, { ...e, role: 'editor', side: 'canada' }, TEST_PASSWORD);
+  } finally {
+    await db.close();
+  }
 }
