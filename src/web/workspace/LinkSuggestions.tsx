@@ -53,13 +53,11 @@ export function LinkSuggestions({ form, onAccept }: { form: ActivityForm; onAcce
   const heading = useId();
   const [state, setState] = useState<State>({ status: 'idle' });
   const [rejected, setRejected] = useState<string[]>([]);
-  const [handled, setHandled] = useState<string[]>([]);
   const listRef = useRef<HTMLOListElement>(null);
   const hasTitle = Boolean(form.title.en.trim() || form.title.fr.trim());
 
   const ask = async () => {
     setState({ status: 'loading' });
-    setHandled([]);
     try {
       const answer = await activities.suggestLinks(suggestionInputOf(form, rejected));
       setState({ status: 'done', answer });
@@ -73,7 +71,6 @@ export function LinkSuggestions({ form, onAccept }: { form: ActivityForm; onAcce
   const settle = (s: RankedLinkSuggestion, accepted: boolean) => {
     if (accepted) onAccept(s.nodeId);
     else setRejected((r) => [...r, s.nodeId]);
-    setHandled((h) => [...h, s.nodeId]);
     // The focus stays in the list: on the next suggestion's first button, or on the list itself.
     requestAnimationFrame(() => {
       const next = listRef.current?.querySelector<HTMLButtonElement>('button');
@@ -81,7 +78,9 @@ export function LinkSuggestions({ form, onAccept }: { form: ActivityForm; onAcce
     });
   };
 
-  const shown = state.status === 'done' ? state.answer.suggestions.filter((s) => !handled.includes(s.nodeId)) : [];
+  // A suggestion added to the form's links or turned down leaves the list at once.
+  const settled = new Set([...rejected, ...form.links.map((l) => l.nodeId)]);
+  const shown = state.status === 'done' ? state.answer.suggestions.filter((s) => !settled.has(s.nodeId)) : [];
 
   return (
     <section className="link-suggestions" aria-labelledby={heading}>
