@@ -92,30 +92,14 @@ export function terms(text: string | null | undefined): string[] {
   return out;
 }
 
-function docTerms(doc: SuggestDoc): string[] {
-  const title = [...terms(doc.title.en), ...terms(doc.title.fr)];
-  // The title says most about what an activity is for: it counts twice.
-  return [
-    ...title,
-    ...title,
-    ...terms(doc.summary.en),
-    ...terms(doc.summary.fr),
-    ...terms(doc.description.en),
-    ...terms(doc.description.fr),
-  ];
+/** The words of a title, counted twice (it says most about what a record is for), then of the other texts. */
+function textTerms(title: SuggestText, ...others: SuggestText[]): string[] {
+  const t = [...terms(title.en), ...terms(title.fr)];
+  return [...t, ...t, ...others.flatMap((o) => [...terms(o.en), ...terms(o.fr)])];
 }
 
-function nodeTerms(n: SuggestNode): string[] {
-  const title = [...terms(n.title.en), ...terms(n.title.fr)];
-  return [
-    ...title,
-    ...title,
-    ...terms(n.description.en),
-    ...terms(n.description.fr),
-    ...terms(n.parentTitle.en),
-    ...terms(n.parentTitle.fr),
-  ];
-}
+const docTerms = (doc: SuggestDoc) => textTerms(doc.title, doc.summary, doc.description);
+const nodeTerms = (n: SuggestNode) => textTerms(n.title, n.description, n.parentTitle);
 
 function counts(list: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();

@@ -62,10 +62,7 @@ export async function loadNodes(db: Kysely<Database>): Promise<SuggestNode[]> {
 }
 
 /** Partners of each activity, by organisation id. */
-async function loadPartners(
-  db: Kysely<Database>,
-  activityIds: readonly string[],
-): Promise<Map<string, string[]>> {
+async function loadPartners(db: Kysely<Database>, activityIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const part of chunks([...activityIds])) {
     const rows = await db
