@@ -781,3 +781,90 @@ export interface SearchResults {
   /** How many values each facet has among the hits in all, listed or not. */
   facetTotals: Record<keyof SearchResults['facets'], number>;
 }
+
+/** What became of an old plan's node in the next plan, by the crosswalk. */
+export type CrosswalkChange =
+  /** Mapped to one or more nodes of the new plan. */
+  | 'continued'
+  /** Decided: no node of the new plan takes it up. */
+  | 'dropped'
+  /** No decision recorded yet for this node. */
+  | 'undecided'
+  /** A node of the new plan that no old node maps to. */
+  | 'new';
+
+/** One mapping of the crosswalk: an old node to a new node, or to nothing (dropped), with a note. */
+export interface CrosswalkEntry {
+  id: string;
+  fromNodeId: string;
+  /** Null: the old node is dropped in the new plan. */
+  toNodeId: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The crosswalk from one plan to its successor: every mapping decided so far. */
+export interface PlanCrosswalk {
+  from: PlanSummary;
+  to: PlanSummary;
+  entries: CrosswalkEntry[];
+}
+
+/** Coverage figures of a node or a whole plan, as the comparison shows them. */
+export interface ComparedFigures {
+  /** Activities counted for the node (itself and below), once each. */
+  activityCount: number;
+  /** Partners counted for the node (itself and below). */
+  partnerCount: number;
+  /** Commitments converted to the reporting currency, as decimal text; null when none. */
+  committed: string | null;
+  /** Over its active leaves; null for nodes not in force. */
+  rollup: CoverageRollup | null;
+}
+
+/** A node as the comparison shows it: where it sits, and its coverage in its own plan (then or now). */
+export interface ComparedNode extends ComparedFigures {
+  id: string;
+  code: string;
+  kind: string;
+  depth: number;
+  title: LocalizedText;
+  inForce: boolean;
+}
+
+/** One line of the side-by-side comparison. */
+export interface PlanComparisonRow {
+  change: CrosswalkChange;
+  /** The old plan's node; null for a new node. */
+  from: ComparedNode | null;
+  /** The new plan's nodes it maps to ('continued'), or the new node itself ('new'); empty otherwise. */
+  to: ComparedNode[];
+  /** The crosswalk's notes for this old node, joined; null when none. */
+  note: string | null;
+}
+
+/** Two successive plans side by side along their crosswalk. */
+export interface PlanComparison {
+  from: PlanSummary;
+  to: PlanSummary;
+  /** The reporting currency of `committed` figures. */
+  currency: string;
+  /** Old nodes in framework order (depth first), then the new plan's nodes no old node maps to. */
+  rows: PlanComparisonRow[];
+  counts: Record<CrosswalkChange, number>;
+  /** Each whole plan's coverage, then and now. */
+  plans: { from: ComparedFigures; to: ComparedFigures };
+}
+
+/** What carrying activities over along the crosswalk does (or would do, in a preview). */
+export interface CarryOverResult {
+  dryRun: boolean;
+  /** Activities that get at least one new link. */
+  activities: { id: string; title: LocalizedText; status: ActivityStatus; addedNodeIds: string[] }[];
+  /** Links added in all (a link already present is never added twice). */
+  linksAdded: number;
+  /** Ongoing or planned activities linked to the old plan that no mapping carries (their nodes are dropped or undecided). */
+  notCarried: number;
+}
