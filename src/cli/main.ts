@@ -15,6 +15,11 @@ import {
   fundingExportQuerySchema,
 } from '../shared/schemas/export-query.schema';
 import { IMPORT_FORMATS, IMPORT_MODES, importOptionsSchema } from '../shared/schemas/import.schema';
+import {
+  MAX_PLAN_FILE_BYTES,
+  PLAN_DEFINITION_FORMATS,
+  planLoadQuerySchema,
+} from '../shared/schemas/plan-definition.schema';
 import { ROLES, SIDES } from '../shared/vocab';
 import { ConfigError, loadConfig, type AppConfig } from '../core/config';
 import type { Db } from '../core/db/database';
@@ -22,6 +27,7 @@ import { DomainError } from '../core/errors';
 import { buildWeb, WEB_DIR, webIsBuilt, webNeedsBuild } from './build-web';
 import { EXIT_FAILURE, EXIT_PARTIAL, EXIT_USAGE } from './exit-codes';
 import { importSummary } from './import-summary';
+import { planLoadSummary } from './plan-load-summary';
 import { progressLine } from './progress';
 import { registerRemoteCommands } from './remote-commands';
 import { readStdin } from './stdin';
@@ -43,6 +49,7 @@ async function local() {
     openDatabase: database.openDatabase,
     migrateToLatest: migrate.migrateToLatest,
     seedDatabase: seed.seedDatabase,
+    seedDatabaseWith: seed.seedDatabaseWith,
     buildApp: app.buildApp,
   };
 }
@@ -82,7 +89,9 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Migrate, seed (unless SEED_ON_START=false) and serve the web UI and API.')
+  .description(
+    'Migrate, seed (unless SEED_ON_START=false; with the demonstration data when SEED_DEMO=1) and serve the web UI and API.',
+  )
   .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)', port)
   .option('--host <host>', 'address to listen on (default: HOST or 0.0.0.0)')
   .option('--build-if-missing', 'build the web UI first when it is not built yet or its sources changed')
@@ -92,10 +101,10 @@ program
       console.log('Building the web UI…');
       await buildWeb();
     }
-    const { openDatabase, migrateToLatest, seedDatabase, buildApp, createCore } = await local();
+    const { openDatabase, migrateToLatest, seedDatabaseWith, buildApp, createCore } = await local();
     const db = openDatabase(cfg.database);
     await migrateToLatest(db);
-    if (cfg.seedOnStart) await seedDatabase(db);
+    if (cfg.seedOnStart) await seedDatabaseWith(db, { demo: cfg.seedDemo });
     // The public's reads go to the replica when there is one; it follows the primary's schema and data.
     const replica = cfg.replica ? openDatabase(cfg.replica) : undefined;
     const app = await buildApp({
@@ -146,12 +155,17 @@ program
   .command('seed')
   .description('Load the seed plans, organisations and activities; records applied before are never changed.')
   .option('--dir <dir>', 'seed folder (default: the repository’s seed/)')
-  .action(async (opts: { dir?: string }) => {
+  .option('--demo', 'also load the fictional demonstration partnership of seed-demo/ (docs/demo-data.md)')
+  .action(async (opts: { dir?: string; demo?: boolean }) => {
     const cfg = config();
-    const { migrateToLatest, seedDatabase } = await local();
+    const { migrateToLatest, seedDatabase, seedDatabaseWith } = await local();
+    if (opts.dir && opts.demo) {
+      console.error('Give either --dir or --demo, not both.');
+      process.exit(EXIT_USAGE);
+    }
     const report = await withDb(cfg, async (db) => {
       await migrateToLatest(db);
-      return seedDatabase(db, opts.dir ? { dir: opts.dir } : {});
+      return opts.dir ? seedDatabase(db, { dir: opts.dir }) : seedDatabaseWith(db, { demo: opts.demo === true });
     });
     const added = Object.entries(report.applied).filter(([, n]) => n > 0);
     console.log(added.length ? added.map(([k, n]) => `added ${n} ${k}`).join('\n') : 'Nothing new to seed.');
@@ -346,6 +360,59 @@ program
       if (report.counts.rejected > 0) process.exit(EXIT_PARTIAL);
     },
   );
+
+const plan = program.command('plan').description('Plans of Action.');
+
+plan
+  .command('load')
+  .description(
+    "Load a new plan and its framework into a partnership of the local database from a plan definition file (YAML, CSV or XLSX, as a plan's definition is exported; docs/plans.md). A CSV file holds the framework only: give the plan's slug, title and period as options.",
+  )
+  .argument('<file>', 'the file to read')
+  .requiredOption('--partnership <slug>', 'the partnership the plan belongs to, e.g. asean-canada')
+  .requiredOption('--as <email>', 'the administrator the plan is recorded under')
+  .option('--format <format>', `${PLAN_DEFINITION_FORMATS.join(', ')} (default: from the file's extension)`)
+  .option('--dry-run', 'print what would be created and every problem, and write nothing')
+  .option('--slug <slug>', "the plan's slug (replaces the file's)")
+  .option('--title-en <text>', "the plan's title in English")
+  .option('--title-fr <text>', "the plan's title in French")
+  .option('--short-title-en <text>', "the plan's short title in English")
+  .option('--short-title-fr <text>', "the plan's short title in French")
+  .option('--period-start <year>', 'the first year of the plan')
+  .option('--period-end <year>', 'the last year of the plan')
+  .option('--status <status>', "the plan's status: draft, active, completed or superseded")
+  .option('--json', 'print the answer as JSON')
+  .action(async (file: string, opts: Record<string, string | boolean | undefined>) => {
+    const { as, json, dryRun, format, ...details } = opts;
+    const ext = path.extname(file).slice(1).toLowerCase();
+    const query = parseCliInput(planLoadQuerySchema, {
+      ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
+      format: format ?? (ext === 'yml' ? 'yaml' : ext),
+      dryRun: dryRun === true,
+      fileName: path.basename(file),
+    });
+    let bytes: Buffer;
+    try {
+      if (fs.statSync(file).size > MAX_PLAN_FILE_BYTES) {
+        console.error(
+          `file: ${file} is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB; check that it is the right file.`,
+        );
+        process.exit(EXIT_USAGE);
+      }
+      bytes = fs.readFileSync(file);
+    } catch {
+      console.error(`file: ${file} cannot be read; check the path.`);
+      process.exit(EXIT_USAGE);
+    }
+    const { migrateToLatest, createCore } = await local();
+    const answer = await withDb(config(), async (db) => {
+      await migrateToLatest(db);
+      const core = createCore(db);
+      const actor = await core.auth.actorForLocalCommand(String(as));
+      return core.planLoads.load(actor, bytes, query);
+    });
+    console.log(json ? JSON.stringify(answer, null, 2) : planLoadSummary(answer));
+  });
 
 program
   .command('backup')

@@ -9,7 +9,13 @@ describe('loadConfig', () => {
     assert.equal(c.port, 8080);
     assert.deepEqual(c.database, { kind: 'sqlite', file: path.resolve('data', 'actionline.sqlite') });
     assert.equal(c.seedOnStart, true);
+    assert.equal(c.seedDemo, false);
     assert.deepEqual(c.rateLimits, { compute: 600, files: 60 });
+  });
+  it('loads the demonstration data on start only with SEED_DEMO', () => {
+    assert.equal(loadConfig({ SEED_DEMO: '1' }).seedDemo, true);
+    assert.equal(loadConfig({ SEED_DEMO: 'false' }).seedDemo, false);
+    assert.throws(() => loadConfig({ SEED_DEMO: 'yes' }), /SEED_DEMO/);
   });
   it('reads the rate limits, 0 for none, and refuses a negative one', () => {
     const c = loadConfig({ RATE_LIMIT_COMPUTE_PER_MINUTE: '0', RATE_LIMIT_FILES_PER_MINUTE: '12' });

@@ -73,6 +73,11 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Also seed the fictional demonstration partnership (seed-demo/, docs/demo-data.md) on start; off by default. */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type DatabaseConfig =
@@ -100,6 +105,8 @@ export interface AppConfig {
   /** Costly requests per caller and minute, by class (0: no limit). */
   rateLimits: { compute: number; files: number };
   seedOnStart: boolean;
+  /** With seedOnStart, also load the fictional demonstration partnership (`SEED_DEMO`). */
+  seedDemo: boolean;
   /**
    * Behind a reverse proxy: trust X-Forwarded-Proto/-For/-Host, so cookies are Secure over HTTPS and limits see real
    * addresses. `true` trusts every hop; a list trusts only those addresses or ranges (the load balancer's).
@@ -156,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_S * 1000 },
     rateLimits: { compute: e.RATE_LIMIT_COMPUTE_PER_MINUTE, files: e.RATE_LIMIT_FILES_PER_MINUTE },
     seedOnStart: e.SEED_ON_START,
+    seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     iatiPublisher: e.IATI_REPORTING_ORG_REF

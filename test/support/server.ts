@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../src/core/core';
 import type { AuthSettings } from '../../src/core/services/auth.service';
 import { openDatabase, type Db } from '../../src/core/db/database';
 import { migrateToLatest } from '../../src/core/db/migrate';
-import { seedDatabase } from '../../src/core/seed/seed.service';
+import { seedDatabaseWith } from '../../src/core/seed/seed.service';
 import { buildApp } from '../../src/server/app';
 import type { RateLimits } from '../../src/server/rate-limit';
 import type { TestDatabase } from './databases';
@@ -27,6 +27,8 @@ export async function startTestServer(
   options: {
     webDir?: string;
     seed?: boolean;
+    /** Seed the fictional demonstration partnership too (seed-demo/); off by default. */
+    demo?: boolean;
     auth?: Partial<AuthSettings>;
     /** A database (migrated by the caller) that answers the public's reads, as a read replica would. */
     replica?: TestDatabase;
@@ -39,7 +41,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = openDatabase(target.config);
   await migrateToLatest(db);
-  if (options.seed !== false) await seedDatabase(db);
+  if (options.seed !== false) await seedDatabaseWith(db, { demo: options.demo === true });
   const core = createCore(db, { auth: options.auth ?? {} });
   const replica = options.replica ? openDatabase(options.replica.config) : undefined;
   const publicCore = replica ? createCore(replica, { auth: options.auth ?? {} }) : undefined;

@@ -16,6 +16,12 @@ export type { LoadedSeed, PartnershipSeed, SeedExchangeRate, SeedIssue } from '.
 /** `<repo>/seed`: one folder per partnership. */
 export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
 
+/**
+ * `<repo>/seed-demo`: the fictional demonstration partnership (docs/demo-data.md), in the same format. Never
+ * loaded by default; `seed --demo` and `SEED_DEMO=1` load it after the real seed.
+ */
+export const DEMO_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed-demo');
+
 /** The PostgreSQL advisory lock held while seeding (any constant; Kysely's migrator holds another). */
 const SEED_LOCK_ID = 7_140_319_268n;
 
@@ -89,6 +95,19 @@ export async function seedDatabase(db: Db, options: { dir?: string } = {}): Prom
     if (Object.values(searchable).some((n) => n > 0)) await new SearchIndexRepository(trx, db.dialect).rebuild();
     return { applied: run.applied, skipped: run.skipped };
   });
+}
+
+/**
+ * The real seed, then with `demo` the demonstration partnership too (each in its own transaction); the reports'
+ * counts are added up.
+ */
+export async function seedDatabaseWith(db: Db, options: { demo: boolean }): Promise<SeedReport> {
+  const report = await seedDatabase(db);
+  if (!options.demo) return report;
+  const demo = await seedDatabase(db, { dir: DEMO_SEED_DIR });
+  const applied = { ...report.applied };
+  for (const [kind, n] of Object.entries(demo.applied)) applied[kind] = (applied[kind] ?? 0) + n;
+  return { applied, skipped: report.skipped + demo.skipped };
 }
 
 // ---------------------------------------------------------------------------------------------
