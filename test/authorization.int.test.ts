@@ -106,6 +106,25 @@ for (const target of DATABASES) {
       return node;
     };
 
+    /** A mapping from a fresh node of matrix-plan to a fresh node of its successor, matrix-next. */
+    const freshCrosswalkPair = async () => {
+      const from = await freshNode(false);
+      const to = await server.core.frameworkWrites.createNode(planAdmin, 'matrix-next', {
+        parentId: null,
+        code: `9.${Math.floor(Math.random() * 1e6)}`,
+        kind: 'area',
+        title: { en: 'Successor node', fr: null },
+        description: { en: null, fr: null },
+        position: null,
+      });
+      return { fromNodeId: from.id, toNodeId: to.id };
+    };
+    const freshCrosswalkEntry = async () =>
+      server.core.crosswalks.createEntry(planAdmin, 'matrix-plan', 'matrix-next', {
+        ...(await freshCrosswalkPair()),
+        note: null,
+      });
+
     /** A (currency, year) with no rate yet: each attempt gets its own. */
     let rateYear = 1990;
     const freshRateKey = () => ({ currency: 'USD', year: rateYear++ });
@@ -429,6 +448,42 @@ for (const target of DATABASES) {
       },
       {
         method: 'POST',
+        route: '/api/v1/plans/:from/crosswalk/:to/entries',
+        least: 'admin',
+        prepare: async () => ({
+          path: '/api/v1/plans/matrix-plan/crosswalk/matrix-next/entries',
+          body: await freshCrosswalkPair(),
+        }),
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/crosswalk-entries/:id',
+        least: 'admin',
+        prepare: async () => {
+          const e = await freshCrosswalkEntry();
+          return { path: `/api/v1/crosswalk-entries/${e.id}`, body: { note: 'Matrix note' }, version: e.version };
+        },
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/crosswalk-entries/:id',
+        least: 'admin',
+        prepare: async () => {
+          const e = await freshCrosswalkEntry();
+          return { path: `/api/v1/crosswalk-entries/${e.id}`, version: e.version };
+        },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/plans/:from/crosswalk/:to/carry-over',
+        least: 'editor',
+        prepare: async () => ({
+          path: '/api/v1/plans/matrix-plan/crosswalk/matrix-next/carry-over',
+          body: { dryRun: true },
+        }),
+      },
+      {
+        method: 'POST',
         route: '/api/v1/imports/iati',
         least: 'editor',
         prepare: async () => ({
@@ -521,6 +576,15 @@ for (const target of DATABASES) {
           created_at: now,
           updated_at: now,
         })
+        .execute();
+      const matrixPlan = await server.db.db
+        .selectFrom('plans')
+        .selectAll()
+        .where('id', '=', 'matrix-plan-id')
+        .executeTakeFirstOrThrow();
+      await server.db.db
+        .insertInto('plans')
+        .values({ ...matrixPlan, id: 'matrix-next-id', slug: 'matrix-next', period_start: 2026, period_end: 2030 })
         .execute();
       clients.set('public', new Client(server));
       for (const role of ROLES) clients.set(role, await signedIn(server, role, 'asean'));

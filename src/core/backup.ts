@@ -44,6 +44,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; order: string[] }[]
   { name: 'exchange_rates', order: ['id'] },
   { name: 'coverage_snapshots', order: ['id'] },
   { name: 'imports', order: ['id'] },
+  { name: 'plan_crosswalk_entries', order: ['id'] },
 ];
 
 /** Tables a backup leaves out on purpose: sign-in state, and the search index (rebuilt on restore). */

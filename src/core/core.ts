@@ -7,6 +7,7 @@ import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './service
 import { ActivityService } from './services/activity.service';
 import { ActivityWriteService } from './services/activity-write.service';
 import { CoverageService } from './services/coverage.service';
+import { CrosswalkService } from './services/crosswalk.service';
 import { ExchangeRateService } from './services/exchange-rate.service';
 import { FrameworkWriteService } from './services/framework-write.service';
 import { HistoryService } from './services/history.service';
@@ -48,6 +49,8 @@ export interface Core {
   search: SearchService;
   /** The framework nodes an activity most likely serves, learned from confirmed links (ADR 0017). */
   linkSuggestions: LinkSuggestionService;
+  /** Crosswalks between successive plans, carry-over of activities along them, and the plans' comparison. */
+  crosswalks: CrosswalkService;
 }
 
 export function createCore(
@@ -84,5 +87,6 @@ export function createCore(
     imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
     search: new SearchService(new SearchRepository(db.db, db.dialect), labels),
     linkSuggestions: new LinkSuggestionService(db, plans, labels),
+    crosswalks: new CrosswalkService(db, plans, planRepo, coverage, activityWrites),
   };
 }

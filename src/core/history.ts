@@ -18,7 +18,8 @@ export function diffFields<T extends object>(before: T | null, after: T): FieldC
 }
 
 /** The kinds of record whose changes the history keeps. */
-export type HistoryEntityType = 'activity' | 'organisation' | 'plan' | 'framework_node' | 'user' | 'exchange_rate';
+export type HistoryEntityType =
+  'activity' | 'organisation' | 'plan' | 'framework_node' | 'user' | 'exchange_rate' | 'crosswalk_entry';
 
 /** A record's state just before a change: its version, when that state was stored, and its full snapshot. */
 export interface PriorState {

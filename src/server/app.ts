@@ -29,6 +29,7 @@ import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.route
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
+import { crosswalkRoutes } from './routes/crosswalks/crosswalks.routes';
 import { searchRoutes } from './routes/search/search.routes';
 
 declare module 'fastify' {
@@ -252,6 +253,7 @@ export async function buildApp({
   authRoutes(app, core);
   userRoutes(app, core);
   planRoutes(app, core);
+  crosswalkRoutes(app, core);
   activityRoutes(app, core);
   organisationRoutes(app, core);
   exchangeRateRoutes(app, core);

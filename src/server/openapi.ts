@@ -27,6 +27,12 @@ import { organisationInputSchema, organisationMergeSchema } from '../shared/sche
 import { frameworkNodeInputSchema, planInputSchema } from '../shared/schemas/plan.schema';
 import { reportQuerySchema } from '../shared/schemas/report-query.schema';
 import { snapshotCompareQuerySchema, snapshotInputSchema } from '../shared/schemas/snapshot.schema';
+import {
+  carryOverInputSchema,
+  crosswalkEntryInputSchema,
+  crosswalkEntryUpdateSchema,
+  planComparisonQuerySchema,
+} from '../shared/schemas/crosswalk.schema';
 import { POLICY, type Action } from '../core/policy';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -153,6 +159,44 @@ export const OPERATIONS: readonly Operation[] = [
       ],
       cost: 'files',
     },
+  ),
+  op(
+    'GET',
+    '/api/v1/plans/:from/crosswalk/:to',
+    PLANS,
+    "The crosswalk from a plan to its successor: each old node's mappings",
+    'public',
+  ),
+  op(
+    'POST',
+    '/api/v1/plans/:from/crosswalk/:to/entries',
+    PLANS,
+    'Map an old node to a node of the new plan, or record it as dropped',
+    'plan:manage',
+    { body: crosswalkEntryInputSchema },
+  ),
+  op('PUT', '/api/v1/crosswalk-entries/:id', PLANS, "Change a crosswalk entry's new node or note", 'plan:manage', {
+    body: crosswalkEntryUpdateSchema,
+    versioned: true,
+  }),
+  op('DELETE', '/api/v1/crosswalk-entries/:id', PLANS, 'Remove a crosswalk entry', 'plan:manage', {
+    versioned: true,
+  }),
+  op(
+    'POST',
+    '/api/v1/plans/:from/crosswalk/:to/carry-over',
+    PLANS,
+    "Carry the old plan's planned and ongoing activities over to the new plan along the crosswalk (or preview it)",
+    'activity:update',
+    { body: carryOverInputSchema, cost: 'compute' },
+  ),
+  op(
+    'GET',
+    '/api/v1/plans/:from/compare/:to',
+    MONITORING,
+    'Two successive plans side by side along their crosswalk, with coverage figures',
+    'public',
+    { query: planComparisonQuerySchema, cost: 'compute' },
   ),
   op('GET', '/api/v1/plans/:idOrSlug/snapshots', MONITORING, 'Coverage snapshots of a plan', 'public'),
   op(

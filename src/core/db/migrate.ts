@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-activity-iati-details';
 import * as m0007 from './migrations/0007-search';
 import * as m0008 from './migrations/0008-change-notices';
 import * as m0009 from './migrations/0009-activity-filter-indexes';
+import * as m0010 from './migrations/0010-plan-crosswalks';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-search': m0007,
   '0008-change-notices': m0008,
   '0009-activity-filter-indexes': m0009,
+  '0010-plan-crosswalks': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

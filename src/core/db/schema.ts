@@ -282,6 +282,18 @@ export interface CoverageSnapshotsTable extends RecordColumns {
   deleted_by: string | null;
 }
 
+/** One mapping of a crosswalk between successive plans: an old node to a new one, or to nothing (dropped). */
+export interface PlanCrosswalkEntriesTable extends RecordColumns {
+  id: string;
+  from_plan_id: string;
+  to_plan_id: string;
+  from_node_id: string;
+  /** Null: the old node is dropped in the new plan. */
+  to_node_id: string | null;
+  note: string | null;
+  created_by: string | null;
+}
+
 export interface ImportsTable extends RecordColumns {
   id: string;
   /** `iati` (later `csv`, `xlsx`). */
@@ -388,6 +400,7 @@ export interface Database {
   activity_approvals: ActivityApprovalsTable;
   exchange_rates: ExchangeRatesTable;
   coverage_snapshots: CoverageSnapshotsTable;
+  plan_crosswalk_entries: PlanCrosswalkEntriesTable;
   imports: ImportsTable;
   search_documents: SearchDocumentsTable;
   search_facets: SearchFacetsTable;

@@ -11,6 +11,7 @@ const RECORD_TABLES = {
   framework_node: 'framework_nodes',
   user: 'users',
   exchange_rate: 'exchange_rates',
+  crosswalk_entry: 'plan_crosswalk_entries',
 } as const satisfies Record<HistoryEntityType, keyof Database>;
 
 /** One change to append to a record's history. */
