@@ -29,6 +29,8 @@ import { exchangeRateRoutes } from './routes/exchange-rates/exchange-rates.route
 import { userRoutes } from './routes/users/users.routes';
 import { organisationRoutes } from './routes/organisations/organisations.routes';
 import { planRoutes } from './routes/plans/plans.routes';
+import { partnershipRoutes } from './routes/partnerships/partnerships.routes';
+import { planDefinitionRoutes } from './routes/plan-definitions/plan-definitions.routes';
 import { crosswalkRoutes } from './routes/crosswalks/crosswalks.routes';
 import { searchRoutes } from './routes/search/search.routes';
 
@@ -252,6 +254,7 @@ export async function buildApp({
 
   authRoutes(app, core);
   userRoutes(app, core);
+  partnershipRoutes(app);
   planRoutes(app, core);
   crosswalkRoutes(app, core);
   activityRoutes(app, core);
@@ -260,6 +263,7 @@ export async function buildApp({
   exportRoutes(app, core, publicUrl);
   snapshotRoutes(app, core);
   importRoutes(app, core);
+  planDefinitionRoutes(app, core);
   searchRoutes(app);
   await docsRoutes(app, publicUrl);
 

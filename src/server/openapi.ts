@@ -18,13 +18,13 @@ import {
   userUpdateSchema,
 } from '../shared/schemas/auth.schema';
 import { coverageApiQuerySchema } from '../shared/schemas/coverage-query.schema';
-import { planDefinitionQuerySchema } from '../shared/schemas/plan-definition.schema';
+import { planDefinitionQuerySchema, planLoadQuerySchema } from '../shared/schemas/plan-definition.schema';
 import { linkSuggestionInputSchema, linkSuggestionQuerySchema } from '../shared/schemas/link-suggestion.schema';
 import { exchangeRateBodySchema } from '../shared/schemas/exchange-rate.schema';
 import { activityExportQuerySchema, fundingExportQuerySchema } from '../shared/schemas/export-query.schema';
 import { importListQuerySchema, importOptionsSchema } from '../shared/schemas/import.schema';
 import { organisationInputSchema, organisationMergeSchema } from '../shared/schemas/organisation.schema';
-import { frameworkNodeInputSchema, planInputSchema } from '../shared/schemas/plan.schema';
+import { frameworkNodeInputSchema, planInputSchema, planListQuerySchema } from '../shared/schemas/plan.schema';
 import { reportQuerySchema } from '../shared/schemas/report-query.schema';
 import { snapshotCompareQuerySchema, snapshotInputSchema } from '../shared/schemas/snapshot.schema';
 import {
@@ -79,7 +79,16 @@ const SEARCH = 'Search';
 
 /** Every operation of `/api/v1`. */
 export const OPERATIONS: readonly Operation[] = [
-  op('GET', '/api/v1/plans', PLANS, 'Plans with activity counts', 'public'),
+  op(
+    'GET',
+    '/api/v1/partnerships',
+    PLANS,
+    'Partnerships, each with its plans by period and their activity counts',
+    'public',
+  ),
+  op('GET', '/api/v1/plans', PLANS, "Plans with activity counts, by period; all, or one partnership's", 'public', {
+    query: planListQuerySchema,
+  }),
   op('GET', '/api/v1/plans/:idOrSlug', PLANS, 'A plan with its framework tree and per-node activity counts', 'public'),
   op('PUT', '/api/v1/plans/:idOrSlug', PLANS, "Edit a plan's details", 'plan:manage', {
     body: planInputSchema,
@@ -96,6 +105,14 @@ export const OPERATIONS: readonly Operation[] = [
       produces: ['application/yaml', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       cost: 'files',
     },
+  ),
+  op(
+    'POST',
+    '/api/v1/plan-definitions',
+    PLANS,
+    'Load (or preview, with dryRun=true) a new plan and its framework from a YAML, CSV or XLSX plan definition sent as the body (docs/plans.md)',
+    'plan:manage',
+    { query: planLoadQuerySchema, upload: 'application/octet-stream', cost: 'files' },
   ),
   op('GET', '/api/v1/plans/:idOrSlug/history', PLANS, "A plan's change history", 'history:read'),
   op(
@@ -266,6 +283,27 @@ export const OPERATIONS: readonly Operation[] = [
     'The framework nodes a stored activity most likely serves, beyond those it is linked to; links nothing',
     'activity:update',
     { query: linkSuggestionQuerySchema, cost: 'compute' },
+  ),
+  op(
+    'GET',
+    '/api/v1/activities/:id/link-rejections',
+    ACTIVITIES,
+    'The suggested links turned down for an activity, newest first',
+    'activity:update',
+  ),
+  op(
+    'PUT',
+    '/api/v1/activities/:id/link-rejections/:nodeId',
+    ACTIVITIES,
+    'Turn a suggested node down for an activity: it is not suggested for it again until withdrawn',
+    'activity:update',
+  ),
+  op(
+    'DELETE',
+    '/api/v1/activities/:id/link-rejections/:nodeId',
+    ACTIVITIES,
+    'Withdraw a rejection: the node may be suggested for the activity again',
+    'activity:update',
   ),
   op('GET', '/api/v1/activities/:id/history', ACTIVITIES, "An activity's change history", 'history:read'),
   op(

@@ -43,6 +43,12 @@ export interface PartnershipSummary {
   name: LocalizedText;
 }
 
+/** A partnership with its plans, by period (`GET /api/v1/partnerships`). */
+export interface PartnershipWithPlans extends PartnershipSummary {
+  description: LocalizedText;
+  plans: PlanSummary[];
+}
+
 export interface PlanDocument {
   id: string;
   kind: string;
@@ -82,6 +88,48 @@ export interface FrameworkNodeTree {
   /** Activities linked to this node itself. */
   directActivityCount: number;
   children: FrameworkNodeTree[];
+}
+
+/** A node of a plan being loaded from a file, as the preview shows it. */
+export interface PlanLoadNode {
+  code: string;
+  kind: string;
+  status: NodeStatus;
+  title: LocalizedText;
+  children: PlanLoadNode[];
+}
+
+/**
+ * What loading a plan definition file does, or would do (`dryRun`): the plan's details, its framework's counts and
+ * tree, and, when the file cannot be loaded, every problem (the answer is then a problem whose `preview` is this).
+ */
+export interface PlanLoadPreview {
+  dryRun: boolean;
+  format: 'yaml' | 'csv' | 'xlsx';
+  fileName: string | null;
+  partnership: { slug: string; name: LocalizedText };
+  /** The plan's details as they would be created; null when they could not be read. */
+  plan: {
+    slug: string | null;
+    title: LocalizedText;
+    shortTitle: LocalizedText;
+    periodStart: number | null;
+    periodEnd: number | null;
+    status: PlanStatus | null;
+  } | null;
+  counts: {
+    nodes: number;
+    byKind: { kind: string; count: number }[];
+    /** Depth 0 holds the top-level nodes (pillars). */
+    byDepth: { depth: number; count: number }[];
+  };
+  tree: PlanLoadNode[];
+  /** Parts of the file that are read but not loaded. */
+  warnings: string[];
+  /** Every problem, each naming where it is (line, or row and column) and the fix; empty when the file loads. */
+  problems: { name: string; reason: string }[];
+  /** The plan created; null in a preview. */
+  created: { id: string; slug: string } | null;
 }
 
 export interface PlanStats {
@@ -596,6 +644,7 @@ export interface SnapshotComparison {
 /** Why a node is suggested for an activity: one entry per signal that counted. */
 export type LinkSuggestionReason =
   | { kind: 'words'; words: string[] }
+  | { kind: 'profile'; words: string[]; count: number }
   | { kind: 'like'; activityId: string | null; title: LocalizedText; count: number }
   | { kind: 'partner'; organisationId: string; organisation: LocalizedText; linked: number; of: number }
   | { kind: 'period'; from: number; to: number };
@@ -614,6 +663,16 @@ export interface LinkSuggestionAnswer {
   suggestions: RankedLinkSuggestion[];
   /** What the model learned from: the activities with confirmed links, and its fitted weights. */
   model: { confirmedActivities: number; weights: Record<string, number> };
+}
+
+/** A suggested link an officer turned down for an activity: never suggested for it again until withdrawn. */
+export interface LinkRejection {
+  nodeId: string;
+  code: string;
+  title: LocalizedText;
+  plan: { id: string; slug: string; title: LocalizedText };
+  rejectedBy: { id: string; name: string } | null;
+  rejectedAt: string;
 }
 
 /** What an import did (or, in a dry run, would do) with one activity of the file. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { activityVisible, type Audience } from '../audience';
-import type { Database, FrameworkNodesTable, PlanDocumentsTable, PlansTable } from '../db/schema';
+import type { Database, FrameworkNodesTable, PartnershipsTable, PlanDocumentsTable, PlansTable } from '../db/schema';
 
 export type PlanRow = Selectable<PlansTable> & {
   partnership_slug: string;
@@ -8,6 +8,10 @@ export type PlanRow = Selectable<PlansTable> & {
   partnership_name_fr: string | null;
 };
 export type NodeRow = Selectable<FrameworkNodesTable>;
+export type PartnershipRow = Pick<
+  Selectable<PartnershipsTable>,
+  'id' | 'slug' | 'name_en' | 'name_fr' | 'description_en' | 'description_fr'
+>;
 export type PlanDocumentRow = Selectable<PlanDocumentsTable>;
 
 /** Plans, their documents and their framework nodes. Only this file queries those tables. */
@@ -26,8 +30,24 @@ export class PlanRepository {
       ]);
   }
 
-  listPlans(): Promise<PlanRow[]> {
-    return this.plans().orderBy('p.period_start').orderBy('p.slug').execute();
+  /** Every plan, or one partnership's (by its slug), by period. */
+  listPlans(partnershipSlug?: string): Promise<PlanRow[]> {
+    let q = this.plans();
+    if (partnershipSlug !== undefined) q = q.where('ps.slug', '=', partnershipSlug);
+    return q.orderBy('p.period_start').orderBy('p.slug').execute();
+  }
+
+  /** Every partnership, by slug. */
+  listPartnerships(): Promise<PartnershipRow[]> {
+    return this.db
+      .selectFrom('partnerships')
+      .select(['id', 'slug', 'name_en', 'name_fr', 'description_en', 'description_fr'])
+      .orderBy('slug')
+      .execute();
+  }
+
+  findPartnershipBySlug(slug: string): Promise<{ id: string } | undefined> {
+    return this.db.selectFrom('partnerships').select('id').where('slug', '=', slug).executeTakeFirst();
   }
 
   /** A plan by id or slug. */

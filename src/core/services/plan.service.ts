@@ -1,9 +1,16 @@
-import type { FrameworkNodeDetail, FrameworkNodeTree, NodeRef, PlanDetail, PlanSummary } from '../../shared/api-types';
+import type {
+  FrameworkNodeDetail,
+  FrameworkNodeTree,
+  NodeRef,
+  PartnershipWithPlans,
+  PlanDetail,
+  PlanSummary,
+} from '../../shared/api-types';
 import { SIDES, type Confidence, type NodeStatus, type PlanStatus, type Side } from '../../shared/vocab';
 
 const isSide = (s: string): s is Side => (SIDES as readonly string[]).includes(s);
 import type { Audience } from '../audience';
-import { notFound } from '../errors';
+import { invalidReference, notFound } from '../errors';
 import {
   planDefinitionCsv,
   planDefinitionXlsx,
@@ -14,6 +21,7 @@ import { fundingTotals } from '../funding';
 import { activityCounts, ancestorsOf, childrenIndex } from '../framework-tree';
 import { loc } from '../repositories/localized';
 import type { NodeRow, PlanRepository, PlanRow } from '../repositories/plan.repository';
+import type { PlanListQuery } from '../../shared/schemas/plan.schema';
 
 export function nodeRef(n: NodeRow): NodeRef {
   return { id: n.id, code: n.code, kind: n.kind, title: loc(n.title_en, n.title_fr) };
@@ -65,13 +73,40 @@ export class PlanService {
     return new Map([...sets].map(([k, v]) => [k, v.size]));
   }
 
-  async list(audience: Audience = 'public'): Promise<PlanSummary[]> {
-    const rows = await this.plans.listPlans();
+  /** Every plan by period, or only the plans of the partnership with this slug (invalid_reference when none has it). */
+  async list(audience: Audience = 'public', query: PlanListQuery = {}): Promise<PlanSummary[]> {
+    if (query.partnership !== undefined && !(await this.plans.findPartnershipBySlug(query.partnership))) {
+      throw invalidReference([
+        {
+          name: 'partnership',
+          reason: `No partnership has the slug "${query.partnership}"; GET /api/v1/partnerships lists them.`,
+        },
+      ]);
+    }
+    const rows = await this.plans.listPlans(query.partnership);
     const counts = await this.distinctActivityCountByPlan(
       rows.map((r) => r.id),
       audience,
     );
     return rows.map((r) => presentPlanSummary(r, counts.get(r.id) ?? 0));
+  }
+
+  /**
+   * Every partnership with its plans by period; partnerships in the order of their first plan (those without a
+   * plan last), then by slug.
+   */
+  async partnerships(audience: Audience = 'public'): Promise<PartnershipWithPlans[]> {
+    const [rows, plans] = await Promise.all([this.plans.listPartnerships(), this.list(audience)]);
+    const first = (p: PartnershipWithPlans) => p.plans[0]?.periodStart ?? Number.POSITIVE_INFINITY;
+    return rows
+      .map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        name: loc(r.name_en, r.name_fr),
+        description: loc(r.description_en, r.description_fr),
+        plans: plans.filter((p) => p.partnership.id === r.id),
+      }))
+      .sort((a, b) => first(a) - first(b) || a.slug.localeCompare(b.slug));
   }
 
   /** Resolves a plan id or slug; throws not_found. */

@@ -71,3 +71,19 @@ export const planInputSchema = z
     ...evenWhenFieldsAreWrong,
   });
 export type PlanInput = z.output<typeof planInputSchema>;
+
+/** `GET /api/v1/plans`: every plan, or one partnership's. */
+export const planListQuerySchema = z
+  .object({
+    partnership: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9-]*$/,
+        'Give a partnership slug such as asean-canada (GET /api/v1/partnerships lists them).',
+      )
+      .max(100)
+      .optional(),
+  })
+  .strict();
+export type PlanListQuery = z.output<typeof planListQuerySchema>;

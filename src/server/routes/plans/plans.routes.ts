@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../../../core/core';
 import { coverageApiQuerySchema } from '../../../shared/schemas/coverage-query.schema';
-import { frameworkNodeInputSchema, planInputSchema } from '../../../shared/schemas/plan.schema';
+import { frameworkNodeInputSchema, planInputSchema, planListQuerySchema } from '../../../shared/schemas/plan.schema';
 import { reportQuerySchema } from '../../../shared/schemas/report-query.schema';
 import { audienceOf } from '../../auth';
 import { parseInput } from '../../problem';
@@ -17,9 +17,14 @@ const nodeVersionParams = nodeParams.extend({ version: historyVersion });
 const COVERAGE_PARAMS = Object.keys(coverageApiQuerySchema.shape);
 const REPORT_PARAMS = Object.keys(reportQuerySchema.shape);
 const DEFINITION_PARAMS = Object.keys(planDefinitionQuerySchema.shape);
+const PLAN_LIST_PARAMS = Object.keys(planListQuerySchema.shape);
 
 export function planRoutes(app: FastifyInstance, core: Core): void {
-  app.get('/api/v1/plans', async (req) => ({ items: await app.readerFor(req).plans.list(audienceOf(req)) }));
+  app.get('/api/v1/plans', async (req) => ({
+    items: await app
+      .readerFor(req)
+      .plans.list(audienceOf(req), parseInput(planListQuerySchema, req.query, PLAN_LIST_PARAMS)),
+  }));
 
   app.get('/api/v1/plans/:idOrSlug', async (req, reply) =>
     sendVersioned(
