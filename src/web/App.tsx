@@ -21,6 +21,7 @@ import './i18n/typography.css';
 const PlanPage = lazy(() => import('./pages/PlanPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
+const PlanComparisonPage = lazy(() => import('./pages/PlanComparisonPage'));
 const FrameworkNodePage = lazy(() => import('./pages/FrameworkNodePage'));
 const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
@@ -116,6 +117,7 @@ export function App() {
             <Route path="plans/:slug" element={<PlanPage />} />
             <Route path="plans/:slug/dashboard" element={<DashboardPage />} />
             <Route path="plans/:slug/snapshots" element={<SnapshotsPage />} />
+            <Route path="plans/:slug/compare/:otherSlug" element={<PlanComparisonPage />} />
             <Route path="framework/:nodeId" element={<FrameworkNodePage />} />
             <Route path="activities" element={<ActivitiesPage />} />
             <Route path="activities/:id" element={<ActivityPage />} />

@@ -7,6 +7,7 @@ import type {
   OrganisationSummary,
   Page,
   CoverageAnswer,
+  PlanComparison,
   PlanDetail,
   PlanSummary,
   Problem,
@@ -82,6 +83,9 @@ export const api = {
   /** Two snapshot ids, or `current` for the coverage today. */
   snapshotComparison: (idOrSlug: string, params: { from: string; to: string }) =>
     request<SnapshotComparison>(`/plans/${seg(idOrSlug)}/snapshots/compare`, params),
+  /** Two successive plans side by side along the crosswalk from the first (earlier) to the second. */
+  planComparison: (fromIdOrSlug: string, toIdOrSlug: string, params: { currency?: string | undefined } = {}) =>
+    request<PlanComparison>(`/plans/${seg(fromIdOrSlug)}/compare/${seg(toIdOrSlug)}`, params),
   /** One search over activities, organisations and framework nodes, with facet counts. */
   search: (params: Record<string, QueryValue>) => request<SearchResults>('/search', params),
 };

@@ -14,6 +14,7 @@ import { Loading } from './Loading';
 import { Localized, LocalizedBlock, useText } from './Localized';
 import { CompactMoney } from './Money';
 import { PageHeading } from './PageHeading';
+import { useCompareLinks } from './PlanCompareLinks';
 import { PartialDateText } from './PartialDateText';
 import { ConfidenceBadge } from './StatusBadge';
 
@@ -285,6 +286,7 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
   const plan = planState.data;
   const recent = useApi(plan ? api.activities({ plan: plan.id, sort: '-start', pageSize: RECENT_COUNT }) : null);
   useDocumentTitle(plan ? text(plan.shortTitle) || text(plan.title) : null);
+  const compareLinks = useCompareLinks(plans, plan);
 
   if (planState.error) return <ErrorState error={planState.error} onRetry={planState.reload} />;
   if (!plan) return <Loading label={<FormattedMessage id="loading.plan" />} />;
@@ -346,6 +348,11 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
           <Link className="button button--ghost" to={paths.snapshots(plan.slug)}>
             <FormattedMessage id="snapshots.planLink" />
           </Link>
+          {compareLinks.map((l) => (
+            <Link key={l.key} className="button button--ghost" to={l.to}>
+              {l.label}
+            </Link>
+          ))}
           {plan.fullTextUrl && (
             <a className="button button--ghost" href={plan.fullTextUrl}>
               <FormattedMessage id="plan.fullText" />

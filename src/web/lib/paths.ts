@@ -15,6 +15,11 @@ export function pathsFor(lang: Language) {
       `/${lang}/plans/${seg(slug)}/dashboard${queryString(params)}`,
     snapshots: (slug: string, params: Record<string, QueryValue> = {}) =>
       `/${lang}/plans/${seg(slug)}/snapshots${queryString(params)}`,
+    /** Two successive plans side by side, the earlier first; `show` keeps the change filter. */
+    planComparison: (from: string, to: string, params: Record<string, QueryValue> = {}) =>
+      `/${lang}/plans/${seg(from)}/compare/${seg(to)}${queryString(params)}`,
+    /** The officers' crosswalk editor from one plan to its successor. */
+    crosswalkEditor: (from: string, to: string) => `/${lang}/workspace/plans/${seg(from)}/crosswalk/${seg(to)}`,
     node: (id: string) => `/${lang}/framework/${seg(id)}`,
     activities: (params: Record<string, QueryValue> = {}) => `/${lang}/activities${queryString(params)}`,
     activity: (id: string) => `/${lang}/activities/${seg(id)}`,

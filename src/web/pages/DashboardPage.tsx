@@ -21,6 +21,7 @@ import { Loading } from '../components/Loading';
 import { useText } from '../components/Localized';
 import { formatMoney } from '../components/Money';
 import { PageHeading } from '../components/PageHeading';
+import { useCompareLinks } from '../components/PlanCompareLinks';
 import { AseanMap, type MapDatum } from '../dashboard/AseanMap';
 import { ChartFigure, type ChartData, type TableCell } from '../dashboard/ChartFigure';
 import { BarChart, ColumnChart, HeatMap, SequentialLegend } from '../dashboard/charts';
@@ -403,6 +404,8 @@ export default function DashboardPage() {
 
   const planTitle = plan.data ? text(plan.data.shortTitle) || text(plan.data.title) : null;
   useDocumentTitle(planTitle ? intl.formatMessage({ id: 'dashboard.title' }, { plan: planTitle }) : null);
+  const plans = useApi(api.plans());
+  const compareLinks = useCompareLinks(plans.data?.items, plan.data);
 
   if (plan.error) return <ErrorState error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading label={<FormattedMessage id="loading.plan" />} />;
@@ -460,6 +463,11 @@ export default function DashboardPage() {
             <FormattedMessage id="snapshots.dashboardLink" />
           </Link>
         </p>
+        {compareLinks.map((l) => (
+          <p key={l.key} className="no-print">
+            <Link to={l.to}>{l.label}</Link>
+          </p>
+        ))}
       </header>
 
       {issues.length > 0 && (
