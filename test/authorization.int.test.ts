@@ -202,6 +202,25 @@ for (const target of DATABASES) {
         }),
       },
       {
+        method: 'PUT',
+        route: '/api/v1/activities/:id/link-rejections/:nodeId',
+        least: 'editor',
+        prepare: async () => {
+          const [a, node] = await Promise.all([freshActivity(), freshNode(false)]);
+          return { path: `/api/v1/activities/${a.id}/link-rejections/${node.id}` };
+        },
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/activities/:id/link-rejections/:nodeId',
+        least: 'editor',
+        prepare: async () => {
+          const [a, node] = await Promise.all([freshActivity(), freshNode(false)]);
+          await server.core.linkSuggestions.reject(planAdmin, a.id, node.id);
+          return { path: `/api/v1/activities/${a.id}/link-rejections/${node.id}` };
+        },
+      },
+      {
         method: 'POST',
         route: '/api/v1/trash/activities/:id/restore',
         least: 'admin',
@@ -489,6 +508,16 @@ for (const target of DATABASES) {
         prepare: async () => ({
           path: '/api/v1/imports/iati?dryRun=true',
           body: '<iati-activities version="2.03"/>',
+        }),
+      },
+      {
+        // A preview of a plan definition file: loading plans is for administrators.
+        method: 'POST',
+        route: '/api/v1/plan-definitions',
+        least: 'admin',
+        prepare: async () => ({
+          path: '/api/v1/plan-definitions?partnership=matrix&format=csv&dryRun=true',
+          body: 'code,kind,title_en',
         }),
       },
       ...(['csv', 'xlsx'] as const).map((format): Case => ({

@@ -14,6 +14,7 @@ import { HistoryService } from './services/history.service';
 import { OrganisationWriteService } from './services/organisation-write.service';
 import { OrganisationService } from './services/organisation.service';
 import { PlanService } from './services/plan.service';
+import { PlanLoadService } from './services/plan-load.service';
 import { ReportService } from './services/report.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SearchService } from './services/search.service';
@@ -27,6 +28,8 @@ export interface Core {
   db: Db;
   plans: PlanService;
   frameworkWrites: FrameworkWriteService;
+  /** New plans loaded from plan definition files (YAML, CSV, XLSX), with a preview. */
+  planLoads: PlanLoadService;
   activities: ActivityService;
   activityWrites: ActivityWriteService;
   organisations: OrganisationService;
@@ -73,6 +76,7 @@ export function createCore(
     db,
     plans,
     frameworkWrites: new FrameworkWriteService(db, plans),
+    planLoads: new PlanLoadService(db),
     activities,
     activityWrites,
     organisations,

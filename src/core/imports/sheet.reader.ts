@@ -58,7 +58,8 @@ export function readCsv(bytes: Uint8Array): SheetRows {
   };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell's value as text: dates as YYYY-MM-DD, rich text joined, formulas by their result. */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

@@ -22,7 +22,7 @@ import type { PlanService } from './plan.service';
 type NodeRow = Selectable<FrameworkNodesTable>;
 type PlanRow = Selectable<PlansTable>;
 
-function nodeSnapshot(n: NodeRow) {
+export function nodeSnapshot(n: NodeRow) {
   return {
     parentId: n.parent_id,
     code: n.code,
@@ -41,7 +41,7 @@ const nodeSnapshotInput = z.preprocess((snapshot) => {
   return content;
 }, frameworkNodeInputSchema);
 
-function planSnapshot(p: PlanRow): PlanInput {
+export function planSnapshot(p: PlanRow): PlanInput {
   return {
     title: { en: p.title_en, fr: p.title_fr },
     shortTitle: { en: p.short_title_en, fr: p.short_title_fr },
