@@ -44,6 +44,7 @@ const PlanEditorPage = lazy(() => import('./workspace/PlanEditorPage'));
 const ExchangeRatesPage = lazy(() => import('./pages/ExchangeRatesPage'));
 const ExchangeRateEditorPage = lazy(() => import('./workspace/ExchangeRateEditorPage'));
 const ImportsPage = lazy(() => import('./workspace/ImportsPage'));
+const PlanLoadPage = lazy(() => import('./workspace/PlanLoadPage'));
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
@@ -137,6 +138,7 @@ export function App() {
             <Route path="workspace/users/:id" element={<UserEditorPage />} />
             <Route path="workspace/trash" element={<TrashPage />} />
             <Route path="workspace/plans" element={<FrameworkEditorPage />} />
+            <Route path="workspace/plans/load" element={<PlanLoadPage />} />
             <Route path="workspace/plans/:slug" element={<FrameworkEditorPage />} />
             <Route path="workspace/plans/:slug/details" element={<PlanEditorPage />} />
             <Route path="exchange-rates" element={<ExchangeRatesPage />} />

@@ -6,14 +6,17 @@ import type {
   OrganisationDetail,
   Page,
   PlanDetail,
+  PlanLoadPreview,
   ImportReport,
   ImportSummary,
+  LinkRejection,
   LinkSuggestionAnswer,
   Problem,
   SnapshotDetail,
   UserView,
 } from '../../shared/api-types';
 import type { ImportFormat, ImportMode } from '../../shared/schemas/import.schema';
+import type { PlanDefinitionFormat } from '../../shared/schemas/plan-definition.schema';
 import type { LocalizedText } from '../../shared/localized';
 import type { UserUpdateInput } from '../../shared/schemas/auth.schema';
 import type { SnapshotInput } from '../../shared/schemas/snapshot.schema';
@@ -246,6 +249,13 @@ export const activities = {
   /** The framework nodes a draft most likely serves (ADR 0017); links nothing. */
   suggestLinks: (input: unknown, signal?: AbortSignal) =>
     data(call<LinkSuggestionAnswer>('POST', '/link-suggestions', { body: input, signal })),
+  /** The suggestions turned down for a stored activity; turning one down, and withdrawing that. */
+  linkRejections: (id: string, signal?: AbortSignal) =>
+    data(call<{ items: LinkRejection[] }>('GET', `/activities/${seg(id)}/link-rejections`, { signal })),
+  rejectLink: (id: string, nodeId: string) =>
+    data(call<LinkRejection>('PUT', `/activities/${seg(id)}/link-rejections/${seg(nodeId)}`)),
+  withdrawLinkRejection: (id: string, nodeId: string) =>
+    call<void>('DELETE', `/activities/${seg(id)}/link-rejections/${seg(nodeId)}`),
 };
 
 export const organisations = {
@@ -375,6 +385,54 @@ function sendUpload(
     xhr.send(file);
   });
 }
+
+/** What a plan load takes besides the file (the query of `POST /plan-definitions`). */
+export interface PlanLoadOptions {
+  partnership: string;
+  format: PlanDefinitionFormat;
+  dryRun: boolean;
+  fileName: string;
+  slug?: string | undefined;
+  titleEn?: string | undefined;
+  titleFr?: string | undefined;
+  periodStart?: string | undefined;
+  periodEnd?: string | undefined;
+}
+
+const isPlanLoad = (value: unknown): value is PlanLoadPreview =>
+  typeof value === 'object' && value !== null && 'counts' in value && 'tree' in value;
+
+/**
+ * Plan definitions: a new plan and its framework from a YAML, CSV or XLSX file, previewed first (`dryRun`). The
+ * answer is the preview (or the created plan); a file with problems is an `ApiError` whose problem holds the
+ * preview as `preview`.
+ */
+export const planDefinitions = {
+  load: async (file: Blob, options: PlanLoadOptions, signal?: AbortSignal): Promise<PlanLoadPreview> => {
+    const url = `${API_BASE}/plan-definitions${queryString({ ...options, dryRun: String(options.dryRun) })}`;
+    let answer = await sendUpload(url, file, () => undefined, signal);
+    const problemOf = (body: unknown): Problem | null =>
+      typeof body === 'object' && body !== null && 'status' in body && 'title' in body ? (body as Problem) : null;
+    if (answer.status === 403 && isCsrfProblem(problemOf(answer.body)?.type ?? '')) {
+      const me = await send<SessionAnswer>('GET', '/auth/me', { signal });
+      csrfToken = me.data.csrfToken;
+      listener?.renewed(me.data);
+      answer = await sendUpload(url, file, () => undefined, signal);
+    }
+    clearApiCache();
+    const { status, statusText, body } = answer;
+    if ((status === 200 || status === 201) && isPlanLoad(body)) return body;
+    if (status === 401) listener?.ended();
+    throw new ApiError(
+      problemOf(body) ?? {
+        type: 'about:blank',
+        title: statusText || 'Error',
+        status,
+        detail: `The server answered ${status}.`,
+      },
+    );
+  },
+};
 
 /**
  * Imports: the upload goes through XMLHttpRequest, whose upload events give the bytes sent (fetch

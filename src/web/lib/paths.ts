@@ -10,6 +10,8 @@ const seg = encodeURIComponent;
 export function pathsFor(lang: Language) {
   return {
     home: () => `/${lang}/`,
+    /** The home page showing one partnership's plans (when the instance holds several). */
+    partnership: (slug: string) => `/${lang}/${queryString({ partnership: slug })}`,
     plan: (slug: string) => `/${lang}/plans/${seg(slug)}`,
     dashboard: (slug: string, params: Record<string, QueryValue> = {}) =>
       `/${lang}/plans/${seg(slug)}/dashboard${queryString(params)}`,
@@ -40,6 +42,8 @@ export function pathsFor(lang: Language) {
     imports: () => `/${lang}/workspace/imports`,
     importReport: (id: string) => `/${lang}/workspace/imports/${seg(id)}`,
     frameworkEditor: (slug?: string) => `/${lang}/workspace/plans${slug ? `/${seg(slug)}` : ''}`,
+    /** Load a new plan from a plan definition file. */
+    planLoad: () => `/${lang}/workspace/plans/load`,
     planDetails: (slug: string) => `/${lang}/workspace/plans/${seg(slug)}/details`,
     exchangeRates: () => `/${lang}/exchange-rates`,
     search: (params: Record<string, QueryValue> = {}) => `/${lang}/search${queryString(params)}`,

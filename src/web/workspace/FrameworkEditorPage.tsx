@@ -747,6 +747,11 @@ function PlanList() {
           ))}
         </ul>
       )}
+      <p>
+        <Link to={paths.planLoad()}>
+          <FormattedMessage id="workspace.planLoad" />
+        </Link>
+      </p>
     </div>
   );
 }

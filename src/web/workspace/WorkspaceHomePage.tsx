@@ -263,6 +263,11 @@ function Home() {
       label: intl.formatMessage({ id: 'workspace.plans' }),
       show: session.can('plan:manage'),
     },
+    {
+      to: paths.planLoad(),
+      label: intl.formatMessage({ id: 'workspace.planLoad' }),
+      show: session.can('plan:manage'),
+    },
     { to: paths.account(), label: intl.formatMessage({ id: 'workspace.account' }), show: true },
   ];
   return (
