@@ -9,6 +9,7 @@ import type {
   CoverageAnswer,
   PlanComparison,
   PlanDetail,
+  PartnershipWithPlans,
   PlanSummary,
   Problem,
   SearchResults,
@@ -68,6 +69,7 @@ export interface ActivityListParams {
 /** The API's read endpoints. */
 export const api = {
   plans: () => request<{ items: PlanSummary[] }>('/plans'),
+  partnerships: () => request<{ items: PartnershipWithPlans[] }>('/partnerships'),
   plan: (idOrSlug: string) => request<PlanDetail>(`/plans/${seg(idOrSlug)}`),
   /** The parameters of the coverage API's shared schema (`coverageApiQuerySchema`). */
   coverage: (idOrSlug: string, params: Partial<Record<keyof CoverageApiQueryInput, QueryValue>>) =>

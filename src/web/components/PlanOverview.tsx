@@ -290,13 +290,22 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
 
   if (planState.error) return <ErrorState error={planState.error} onRetry={planState.reload} />;
   if (!plan) return <Loading label={<FormattedMessage id="loading.plan" />} />;
+  // The switcher and the other plans stay within the plan's own partnership.
+  const ownPlans = plans.filter((p) => p.partnership.id === plan.partnership.id);
+  const severalPartnerships = ownPlans.length < plans.length;
 
   return (
     <div className="plan-overview">
-      <PlanSwitcher plans={plans} currentId={plan.id} />
+      <PlanSwitcher plans={ownPlans} currentId={plan.id} />
       <section className="hero" aria-labelledby="plan-title">
         <p className="hero__eyebrow">
-          <Localized value={plan.partnership.name} />
+          {severalPartnerships ? (
+            <Link to={paths.partnership(plan.partnership.slug)}>
+              <Localized value={plan.partnership.name} />
+            </Link>
+          ) : (
+            <Localized value={plan.partnership.name} />
+          )}
         </p>
         <PageHeading className="hero__title">
           <span id="plan-title">
@@ -396,7 +405,7 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
       </section>
 
       <PlanDocuments plan={plan} />
-      <OtherPlans plans={plans} currentId={plan.id} />
+      <OtherPlans plans={ownPlans} currentId={plan.id} />
     </div>
   );
 }
