@@ -91,6 +91,6 @@ export function createCore(
     imports: new ImportService(db, activityWrites, organisationWrites, options.crosswalkDir ?? DEFAULT_CROSSWALK_DIR),
     search: new SearchService(new SearchRepository(db.db, db.dialect), labels),
     linkSuggestions: new LinkSuggestionService(db, plans, labels),
-    crosswalks: new CrosswalkService(db, plans, planRepo, coverage, activityWrites),
+    crosswalks: new CrosswalkService(db, plans, coverage, activityWrites),
   };
 }

@@ -29,7 +29,7 @@ import { ActivityRepository } from '../repositories/activity.repository';
 import { CrosswalkRepository, type CrosswalkEntryRow } from '../repositories/crosswalk.repository';
 import { HistoryRepository } from '../repositories/history.repository';
 import { loc } from '../repositories/localized';
-import type { NodeRow, PlanRepository, PlanRow } from '../repositories/plan.repository';
+import { PlanRepository, type NodeRow, type PlanRow } from '../repositories/plan.repository';
 import { SearchIndexRepository } from '../repositories/search-index.repository';
 import type { ActivityWriteService } from './activity-write.service';
 import type { CoverageService } from './coverage.service';
@@ -119,7 +119,6 @@ export class CrosswalkService {
   constructor(
     private readonly db: Db,
     private readonly plans: PlanService,
-    private readonly planRepo: PlanRepository,
     private readonly coverage: CoverageService,
     private readonly activityWrites: ActivityWriteService,
   ) {}
@@ -363,16 +362,16 @@ export class CrosswalkService {
 
   /** The new links each selected activity of the old plan would get along the crosswalk. */
   private async carryPlan(
-    repo: CrosswalkRepository,
+    db: Kysely<Database>,
     from: PlanRow,
     to: PlanRow,
     input: CarryOverInput,
   ): Promise<{ carried: CarryPlan[]; notCarried: number }> {
-    const [entries, fromNodes, toNodes] = await Promise.all([
-      repo.list(from.id, to.id),
-      this.planRepo.listNodes([from.id]),
-      this.planRepo.listNodes([to.id]),
-    ]);
+    const repo = new CrosswalkRepository(db);
+    const planRepo = new PlanRepository(db);
+    const entries = await repo.list(from.id, to.id);
+    const fromNodes = await planRepo.listNodes([from.id]);
+    const toNodes = await planRepo.listNodes([to.id]);
     const decisions = new Map<string, CrosswalkEntryRow[]>();
     for (const e of entries) decisions.set(e.from_node_id, [...(decisions.get(e.from_node_id) ?? []), e]);
     const oldNodes = new Map(fromNodes.map((n) => [n.id, n]));
@@ -450,10 +449,10 @@ export class CrosswalkService {
       linksAdded: plan.carried.reduce((n, a) => n + a.links.length, 0),
       notCarried: plan.notCarried,
     });
-    if (input.dryRun) return result(await this.carryPlan(new CrosswalkRepository(this.db.db), from, to, input));
+    if (input.dryRun) return result(await this.carryPlan(this.db.db, from, to, input));
     try {
       return await this.db.db.transaction().execute(async (trx) => {
-        const plan = await this.carryPlan(new CrosswalkRepository(trx), from, to, input);
+        const plan = await this.carryPlan(trx, from, to, input);
         const activities = new ActivityRepository(trx);
         const comment = `Carried over along the crosswalk from ${from.slug} to ${to.slug}.`;
         for (const a of plan.carried) {
