@@ -521,11 +521,13 @@ export default function PlanComparisonPage() {
               <dd>
                 <Link to={paths.plan(plan.slug)}>
                   <Localized value={plan.title} />
-                </Link>{' '}
-                <FormattedMessage
-                  id="comparison.planFacts"
-                  values={{ period: period(plan), status: labels.planStatus(plan.status) }}
-                />
+                </Link>
+                <span className="plan-comparison__facts">
+                  <FormattedMessage
+                    id="comparison.planFacts"
+                    values={{ period: period(plan), status: labels.planStatus(plan.status) }}
+                  />
+                </span>
               </dd>
             </div>
           ))}
