@@ -5,7 +5,7 @@
  * Pure: no database. See docs/plans.md, "Loading a plan".
  */
 import type ExcelJS from 'exceljs';
-import YAML, { LineCounter, isMap, isNode, isSeq, type Document } from 'yaml';
+import YAML, { LineCounter, isNode, type Document } from 'yaml';
 import type { PlanLoadNode } from '../../shared/api-types';
 import { frameworkNodeInputSchema, planInputSchema, type PlanInput } from '../../shared/schemas/plan.schema';
 import {
@@ -106,7 +106,7 @@ function readYaml(bytes: Uint8Array, slugOverride: string | undefined): FileCont
       content.problems.push(
         issue(
           `line ${pos.line}, column ${pos.col}`,
-          `${e.message.replace(/\s+at line \d+, column \d+.*$/s, '')}. Correct the YAML syntax there (indent with spaces, quote texts that hold a colon followed by a space).`,
+          `${e.message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '')}. Correct the YAML syntax there (indent with spaces, quote texts that hold a colon followed by a space).`,
         ),
       );
     }
@@ -231,9 +231,8 @@ function yamlLine(doc: Document, lines: LineCounter, path: readonly (string | nu
   for (let n = path.length; n >= 0; n -= 1) {
     const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
-      // A map or list starts at its first entry; a scalar at its value: both are the line of the key.
-      const offset = isMap(node) || isSeq(node) ? node.range[0] : node.range[0];
-      return lines.linePos(offset).line;
+      // Where the value starts: a scalar's line is its key's; a block list or map starts at its first entry.
+      return lines.linePos(node.range[0]).line;
     }
   }
   return 1;

@@ -134,9 +134,12 @@ function PreviewView({ preview, focusProblems }: { preview: PlanLoadPreview; foc
           {plan?.periodStart ?? '—'}–{plan?.periodEnd ?? '—'}
         </dd>
       </dl>
-      <h3>
-        <FormattedMessage id="planLoad.frameworkTitle" values={{ count: preview.counts.nodes }} />
-      </h3>
+      {/* A framework with problems is not built: its tree shows once the file is corrected. */}
+      {(preview.counts.nodes > 0 || preview.problems.length === 0) && (
+        <h3>
+          <FormattedMessage id="planLoad.frameworkTitle" values={{ count: preview.counts.nodes }} />
+        </h3>
+      )}
       {preview.counts.nodes > 0 && (
         <ul className="import-counts">
           {preview.counts.byKind.map((k) => (
