@@ -193,6 +193,9 @@ describe('importing activities in Chromium', () => {
     for (const a of added) {
       const link = resultSection().getByRole('link', { name: a.title.en ?? '', exact: true });
       assert.equal(await link.getAttribute('href'), `/en/activities/${a.id}`);
+      // And asks for its suggested links on demand, in its editor.
+      const suggest = resultSection().getByRole('link', { name: `Suggested links for “${a.title.en ?? ''}”` });
+      assert.equal(await suggest.getAttribute('href'), `/en/workspace/activities/${a.id}/edit?suggest=1`);
     }
     assert.equal(await page.getByRole('button', { name: /^Import \d/ }).count(), 0);
 

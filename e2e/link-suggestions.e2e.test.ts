@@ -129,4 +129,66 @@ describe('suggested links in the activity editor, in Chromium', () => {
       await context.close();
     });
   }
+
+  it('for a stored activity, asks at once from the import report’s link and keeps what is turned down across visits', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-CA' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const ws = new Workspace(page, portal.server.baseUrl);
+    await ws.signIn(EDITOR, PASSWORD);
+    const created = await apiFromPage(page, 'POST', '/activities', {
+      type: 'training',
+      status: 'ongoing',
+      title: { en: 'Regional training on disaster management and emergency response', fr: null },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = (created.body as ActivityDetail).id;
+
+    // The link the import report gives: the suggestions come without a click.
+    await ws.open(`/en/workspace/activities/${id}/edit?suggest=1`);
+    const panel = ws.main().getByRole('region', { name: 'Suggested links' });
+    const items = panel.locator('.link-suggestions__item');
+    await items.first().waitFor();
+    const top = (await items.first().locator('strong').textContent()) ?? '';
+    // The node's code: its title is in the page's language.
+    const code = top.split(' ')[0] ?? '';
+    await items
+      .first()
+      .getByRole('button', { name: /^Do not link to/ })
+      .click();
+    const kept = panel.locator('details.link-suggestions__rejected');
+    await kept.getByText('One suggestion turned down for this activity').waitFor();
+
+    // Another visit, in French: still turned down, named with who and when; asked again, it does not come back.
+    await ws.open(`/fr/workspace/activities/${id}/edit?suggest=1`);
+    const panelFr = ws.main().getByRole('region', { name: 'Liens suggérés' });
+    await panelFr.locator('.link-suggestions__item').first().waitFor();
+    const shown = await panelFr.locator('.link-suggestions__item strong').allTextContents();
+    assert.ok(!shown.some((t) => t.startsWith(`${code} `)), `${top} is not suggested again`);
+    const keptFr = panelFr.locator('details.link-suggestions__rejected');
+    await keptFr.locator('summary').click();
+    await keptFr.getByText(/écartée par Suggest editor le/).waitFor();
+    const axe = await new AxeBuilder({ page })
+      .include('.link-suggestions')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    assert.deepEqual(
+      axe.violations.map((v) => v.id),
+      [],
+    );
+
+    // Withdrawn: the next suggestions may hold it again.
+    await keptFr
+      .getByRole('button', { name: new RegExp(`^Proposer de nouveau ${code.replaceAll('.', '\\.')} `) })
+      .click();
+    await keptFr.waitFor({ state: 'detached' });
+    await panelFr.getByRole('button', { name: /^Suggérer (des liens|à nouveau)$/ }).click();
+    await panelFr
+      .locator('.link-suggestions__item strong', { hasText: new RegExp(`^${code.replaceAll('.', '\\.')} `) })
+      .waitFor();
+    const rejections = await apiFromPage(page, 'GET', `/activities/${id}/link-rejections`);
+    assert.deepEqual((rejections.body as { items: unknown[] }).items, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ActivityDetail, LinkSuggestionAnswer, Page, PlanDetail, Problem } from '../src/shared/api-types';
+import type {
+  ActivityDetail,
+  LinkRejection,
+  LinkSuggestionAnswer,
+  Page,
+  PlanDetail,
+  Problem,
+} from '../src/shared/api-types';
 import { Client, signedIn } from './support/client';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { startTestServer, type TestServer } from './support/server';
@@ -100,6 +107,71 @@ for (const target of DATABASES) {
       assert.ok(res.body.suggestions.length > 0 && res.body.suggestions.length <= 3);
       assert.ok(res.body.suggestions.every((s) => !linked.has(s.nodeId)));
       assert.equal((await editor.get(`/api/v1/activities/no-such-id/link-suggestions`)).status, 404);
+    });
+
+    it('remembers a suggestion turned down for an activity, for everyone, until it is withdrawn', async () => {
+      const list = await editor.get<Page<{ id: string }>>(`/api/v1/activities?plan=${PLAN}&pageSize=5&page=1`);
+      const id = list.body.items[1]!.id;
+      const detail = (await editor.get<ActivityDetail>(`/api/v1/activities/${id}`)).body;
+      const first = await editor.get<LinkSuggestionAnswer>(`/api/v1/activities/${id}/link-suggestions`);
+      const top = first.body.suggestions[0]!;
+
+      const put = await editor.request<LinkRejection>('PUT', `/api/v1/activities/${id}/link-rejections/${top.nodeId}`);
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      assert.equal(put.body.nodeId, top.nodeId);
+      assert.equal(put.body.code, top.code);
+      assert.equal(put.body.plan.slug, top.plan.slug);
+      assert.ok(put.body.rejectedBy?.name, 'who turned it down');
+      const again = await editor.request<LinkRejection>(
+        'PUT',
+        `/api/v1/activities/${id}/link-rejections/${top.nodeId}`,
+      );
+      assert.equal(again.status, 200, 'asking twice keeps the first rejection');
+      assert.equal(again.body.rejectedAt, put.body.rejectedAt);
+
+      // Another officer, in another session, is not offered it either: not for the stored activity, nor in the editor.
+      const colleague = await signedIn(server, 'editor', 'asean');
+      const later = await colleague.get<LinkSuggestionAnswer>(`/api/v1/activities/${id}/link-suggestions?limit=10`);
+      assert.ok(!later.body.suggestions.some((s) => s.nodeId === top.nodeId));
+      const draft = { title: detail.title, summary: detail.summary, description: detail.description, limit: 10 };
+      const asDraft = await suggest({ ...draft, activity: id }, colleague);
+      assert.equal(asDraft.status, 200, JSON.stringify(asDraft.body));
+      assert.ok(!asDraft.body.suggestions.some((s) => s.nodeId === top.nodeId));
+      const listed = await colleague.get<{ items: LinkRejection[] }>(`/api/v1/activities/${id}/link-rejections`);
+      assert.deepEqual(
+        listed.body.items.map((r) => r.nodeId),
+        [top.nodeId],
+      );
+
+      // Withdrawn: suggested again.
+      const del = await colleague.request('DELETE', `/api/v1/activities/${id}/link-rejections/${top.nodeId}`);
+      assert.equal(del.status, 204);
+      const back = await editor.get<LinkSuggestionAnswer>(`/api/v1/activities/${id}/link-suggestions`);
+      assert.equal(back.body.suggestions[0]?.nodeId, top.nodeId);
+      assert.equal(
+        (await editor.request('DELETE', `/api/v1/activities/${id}/link-rejections/${top.nodeId}`)).status,
+        404,
+        'nothing left to withdraw',
+      );
+    });
+
+    it('refuses to turn down a linked node, an unknown node or activity, and anyone below an editor', async () => {
+      const list = await editor.get<Page<{ id: string }>>(`/api/v1/activities?plan=${PLAN}&pageSize=5`);
+      const id = list.body.items[2]!.id;
+      const linked = (await editor.get<ActivityDetail>(`/api/v1/activities/${id}`)).body.links[0]!.node.id;
+      const conflict = await editor.request<Problem>('PUT', `/api/v1/activities/${id}/link-rejections/${linked}`);
+      assert.equal(conflict.status, 409);
+      assert.match(conflict.body.detail ?? '', /remove the link/);
+      assert.equal(conflict.body.errors?.[0]?.name, 'nodeId');
+      assert.equal((await editor.request('PUT', `/api/v1/activities/${id}/link-rejections/no-such-node`)).status, 404);
+      assert.equal((await editor.request('PUT', `/api/v1/activities/no-such/link-rejections/${linked}`)).status, 404);
+      const viewer = await signedIn(server, 'viewer', 'asean');
+      assert.equal((await viewer.get(`/api/v1/activities/${id}/link-rejections`)).status, 403);
+      assert.equal((await server.get(`/api/v1/activities/${id}/link-rejections`)).status, 401);
+      assert.equal(
+        (await editor.get<{ items: unknown[] }>(`/api/v1/activities/${id}/link-rejections`)).body.items.length,
+        0,
+      );
     });
   });
 }

@@ -44,6 +44,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; order: string[] }[]
   { name: 'exchange_rates', order: ['id'] },
   { name: 'coverage_snapshots', order: ['id'] },
   { name: 'imports', order: ['id'] },
+  { name: 'link_suggestion_rejections', order: ['activity_id', 'node_id'] },
   { name: 'plan_crosswalk_entries', order: ['id'] },
 ];
 

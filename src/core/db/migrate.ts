@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-search';
 import * as m0008 from './migrations/0008-change-notices';
 import * as m0009 from './migrations/0009-activity-filter-indexes';
 import * as m0010 from './migrations/0010-plan-crosswalks';
+import * as m0011 from './migrations/0011-link-suggestion-rejections';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-change-notices': m0008,
   '0009-activity-filter-indexes': m0009,
   '0010-plan-crosswalks': m0010,
+  '0011-link-suggestion-rejections': m0011,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

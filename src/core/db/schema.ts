@@ -259,6 +259,14 @@ export interface ExchangeRatesTable extends RecordColumns {
   note: string | null;
 }
 
+/** A suggested link turned down for an activity (migration 0011). */
+export interface LinkSuggestionRejectionsTable {
+  activity_id: string;
+  node_id: string;
+  rejected_by: string | null;
+  rejected_at: string;
+}
+
 export interface CoverageSnapshotsTable extends RecordColumns {
   id: string;
   plan_id: string;
@@ -402,6 +410,7 @@ export interface Database {
   coverage_snapshots: CoverageSnapshotsTable;
   plan_crosswalk_entries: PlanCrosswalkEntriesTable;
   imports: ImportsTable;
+  link_suggestion_rejections: LinkSuggestionRejectionsTable;
   search_documents: SearchDocumentsTable;
   search_facets: SearchFacetsTable;
   search_words: SearchWordsTable;

@@ -1,11 +1,18 @@
 import type { Db } from '../db/database';
-import { notFound } from '../errors';
+import { DomainError, notFound } from '../errors';
+import { nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
+import { LinkRejectionRepository } from '../repositories/link-rejection.repository';
 import { loc } from '../repositories/localized';
 import { LinkModel, type RankedNode, type SuggestDoc } from '../suggest/link-model';
 import type { SearchLabelRepository } from '../repositories/search.repository';
 import { loadConfirmed, loadDocs, loadNodes, yearsOf } from '../suggest/training';
-import type { LinkSuggestionAnswer, LinkSuggestionReason, RankedLinkSuggestion } from '../../shared/api-types';
+import type {
+  LinkRejection,
+  LinkSuggestionAnswer,
+  LinkSuggestionReason,
+  RankedLinkSuggestion,
+} from '../../shared/api-types';
 import type { LinkSuggestionInput } from '../../shared/schemas/link-suggestion.schema';
 import type { PlanService } from './plan.service';
 
@@ -32,12 +39,15 @@ interface Trained {
 export class LinkSuggestionService {
   private last: Trained | null = null;
   private training: Promise<Trained> | null = null;
+  private readonly rejections: LinkRejectionRepository;
 
   constructor(
     private readonly db: Db,
     private readonly plans: PlanService,
     private readonly labels: SearchLabelRepository,
-  ) {}
+  ) {
+    this.rejections = new LinkRejectionRepository(db.db);
+  }
 
   private train(generation: number | null): Promise<Trained> {
     this.training ??= (async () => {
@@ -74,7 +84,10 @@ export class LinkSuggestionService {
   /** Suggestions for what the editor has typed so far (saved or not). */
   async forDraft(actor: Actor, input: LinkSuggestionInput): Promise<LinkSuggestionAnswer> {
     authorize(actor, 'activity:create');
-    const model = await this.model();
+    const [model, rejected] = await Promise.all([
+      this.model(),
+      input.activity ? this.rejections.nodeIds(input.activity) : [],
+    ]);
     const plans = input.plan ? [(await this.plans.requirePlan(input.plan)).id] : null;
     const doc: SuggestDoc = {
       title: input.title,
@@ -88,20 +101,62 @@ export class LinkSuggestionService {
         planned_end: input.plannedEnd,
       }),
     };
-    return this.answer(model, model.rank(doc, { limit: input.limit, exclude: input.exclude, plans }));
+    const exclude = [...input.exclude, ...rejected];
+    return this.answer(model, model.rank(doc, { limit: input.limit, exclude, plans }));
   }
 
   /** Suggestions for a stored activity, leaving out the nodes it is already linked to. */
   async forActivity(actor: Actor, id: string, limit = 5): Promise<LinkSuggestionAnswer> {
     authorize(actor, 'activity:update');
-    const [model, docs, links] = await Promise.all([
+    const [model, docs, links, rejected] = await Promise.all([
       this.model(),
       loadDocs(this.db.db, [id]),
       this.db.db.selectFrom('activity_links').select('node_id').where('activity_id', '=', id).execute(),
+      this.rejections.nodeIds(id),
     ]);
     const doc = docs.get(id);
     if (!doc) throw notFound('activity', id);
-    return this.answer(model, model.rank(doc, { limit, exclude: links.map((l) => l.node_id) }));
+    return this.answer(model, model.rank(doc, { limit, exclude: [...links.map((l) => l.node_id), ...rejected] }));
+  }
+
+  /** The suggestions turned down for an activity, newest first. */
+  async rejectionsOf(actor: Actor, activityId: string): Promise<LinkRejection[]> {
+    authorize(actor, 'activity:update');
+    const rows = await this.rejections.list(activityId);
+    return rows.map((r) => ({
+      nodeId: r.node_id,
+      code: r.code,
+      title: loc(r.title_en, r.title_fr),
+      plan: { id: r.plan_id, slug: r.plan_slug, title: loc(r.plan_title_en, r.plan_title_fr) },
+      rejectedBy: r.rejected_by ? { id: r.rejected_by, name: r.rejected_by_name ?? '' } : null,
+      rejectedAt: r.rejected_at,
+    }));
+  }
+
+  /**
+   * Turns a node down for an activity: it is not suggested for the activity again, to anyone, until withdrawn. Asking
+   * twice keeps the first rejection. A node already linked cannot be turned down (remove the link instead).
+   */
+  async reject(actor: Actor, activityId: string, nodeId: string): Promise<LinkRejection> {
+    authorize(actor, 'activity:update');
+    const state = await this.rejections.state(activityId, nodeId);
+    if (!state.activity) throw notFound('activity', activityId);
+    if (!state.node) throw notFound('framework node', nodeId);
+    if (state.linked) {
+      throw new DomainError('conflict', 'This node is linked to the activity: remove the link in the editor instead.', [
+        { name: 'nodeId', reason: 'Linked to the activity already; remove the link rather than turning it down.' },
+      ]);
+    }
+    await this.rejections.add(activityId, nodeId, actor.id, nowIso());
+    const found = (await this.rejectionsOf(actor, activityId)).find((r) => r.nodeId === nodeId);
+    if (!found) throw notFound('rejection', nodeId);
+    return found;
+  }
+
+  /** Withdraws a rejection: the node may be suggested for the activity again. */
+  async withdrawRejection(actor: Actor, activityId: string, nodeId: string): Promise<void> {
+    authorize(actor, 'activity:update');
+    if (!(await this.rejections.remove(activityId, nodeId))) throw notFound('rejection of node', nodeId);
   }
 
   private async answer(model: LinkModel, ranked: RankedNode[]): Promise<LinkSuggestionAnswer> {

@@ -20,6 +20,8 @@ export const linkSuggestionInputSchema = z
     actualEnd: optionalPartialDate,
     /** Nodes already linked, or already turned down: never suggested. */
     exclude: z.array(id).max(500, 'Leave out at most 500 nodes.').default([]),
+    /** The stored activity being edited, if any: the suggestions turned down for it are left out too. */
+    activity: id.optional(),
     /** Keep to one plan (its id or slug). */
     plan: text(100).min(1).optional(),
     limit: z.number({ error: 'Give a number from 1 to 10.' }).int().min(1).max(10).default(5),
@@ -34,3 +36,6 @@ export const linkSuggestionQuerySchema = z
     limit: z.coerce.number({ error: 'Give a number from 1 to 10.' }).int().min(1).max(10).default(5),
   })
   .strict();
+
+/** `PUT|DELETE /api/v1/activities/{id}/link-rejections/{nodeId}`: turn a suggested node down for an activity, or withdraw that. */
+export const linkRejectionParamsSchema = z.object({ id, nodeId: id }).strict();

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ActivityDetail } from '../../shared/api-types';
 import { activityInputSchema } from '../../shared/schemas/activity.schema';
 import {
@@ -244,6 +244,7 @@ function Editor({ id, record, options }: EditorProps) {
   const text = useText();
   const paths = usePaths();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   const publicLabels = usePublicLabels();
   const fieldLabel = useFieldLabel();
 
@@ -1075,7 +1076,12 @@ function Editor({ id, record, options }: EditorProps) {
           )}
         />
 
-        <LinkSuggestions form={form} onAccept={(nodeId) => set('links', [...form.links, { ...emptyLink(), nodeId }])} />
+        <LinkSuggestions
+          form={form}
+          activityId={id}
+          askAtOnce={search.get('suggest') === '1'}
+          onAccept={(nodeId) => set('links', [...form.links, { ...emptyLink(), nodeId }])}
+        />
 
         <Rows<SourceDraft>
           list="sources"

@@ -249,6 +249,20 @@ function ReportView({
               </ul>
             </div>
           )}
+          {!report.dryRun && a.activityId !== null && a.outcome !== 'rejected' && (
+            <p className="import-cell-part">
+              {/* Ranked on demand in the activity's editor, where a person accepts or turns each down (ADR 0017). */}
+              <Link
+                to={`${paths.editActivity(a.activityId)}?suggest=1`}
+                aria-label={intl.formatMessage(
+                  { id: 'imports.suggestLinksLabel' },
+                  { title: a.title ?? a.identifier ?? a.activityId },
+                )}
+              >
+                <FormattedMessage id="imports.suggestLinks" />
+              </Link>
+            </p>
+          )}
         </>
       ),
     },

@@ -617,7 +617,7 @@ const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * What the link suggestions are asked from the form as it stands (saved or not): its texts, partners and dates, and
  * the nodes to leave out (those already linked and those turned down). Dates not yet valid are left out.
  */
-export function suggestionInputOf(f: ActivityForm, rejected: readonly string[]) {
+export function suggestionInputOf(f: ActivityForm, rejected: readonly string[], activity?: string) {
   const text = (v: LocalizedDraft) => ({ en: v.en.trim() || null, fr: v.fr.trim() || null });
   const date = (v: string) => (PARTIAL_DATE.test(v.trim()) ? v.trim() : null);
   return {
@@ -630,6 +630,7 @@ export function suggestionInputOf(f: ActivityForm, rejected: readonly string[]) 
     actualStart: date(f.actualStart),
     actualEnd: date(f.actualEnd),
     exclude: [...new Set([...f.links.map((l) => l.nodeId).filter(Boolean), ...rejected])],
+    ...(activity ? { activity } : {}),
     limit: 5,
   };
 }

@@ -7,7 +7,11 @@ import {
   returnDecisionSchema,
   reviewDecisionSchema,
 } from '../../../shared/schemas/activity.schema';
-import { linkSuggestionInputSchema, linkSuggestionQuerySchema } from '../../../shared/schemas/link-suggestion.schema';
+import {
+  linkRejectionParamsSchema,
+  linkSuggestionInputSchema,
+  linkSuggestionQuerySchema,
+} from '../../../shared/schemas/link-suggestion.schema';
 import { audienceOf } from '../../auth';
 import { sendActivitiesCsv, wantsCsv } from '../../list-csv';
 import { parseInput } from '../../problem';
@@ -60,6 +64,20 @@ export function activityRoutes(app: FastifyInstance, core: Core): void {
     const { id } = parseInput(params, req.params);
     const { limit } = parseInput(linkSuggestionQuerySchema, req.query, SUGGESTION_PARAMS);
     return core.linkSuggestions.forActivity(actor, id, limit);
+  });
+  app.get('/api/v1/activities/:id/link-rejections', async (req) => ({
+    items: await core.linkSuggestions.rejectionsOf(requireActor(req), parseInput(params, req.params).id),
+  }));
+  app.put('/api/v1/activities/:id/link-rejections/:nodeId', async (req) => {
+    const actor = requireActor(req);
+    const { id, nodeId } = parseInput(linkRejectionParamsSchema, req.params);
+    return core.linkSuggestions.reject(actor, id, nodeId);
+  });
+  app.delete('/api/v1/activities/:id/link-rejections/:nodeId', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id, nodeId } = parseInput(linkRejectionParamsSchema, req.params);
+    await core.linkSuggestions.withdrawRejection(actor, id, nodeId);
+    return reply.code(204).send();
   });
 
   app.get('/api/v1/activities/:id/history', async (req) => ({
