@@ -457,7 +457,10 @@ export default function PlanComparisonPage() {
       keepPrevious: true,
     },
   );
-  const data = comparison.data;
+  // The previous answer is kept while another currency loads, never while another pair of plans does.
+  const named = (plan: PlanSummary, ref: string) => plan.slug === ref || plan.id === ref;
+  const answer = comparison.data;
+  const data = answer && named(answer.from, slug) && named(answer.to, otherSlug) ? answer : undefined;
   const fromName = data ? text(data.from.shortTitle) || text(data.from.title) : '';
   const toName = data ? text(data.to.shortTitle) || text(data.to.title) : '';
   useDocumentTitle(data ? intl.formatMessage({ id: 'comparison.title' }, { from: fromName, to: toName }) : null);
