@@ -41,6 +41,7 @@ const UserEditorPage = lazy(() => import('./workspace/UserEditorPage'));
 const TrashPage = lazy(() => import('./workspace/TrashPage'));
 const FrameworkEditorPage = lazy(() => import('./workspace/FrameworkEditorPage'));
 const PlanEditorPage = lazy(() => import('./workspace/PlanEditorPage'));
+const CrosswalkEditorPage = lazy(() => import('./workspace/CrosswalkEditorPage'));
 const ExchangeRatesPage = lazy(() => import('./pages/ExchangeRatesPage'));
 const ExchangeRateEditorPage = lazy(() => import('./workspace/ExchangeRateEditorPage'));
 const ImportsPage = lazy(() => import('./workspace/ImportsPage'));
@@ -141,6 +142,7 @@ export function App() {
             <Route path="workspace/plans/load" element={<PlanLoadPage />} />
             <Route path="workspace/plans/:slug" element={<FrameworkEditorPage />} />
             <Route path="workspace/plans/:slug/details" element={<PlanEditorPage />} />
+            <Route path="workspace/plans/:slug/crosswalk/:toSlug" element={<CrosswalkEditorPage />} />
             <Route path="exchange-rates" element={<ExchangeRatesPage />} />
             <Route path="workspace/exchange-rates/new" element={<ExchangeRateEditorPage />} />
             <Route path="workspace/exchange-rates/:currency/:year" element={<ExchangeRateEditorPage />} />

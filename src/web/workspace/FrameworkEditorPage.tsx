@@ -377,6 +377,7 @@ function PlanFramework({ slug }: { slug: string }) {
   const plan = useLoader(`framework:${slug}`, async (signal) => (await plans.get(slug, signal)).data, {
     keepPrevious: true,
   });
+  const allPlans = useLoader('framework-plans', (signal) => getPlans(signal));
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
@@ -673,6 +674,15 @@ function PlanFramework({ slug }: { slug: string }) {
             <FormattedMessage id="frameworkEditor.publicPage" />
           </Link>
         </li>
+        {(allPlans.data?.items ?? [])
+          .filter((o) => o.partnership.id === p.partnership.id && o.id !== p.id && o.periodStart > p.periodStart)
+          .map((o) => (
+            <li key={o.id}>
+              <Link to={paths.crosswalkEditor(p.slug, o.slug)}>
+                <FormattedMessage id="frameworkEditor.crosswalkLink" values={{ plan: text(o.shortTitle) }} />
+              </Link>
+            </li>
+          ))}
       </ul>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
