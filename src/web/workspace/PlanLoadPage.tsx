@@ -170,8 +170,9 @@ function PreviewView({ preview, focusProblems }: { preview: PlanLoadPreview; foc
 function PlanLoadWizard() {
   const intl = useIntl();
   const paths = usePaths();
-  const plans = useApi(api.plans());
-  const partnerships = [...new Map((plans.data?.items ?? []).map((p) => [p.partnership.slug, p.partnership])).values()];
+  // Every partnership, those without a plan yet too.
+  const list = useApi(api.partnerships());
+  const partnerships = list.data?.items ?? [];
   const [partnership, setPartnership] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [slug, setSlug] = useState('');
@@ -334,8 +335,8 @@ function PlanLoadWizard() {
     );
   }
 
-  if (plans.error) return <ApiErrorMessage error={plans.error} onRetry={plans.reload} />;
-  if (!plans.data) return <Loading />;
+  if (list.error) return <ApiErrorMessage error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading />;
   const text = (path: Field, value: string, set: (v: string) => void, hint?: ReactNode, inputMode?: 'numeric') => (
     <FieldShell
       path={path}
