@@ -150,6 +150,13 @@ describe('several partnerships in one portal (Chromium)', () => {
       titles.every((t) => !/Regional Mechanisms to Protect|Human Rights Resource Centre/.test(t)),
       'no ASEAN–Canada activity in the list',
     );
+    // The filter form shows the plan chosen, its plans grouped under each partnership's name.
+    const planSelect = list.main().getByRole('combobox', { name: 'Plan of Action', exact: true });
+    assert.equal(await planSelect.inputValue(), plan.id);
+    assert.deepEqual(await planSelect.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))), [
+      'ASEAN–Canada',
+      DEMO_NAME_EN,
+    ]);
     await expectNoAxeViolations(page);
     assert.deepEqual(errors, []);
   });

@@ -206,6 +206,16 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
   const plans = useMemo(() => options?.plans ?? [], [options]);
   const shownPlans = v.plan ? plans.filter((p) => p.id === v.plan || p.slug === v.plan) : plans;
   const planLabel = (p: PlanDetail) => text(p.shortTitle) || text(p.title);
+  const planOption = (p: PlanDetail) => (
+    <option key={p.id} value={p.id}>
+      {planLabel(p)}
+    </option>
+  );
+  // With several partnerships, the plans are grouped under each partnership's name.
+  const partnershipGroups = [...new Map(plans.map((p) => [p.partnership.id, p.partnership])).values()].map((ps) => ({
+    ...ps,
+    plans: plans.filter((p) => p.partnership.id === ps.id),
+  }));
 
   const pillarGroups = shownPlans.map((p) => ({
     plan: p,
@@ -294,11 +304,13 @@ export function FilterForm({ initial, options, fieldErrors, clearHref, onApply }
         onChange={(value) => changePlan(value)}
       >
         {keepOption(v.plan, planKnown)}
-        {plans.map((p) => (
-          <option key={p.id} value={p.id}>
-            {planLabel(p)}
-          </option>
-        ))}
+        {partnershipGroups.length > 1
+          ? partnershipGroups.map((g) => (
+              <optgroup key={g.id} label={text(g.name)}>
+                {g.plans.map(planOption)}
+              </optgroup>
+            ))
+          : plans.map(planOption)}
       </SelectField>
 
       <SelectField
