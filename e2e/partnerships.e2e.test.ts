@@ -175,6 +175,10 @@ describe('several partnerships in one portal (Chromium)', () => {
       ['2016–2020', '2021–2025'],
     );
     await expectNoAxeViolations(page);
+    // The picker fits a phone screen without sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 800 });
+    assert.equal(await home.horizontalOverflow(), 0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An unknown partnership says so and keeps the picker.
     await home.open('/fr/?partnership=inconnu');
