@@ -182,9 +182,29 @@ for (const target of DATABASES) {
       const droppedTwice = await post({ fromNodeId: oldNode('P3').id, toNodeId: null });
       assert.equal(droppedTwice.status, 400);
 
-      // Editing an entry follows the same rules: the mapped entry of P2 cannot become a second "dropped".
+      // Editing an entry follows the same rules: a second mapping of P2 cannot be moved onto the first one's node.
+      const second = await admin.request<CrosswalkEntry>('POST', ENTRIES, {
+        fromNodeId: oldNode('P2').id,
+        toNodeId: newNode('P4').id,
+      });
+      assert.equal(second.status, 201);
+      const moved = await admin.request<Problem>(
+        'PUT',
+        `/api/v1/crosswalk-entries/${second.body.id}`,
+        { toNodeId: newNode('P2').id },
+        { 'if-match': '"1"' },
+      );
+      assert.equal(moved.status, 400);
+      assert.deepEqual(fields(moved.body), ['toNodeId']);
+      const wrongPlan = await admin.request<Problem>(
+        'PUT',
+        `/api/v1/crosswalk-entries/${second.body.id}`,
+        { toNodeId: oldNode('P5').id },
+        { 'if-match': '"1"' },
+      );
+      assert.deepEqual([wrongPlan.status, fields(wrongPlan.body)], [400, ['toNodeId']]);
       const entries = (await server.get<PlanCrosswalk>(`/api/v1/plans/${FROM}/crosswalk/${TO}`)).body.entries;
-      assert.equal(entries.length, 2);
+      assert.equal(entries.length, 3);
       for (const e of entries) {
         const res = await admin.request('DELETE', `/api/v1/crosswalk-entries/${e.id}`, undefined, {
           'if-match': `"${e.version}"`,

@@ -184,6 +184,11 @@ export class CrosswalkService {
     toNodeId: string | null,
     selfId: string | null,
   ): Promise<void> {
+    // Writes about one old node wait for each other (PostgreSQL; SQLite runs one write at a time), so that two at
+    // once cannot both pass the rules below, e.g. one recording it as dropped while the other maps it.
+    if (this.db.dialect === 'postgres') {
+      await trx.selectFrom('framework_nodes').select('id').where('id', '=', fromNodeId).forUpdate().execute();
+    }
     const nodes = await trx
       .selectFrom('framework_nodes')
       .select(['id', 'plan_id', 'code', 'status'])
