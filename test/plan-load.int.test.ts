@@ -268,6 +268,19 @@ for (const target of DATABASES) {
       assert.match(body.detail, /exists already/);
     });
 
+    it('loads one of three files sent at once under one new slug, and answers the others 409', async () => {
+      const before = await planCount();
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => load<Problem>(admin, 'format=yaml&slug=raced-slug', files.get('yaml')!)),
+      );
+      assert.deepEqual(
+        answers.map((a) => a.status).sort(),
+        [201, 409, 409],
+        JSON.stringify(answers.map((a) => a.body)),
+      );
+      assert.equal(await planCount(), before + 1);
+    });
+
     it('refuses an empty file and one over the limit', async () => {
       const empty = await refused('format=yaml', '');
       assert.deepEqual(names(empty), ['file']);

@@ -111,12 +111,36 @@ export class PlanLoadService {
     const slug = file.slug;
     if (!input || !slug) throw new Error('A plan with problems is never written.');
     const id = newId();
+    const taken = () =>
+      new DomainError('conflict', `A plan with the slug "${slug}" exists already; nothing was written.`, [
+        { name: 'slug', reason: 'Give the new plan another slug.' },
+      ]);
+    try {
+      await this.insert(actor, partnershipId, id, input, slug, file, taken);
+    } catch (err) {
+      // Two loads of one new slug at once: the database's unique slug refuses the second, which is a conflict too.
+      if (
+        !(err instanceof DomainError) &&
+        (await this.db.db.selectFrom('plans').select('id').where('slug', '=', slug).executeTakeFirst())
+      )
+        throw taken();
+      throw err;
+    }
+    return { id, slug };
+  }
+
+  private async insert(
+    actor: Actor,
+    partnershipId: string,
+    id: string,
+    input: NonNullable<PlanFile['input']>,
+    slug: string,
+    file: PlanFile,
+    taken: () => DomainError,
+  ): Promise<void> {
     await this.db.db.transaction().execute(async (trx) => {
       // Checked again inside the transaction: another load may have taken the slug since the check above.
-      if (await trx.selectFrom('plans').select('id').where('slug', '=', slug).executeTakeFirst())
-        throw new DomainError('conflict', `A plan with the slug "${slug}" exists already; nothing was written.`, [
-          { name: 'slug', reason: 'Give the new plan another slug.' },
-        ]);
+      if (await trx.selectFrom('plans').select('id').where('slug', '=', slug).executeTakeFirst()) throw taken();
       const now = nowIso();
       const record = { created_at: now, updated_at: now };
       await trx
@@ -199,6 +223,5 @@ export class PlanLoadService {
       await history.insertMany(entries);
       await new SearchIndexRepository(trx, this.db.dialect).apply({ nodes: [...ids.values()] });
     });
-    return { id, slug };
   }
 }
