@@ -83,13 +83,17 @@ describe('the crosswalk editor, in Chromium', () => {
       );
     };
     await map('P7', 'P7', 'Same scope.');
+    // From the list: "Map P8" chooses it in the form and moves to the new part.
+    const decisions = ws.main().getByRole('region', { name: 'Parts of the old plan' });
+    await decisions.getByRole('button', { name: /^Map P8 / }).click();
+    assert.equal(await form.getByLabel('Part of the old plan').inputValue(), oldIds.get('P8'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-toNodeId');
     await map('P8', 'P8');
     await map('P10', null, 'Not taken up in 2021–2025.');
     await ws
       .main()
       .getByText(`3 of ${total} parts decided, ${total - 3} undecided.`)
       .waitFor();
-    const decisions = ws.main().getByRole('region', { name: 'Parts of the old plan' });
     await decisions.getByRole('button', { name: /^Remove the mapping of P10 .* to Dropped$/ }).waitFor();
 
     const crosswalk = (await portal.server.get<PlanCrosswalk>(`/api/v1/plans/${FROM}/crosswalk/${TO}`)).body;

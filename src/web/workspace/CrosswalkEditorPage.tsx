@@ -281,6 +281,21 @@ function Crosswalk({ fromSlug, toSlug }: { fromSlug: string; toSlug: string }) {
                     <FormattedMessage id="crosswalkEditor.continued" values={{ count: own.length }} />
                   )}
                 </span>
+                {!own.some((e) => e.toNodeId === null) && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        setDraft({ fromNodeId: node.id, toNodeId: '', note: '' });
+                        document.getElementById('f-toNodeId')?.focus();
+                      }}
+                    >
+                      <FormattedMessage id="crosswalkEditor.mapThis" values={{ old: name(node), hidden }} />
+                    </button>
+                  </>
+                )}
                 {own.length > 0 && (
                   <ul>
                     {own.map((e) => {
