@@ -16,6 +16,8 @@ const UNTRACKED = new Set([
   'sign_in_failures',
   'api_tokens',
   'seed_applied',
+  // Suggestions turned down: never in a public answer, and not what the suggestion model learns from.
+  'link_suggestion_rejections',
   'search_word_trigrams',
   'data_generation',
   'kysely_migration',
