@@ -644,7 +644,6 @@ export interface SnapshotComparison {
 /** Why a node is suggested for an activity: one entry per signal that counted. */
 export type LinkSuggestionReason =
   | { kind: 'words'; words: string[] }
-  | { kind: 'profile'; words: string[]; count: number }
   | { kind: 'like'; activityId: string | null; title: LocalizedText; count: number }
   | { kind: 'partner'; organisationId: string; organisation: LocalizedText; linked: number; of: number }
   | { kind: 'period'; from: number; to: number };

@@ -96,26 +96,6 @@ describe('link suggestions', () => {
     assert.ok(ranked[0]?.reasons.some((r) => r.kind === 'partner' && r.organisationId === 'adb' && r.linked === 1));
   });
 
-  it('learns what the activities linked to a node say (its profile), without counting an activity in its own', () => {
-    const examples = [
-      confirmed('m1', 'Mangrove nursery and coastal planting', ['disaster']),
-      confirmed('m2', 'Mangrove belts against storm surges', ['disaster']),
-      confirmed('t1', 'Customs single window pilot', ['trade']),
-    ];
-    const model = LinkModel.train(NODES, examples, { ...DEFAULT_WEIGHTS, like: 0, partner: 0 });
-    const ranked = model.rank(doc('Community mangrove replanting'));
-    assert.equal(ranked[0]?.nodeId, 'disaster', 'no word of the node, but the words of its activities');
-    const profile = ranked[0]?.reasons.find((r) => r.kind === 'profile');
-    assert.deepEqual(profile, { kind: 'profile', words: ['mangrove'], count: 2 });
-    // Held out, an activity is ranked by the others only: with m2 alone left, m1 still finds "disaster" by its
-    // profile, and an activity that alone made a profile finds nothing there.
-    const cv = crossValidate(NODES, examples.slice(0, 2), 2);
-    assert.equal(cv.activities, 2);
-    assert.equal(cv.top1, 1);
-    const alone = crossValidate(NODES, [confirmed('z1', 'Zebrafish genome atlas', ['connect'])], 2);
-    assert.equal(alone.top3, 0, 'its own words never speak for it');
-  });
-
   it('prefers the plan in force when the activity ran, and never suggests from the dates alone', () => {
     const model = LinkModel.train(NODES, [], DEFAULT_WEIGHTS);
     const early = model.rank(doc('Disaster preparedness drills', { startYear: 2012, endYear: 2013 }));

@@ -55,24 +55,16 @@ export interface ConfirmedExample {
   nodeIds: readonly string[];
 }
 
-export type Signal = 'text' | 'profile' | 'like' | 'partner' | 'period' | 'level';
-export const SIGNALS: readonly Signal[] = ['text', 'profile', 'like', 'partner', 'period', 'level'];
+export type Signal = 'text' | 'like' | 'partner' | 'period' | 'level';
+export const SIGNALS: readonly Signal[] = ['text', 'like', 'partner', 'period', 'level'];
 export type Weights = Record<Signal, number>;
 
 /** Where the fitting starts, and the weights of a model without confirmed links to learn from. */
-export const DEFAULT_WEIGHTS: Weights = {
-  text: 1,
-  profile: 1,
-  like: 1,
-  partner: 0.5,
-  period: 0.5,
-  level: 0.5,
-};
+export const DEFAULT_WEIGHTS: Weights = { text: 1, like: 1, partner: 0.5, period: 0.5, level: 0.5 };
 
 /** Why a node is suggested, one entry per signal that counted. */
 export type SuggestReason =
   | { kind: 'words'; words: string[] }
-  | { kind: 'profile'; words: string[]; count: number }
   | { kind: 'like'; activityId: string | null; title: SuggestText; count: number }
   | { kind: 'partner'; organisationId: string; linked: number; of: number }
   | { kind: 'period'; from: number; to: number };
@@ -128,8 +120,6 @@ const COMMON_SHARE = 0.05;
 const MIN_COMMON_DF = 20;
 /** The heaviest entries kept per indexed word. */
 const POSTINGS_KEPT = 256;
-/** The heaviest words kept in a node's profile. */
-const PROFILE_TERMS = 100;
 
 interface Features {
   values: Record<Signal, number>;
@@ -149,12 +139,6 @@ export class LinkModel {
    * at most POSTINGS_KEPT of them. Words in more than a twentieth of them tell nothing apart and have none.
    */
   private readonly postings = new Map<string, { ids: Uint32Array; weights: Float32Array }>();
-  /**
-   * Per node, the sum of the TF-IDF vectors of the confirmed activities linked to it (its profile: what activities
-   * linked here say), with its squared length and how many activities it sums; per word, the nodes whose profile has
-   * it (an inverted index).
-   */
-  private readonly profiles = new ProfileIndex();
   /** Per organisation: how many confirmed activities it is in, and their links by node. */
   private readonly partnerLinks = new Map<string, { activities: number; nodes: Map<string, number> }>();
   private readonly nodeIndex = new Map<string, number>();
@@ -179,16 +163,13 @@ export class LinkModel {
     const common = Math.max(MIN_COMMON_DF, known.length * COMMON_SHARE);
     const lists = new Map<string, [number, number][]>();
     known.forEach((e, k) => {
-      const v = this.vector(counts(docTerms(e.doc)));
-      this.profiles.add(this.linkedIndexes(e), v);
-      for (const [t, w] of v) {
+      for (const [t, w] of this.vector(counts(docTerms(e.doc)))) {
         if ((this.docDf.get(t) ?? 0) > common) continue;
         const list = lists.get(t);
         if (list) list.push([k, w]);
         else lists.set(t, [[k, w]]);
       }
     });
-    this.profiles.index((t) => (this.docDf.get(t) ?? 0) > common);
     for (const [t, list] of lists) {
       const kept = list.sort((a, b) => b[1] - a[1]).slice(0, POSTINGS_KEPT);
       this.postings.set(t, {
@@ -249,7 +230,7 @@ export class LinkModel {
   private features(doc: SuggestDoc, skip: ConfirmedExample | null): Features[] {
     const tf = counts(docTerms(doc));
     const out: Features[] = this.nodes.map(() => ({
-      values: { text: 0, profile: 0, like: 0, partner: 0, period: 0, level: 0 },
+      values: { text: 0, like: 0, partner: 0, period: 0, level: 0 },
       reasons: [],
     }));
 
@@ -282,7 +263,7 @@ export class LinkModel {
     // Only confirmed activities that share a word can be alike: the postings of the activity's most telling words
     // add up the cosines, whatever the number of confirmed activities.
     const dots = new Map<number, number>();
-    const telling = this.telling(vector);
+    const telling = [...vector].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
     for (const [t, w] of telling) {
       const list = this.postings.get(t);
       if (!list) continue;
@@ -291,8 +272,6 @@ export class LinkModel {
         dots.set(k, (dots.get(k) ?? 0) + w * list.weights[j]!);
       }
     }
-    this.profileSignal(telling, skip, out);
-
     const near = [...dots]
       .map(([k, similarity]) => ({ example: this.examples[k]!, similarity }))
       .filter(({ example }) => example !== skip && (doc.id === undefined || example.doc.id !== doc.id))
@@ -368,25 +347,6 @@ export class LinkModel {
     return out;
   }
 
-  /** The indexes of the nodes a confirmed activity is linked to (those of the model). */
-  private linkedIndexes(e: ConfirmedExample): Set<number> {
-    return new Set(e.nodeIds.flatMap((id) => (this.nodeIndex.has(id) ? [this.nodeIndex.get(id)!] : [])));
-  }
-
-  /**
-   * profile: the cosine of the activity's most telling words with each node's profile (a Rocchio classifier), the
-   * left-out activity's own vector taken out of the profiles it is in. The reason names the words that weigh most.
-   */
-  private profileSignal(telling: [string, number][], skip: ConfirmedExample | null, out: Features[]) {
-    const own = skip ? this.vector(counts(docTerms(skip.doc))) : null;
-    const linked = skip ? this.linkedIndexes(skip) : new Set<number>();
-    for (const [i, m] of this.profiles.match(telling, own, linked)) {
-      out[i]!.values.profile = m.cosine;
-      // The words are found for the nodes suggested only (`rank`).
-      out[i]!.reasons.push({ kind: 'profile', words: [], count: m.count });
-    }
-  }
-
   private score(f: Features, w: Weights): number {
     return SIGNALS.reduce((s, k) => s + w[k] * f.values[k], 0);
   }
@@ -396,19 +356,7 @@ export class LinkModel {
     doc: SuggestDoc,
     { limit = 5, exclude = [] as readonly string[], plans = null as readonly string[] | null } = {},
   ) {
-    const ranked = this.ranked(this.features(doc, null), this.weights, limit, new Set(exclude), plans);
-    const telling = this.telling(this.vector(counts(docTerms(doc))));
-    for (const r of ranked) {
-      for (const reason of r.reasons) {
-        if (reason.kind === 'profile') reason.words = this.profiles.words(this.nodeIndex.get(r.nodeId)!, telling);
-      }
-    }
-    return ranked;
-  }
-
-  /** An activity's most telling words: those that find its neighbours and match the profiles. */
-  private telling(vector: Vector): [string, number][] {
-    return [...vector].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+    return this.ranked(this.features(doc, null), this.weights, limit, new Set(exclude), plans);
   }
 
   private ranked(
@@ -469,97 +417,6 @@ export class LinkModel {
   }
 }
 
-/**
- * Summed TF-IDF vectors of confirmed activities, per group (a node), each cut to its PROFILE_TERMS heaviest words
- * (common words left out), with an inverted index of them: the cosine of an activity with every group that shares one
- * of its words, in one pass over its telling words.
- */
-class ProfileIndex {
-  private readonly sums = new Map<number, Map<string, number>>();
-  private readonly counts = new Map<number, number>();
-  private readonly norm2 = new Map<number, number>();
-  private readonly postings = new Map<string, { groups: Uint32Array; weights: Float32Array }>();
-
-  add(groups: ReadonlySet<number>, v: Vector): void {
-    for (const g of groups) {
-      let sum = this.sums.get(g);
-      if (!sum) this.sums.set(g, (sum = new Map<string, number>()));
-      for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
-      this.counts.set(g, (this.counts.get(g) ?? 0) + 1);
-    }
-  }
-
-  /** Cuts each sum to its heaviest words (but `common` ones) and indexes them. */
-  index(common: (t: string) => boolean): void {
-    const lists = new Map<string, [number, number][]>();
-    for (const [g, sum] of this.sums) {
-      const kept = [...sum].filter(([t]) => !common(t));
-      kept.sort((x, y) => y[1] - x[1]).splice(PROFILE_TERMS);
-      this.sums.set(g, new Map(kept));
-      let norm2 = 0;
-      for (const [t, w] of kept) {
-        norm2 += w * w;
-        const list = lists.get(t);
-        if (list) list.push([g, w]);
-        else lists.set(t, [[g, w]]);
-      }
-      this.norm2.set(g, norm2);
-    }
-    for (const [t, list] of lists) {
-      this.postings.set(t, {
-        groups: Uint32Array.from(list, ([g]) => g),
-        weights: Float32Array.from(list, ([, w]) => w),
-      });
-    }
-  }
-
-  /**
-   * The groups sharing a telling word with `vector`, with the cosine and the number of activities summed; `own` (the
-   * left-out activity's vector) is taken out of the groups in `ownGroups`.
-   */
-  match(telling: readonly [string, number][], own: Vector | null, ownGroups: ReadonlySet<number>) {
-    const dots = new Map<number, number>();
-    for (const [t, w] of telling) {
-      const list = this.postings.get(t);
-      if (!list) continue;
-      for (let j = 0; j < list.groups.length; j++) {
-        const g = list.groups[j]!;
-        dots.set(g, (dots.get(g) ?? 0) + w * list.weights[j]!);
-      }
-    }
-    const out = new Map<number, { cosine: number; count: number }>();
-    for (const [g, d] of dots) {
-      let dot = d;
-      let norm2 = this.norm2.get(g) ?? 0;
-      let count = this.counts.get(g) ?? 0;
-      if (own && ownGroups.has(g)) {
-        // |P − o|² over the kept words, and the dot product without o's share.
-        const sum = this.sums.get(g)!;
-        for (const [t, o] of own) {
-          const p = sum.get(t);
-          if (p !== undefined) norm2 += o * o - 2 * o * p;
-        }
-        for (const [t, w] of telling) if (sum.has(t)) dot -= w * (own.get(t) ?? 0);
-        count--;
-      }
-      if (count <= 0 || norm2 <= 1e-9 || dot <= 1e-9) continue;
-      out.set(g, { cosine: dot / Math.sqrt(norm2), count });
-    }
-    return out;
-  }
-
-  /** The (up to three) telling words that weigh most in a group's match. */
-  words(g: number, telling: readonly [string, number][]): string[] {
-    const sum = this.sums.get(g);
-    if (!sum) return [];
-    return telling
-      .flatMap(([t, w]): [string, number][] => (sum.has(t) ? [[t, w * sum.get(t)!]] : []))
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, 3)
-      .map(([t]) => t);
-  }
-}
-
 /** Top-1 and top-3 hits: the first suggestion is one of the activity's links; one of the first three is. */
 class Hits {
   top1 = 0;
@@ -576,7 +433,7 @@ class Hits {
 
 /** A node is suggested for what the activity says or who runs it, never for its dates alone. */
 function hasEvidence(f: Features): boolean {
-  return f.values.text > 0 || f.values.profile > 0 || f.values.like > 0 || f.values.partner > 0;
+  return f.values.text > 0 || f.values.like > 0 || f.values.partner > 0;
 }
 
 /** A deterministic fold (0..folds-1) for an activity: a hash of its id, so that a split never depends on order. */

@@ -29,13 +29,6 @@ function Reason({ reason }: { reason: LinkSuggestionReason }) {
   switch (reason.kind) {
     case 'words':
       return <FormattedMessage id="suggest.reasonWords" values={{ words: quoted(intl, reason.words) }} />;
-    case 'profile':
-      return (
-        <FormattedMessage
-          id="suggest.reasonProfile"
-          values={{ words: quoted(intl, reason.words), count: reason.count }}
-        />
-      );
     case 'like':
       return <FormattedMessage id="suggest.reasonLike" values={{ title: text(reason.title), count: reason.count }} />;
     case 'partner':
