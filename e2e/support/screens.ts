@@ -106,6 +106,11 @@ export const SCREENS: readonly Screen[] = [
     path: (r) => `/plans/${r.homePlanSlug}/snapshots`,
     ready: comparisonShown,
   },
+  {
+    name: 'plan-comparison',
+    path: () => '/plans/asean-canada-2010-2015/compare/asean-canada-2016-2020',
+    ready: planComparisonShown,
+  },
   { name: 'not-found', path: () => '/no-such-page' },
   { name: 'sign-in', path: () => '/sign-in' },
   { name: 'sign-in-errors', path: () => '/sign-in', act: submitEmptyForm },
@@ -145,6 +150,12 @@ export const SCREENS: readonly Screen[] = [
   { name: 'organisation-edit', session: 'staff', path: (r) => `/workspace/organisations/${r.organisationId}/edit` },
   { name: 'framework-editor', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}` },
   { name: 'plan-details', session: 'staff', path: (r) => `/workspace/plans/${r.homePlanSlug}/details` },
+  { name: 'plan-load', session: 'staff', path: () => '/workspace/plans/load' },
+  {
+    name: 'crosswalk-editor',
+    session: 'staff',
+    path: () => '/workspace/plans/asean-canada-2010-2015/crosswalk/asean-canada-2016-2020',
+  },
   { name: 'users', session: 'staff', path: () => '/workspace/users' },
   { name: 'user-edit', session: 'staff', path: (r) => `/workspace/users/${r.staff.id}` },
   { name: 'trash', session: 'staff', path: () => '/workspace/trash' },
@@ -205,6 +216,11 @@ async function importRecordShown(page: Page): Promise<void> {
 /** The snapshots page has compared the latest snapshot with today. */
 async function comparisonShown(page: Page): Promise<void> {
   await page.locator('#comparison-title').waitFor();
+}
+
+/** The comparison of two successive plans shows its rows (every node undecided, on the seed). */
+async function planComparisonShown(page: Page): Promise<void> {
+  await page.locator('table[data-table="rows"]').waitFor();
 }
 
 /** The search page shows its hits, or says that nothing matches. */
