@@ -296,48 +296,45 @@ export class CrosswalkService {
     const current = await new CrosswalkRepository(this.db.db).find(id);
     if (!current) throw notFound('crosswalk entry', id);
     const { from, to } = await this.entryPlans(current);
-    await withVersionCheck(
-      'crosswalk entry',
-      expected,
-      () => this.requireEntry(id),
-      () =>
-        this.db.db.transaction().execute(async (trx) => {
-          const repo = new CrosswalkRepository(trx);
-          const row = await repo.find(id);
-          if (!row) throw notFound('crosswalk entry', id);
-          if (row.version !== expected) throw new StaleVersion(row.version);
-          const after = {
-            ...row,
-            to_node_id: input.toNodeId === undefined ? row.to_node_id : input.toNodeId,
-            note: input.note === undefined ? row.note : input.note,
-          };
-          await this.check(trx, from, to, row.from_node_id, after.to_node_id, row.id);
-          if (
-            !(await repo.updateIfVersion(id, expected, {
-              to_node_id: after.to_node_id,
-              note: after.note,
-              updated_at: nowIso(),
-            }))
-          ) {
-            throw new StaleVersion((await repo.find(id))?.version ?? expected);
-          }
-          await new HistoryRepository(trx).append({
-            entityType: 'crosswalk_entry',
-            entityId: id,
-            version: expected + 1,
-            action: 'update',
-            actorId: actor.id,
-            changes: diffFields(entrySnapshot(row), entrySnapshot(after)),
-            snapshot: entrySnapshot(after),
-            before: priorState(row, entrySnapshot(row)),
-          });
-        }),
-    );
+    await this.changeEntry(actor, id, expected, 'update', async (trx, repo, row) => {
+      const after = {
+        ...row,
+        to_node_id: input.toNodeId === undefined ? row.to_node_id : input.toNodeId,
+        note: input.note === undefined ? row.note : input.note,
+      };
+      await this.check(trx, from, to, row.from_node_id, after.to_node_id, row.id);
+      const written = await repo.updateIfVersion(id, expected, {
+        to_node_id: after.to_node_id,
+        note: after.note,
+        updated_at: nowIso(),
+      });
+      return written ? after : null;
+    });
     return this.requireEntry(id);
   }
 
   async deleteEntry(actor: Actor, id: string, expected: number): Promise<void> {
     authorize(actor, 'plan:manage');
+    await this.changeEntry(actor, id, expected, 'delete', async (_trx, repo, row) =>
+      (await repo.deleteIfVersion(id, expected)) ? row : null,
+    );
+  }
+
+  /**
+   * A versioned change of an entry in one transaction: `write` changes the row at the expected version and returns
+   * its state after (the row itself for a removal), or null when the version moved meanwhile; the history follows.
+   */
+  private async changeEntry(
+    actor: Actor,
+    id: string,
+    expected: number,
+    action: 'update' | 'delete',
+    write: (
+      trx: Kysely<Database>,
+      repo: CrosswalkRepository,
+      row: CrosswalkEntryRow,
+    ) => Promise<CrosswalkEntryRow | null>,
+  ): Promise<void> {
     await withVersionCheck(
       'crosswalk entry',
       expected,
@@ -348,17 +345,16 @@ export class CrosswalkService {
           const row = await repo.find(id);
           if (!row) throw notFound('crosswalk entry', id);
           if (row.version !== expected) throw new StaleVersion(row.version);
-          if (!(await repo.deleteIfVersion(id, expected))) {
-            throw new StaleVersion((await repo.find(id))?.version ?? expected);
-          }
+          const after = await write(trx, repo, row);
+          if (!after) throw new StaleVersion((await repo.find(id))?.version ?? expected);
           await new HistoryRepository(trx).append({
             entityType: 'crosswalk_entry',
             entityId: id,
             version: expected + 1,
-            action: 'delete',
+            action,
             actorId: actor.id,
-            changes: [],
-            snapshot: entrySnapshot(row),
+            changes: action === 'delete' ? [] : diffFields(entrySnapshot(row), entrySnapshot(after)),
+            snapshot: entrySnapshot(after),
             before: priorState(row, entrySnapshot(row)),
           });
         }),

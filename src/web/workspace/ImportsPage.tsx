@@ -20,20 +20,14 @@ import { useDocumentTitle } from '../lib/documentTitle';
 import { pageFrom } from '../lib/pagination';
 import { usePaths } from '../lib/paths';
 import { DataTable, type Column } from './DataTable';
-import { controlId, FieldShell, FormErrorSummary, StatusMessage } from './form';
+import { controlId, FieldShell, FileField, formatOfName, FormErrorSummary, StatusMessage } from './form';
 import { RequireRole } from './guards';
 import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
 import './imports.css';
 
 /** The import format a file's name says, or null. */
-function formatOf(name: string): ImportFormat | null {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'xml') return 'iati';
-  if (ext === 'csv') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  return null;
-}
+const formatOf = (name: string) => formatOfName<ImportFormat>(name, { xml: 'iati', csv: 'csv', xlsx: 'xlsx' });
 
 const OUTCOMES: readonly ImportOutcome[] = ['added', 'updated', 'unchanged', 'rejected'];
 /** The filters of a report's table, rejections first after "all": they are what needs attention. */
@@ -608,26 +602,14 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
         }
       />
       <form id="import-form" className="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="import-form-title">
-        <FieldShell
-          path="file"
+        <FileField
           label={<FormattedMessage id="imports.file" />}
           hint={<FormattedMessage id="imports.fileHint" />}
           issue={byPath.get('file')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              ref={fileRef}
-              name="file"
-              type="file"
-              className="input input--file"
-              accept=".xml,.csv,.xlsx,application/xml,text/xml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </FieldShell>
+          accept=".xml,.csv,.xlsx,application/xml,text/xml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          inputRef={fileRef}
+          onFile={setFile}
+        />
         <fieldset
           className={modeIssue ? 'fieldset field field--error' : 'fieldset field'}
           aria-describedby={modeIssue ? `${controlId('mode')}-error` : undefined}

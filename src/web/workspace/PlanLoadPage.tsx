@@ -11,7 +11,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
-import { FieldShell, FormErrorSummary, StatusMessage } from './form';
+import { FieldShell, FileField, formatOfName, FormErrorSummary, StatusMessage } from './form';
 import { RequireRole } from './guards';
 import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
@@ -19,13 +19,8 @@ import './imports.css';
 import './plan-load.css';
 
 /** The format a file's name says, or null. */
-function formatOf(name: string): PlanDefinitionFormat | null {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  if (ext === 'csv') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  return null;
-}
+const formatOf = (name: string) =>
+  formatOfName<PlanDefinitionFormat>(name, { yaml: 'yaml', yml: 'yaml', csv: 'csv', xlsx: 'xlsx' });
 
 /** The form's fields, as the query names them. */
 const FIELDS = ['partnership', 'file', 'slug', 'titleEn', 'titleFr', 'periodStart', 'periodEnd'] as const;
@@ -391,8 +386,7 @@ function PlanLoadWizard() {
             </select>
           )}
         </FieldShell>
-        <FieldShell
-          path="file"
+        <FileField
           label={<FormattedMessage id="planLoad.field.file" />}
           hint={
             format ? (
@@ -402,21 +396,10 @@ function PlanLoadWizard() {
             )
           }
           issue={byPath.get('file')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              ref={fileRef}
-              name="file"
-              type="file"
-              className="input input--file"
-              accept=".yaml,.yml,.csv,.xlsx,application/yaml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </FieldShell>
+          accept=".yaml,.yml,.csv,.xlsx,application/yaml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          inputRef={fileRef}
+          onFile={setFile}
+        />
         {text('slug', slug, setSlug, <FormattedMessage id="planLoad.hint.slug" />)}
         {format === 'csv' && (
           <>

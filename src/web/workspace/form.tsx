@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { FormIssue } from './issues';
 
@@ -370,5 +370,47 @@ export function StatusMessage({ children, focus = false }: { children: ReactNode
     <div className="status-message" role="status" tabIndex={-1} ref={ref}>
       {children}
     </div>
+  );
+}
+
+/** The format a file's name says by its extension (any case), from `formats`; null for another or none. */
+export function formatOfName<F extends string>(name: string, formats: Readonly<Record<string, F>>): F | null {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  return ext !== undefined && Object.hasOwn(formats, ext) ? formats[ext]! : null;
+}
+
+/** A file chooser with its label, hint and error, named `file` in the form's issues. */
+export function FileField({
+  label,
+  hint,
+  issue,
+  accept,
+  inputRef,
+  onFile,
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  issue: FormIssue | undefined;
+  /** Extensions and media types offered, as the input's `accept`. */
+  accept: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onFile: (file: File | null) => void;
+}) {
+  return (
+    <FieldShell path="file" label={label} hint={hint} issue={issue}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          ref={inputRef}
+          name="file"
+          type="file"
+          className="input input--file"
+          accept={accept}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+        />
+      )}
+    </FieldShell>
   );
 }
