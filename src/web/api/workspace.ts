@@ -399,6 +399,42 @@ export interface PlanLoadOptions {
   periodEnd?: string | undefined;
 }
 
+const problemOf = (body: unknown): Problem | null =>
+  typeof body === 'object' && body !== null && 'status' in body && 'title' in body ? (body as Problem) : null;
+
+/**
+ * A file sent through XMLHttpRequest (whose upload events give the bytes sent; fetch gives none) with the session's
+ * CSRF token, renewed and sent once more when another tab signed in again, as other writes do. `accepted` says which
+ * answers are the result; any other is an `ApiError`.
+ */
+async function upload<T>(
+  url: string,
+  file: Blob,
+  accepted: (status: number, body: unknown) => body is T,
+  onProgress: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  let answer = await sendUpload(url, file, onProgress, signal);
+  if (answer.status === 403 && isCsrfProblem(problemOf(answer.body)?.type ?? '')) {
+    const me = await send<SessionAnswer>('GET', '/auth/me', { signal });
+    csrfToken = me.data.csrfToken;
+    listener?.renewed(me.data);
+    answer = await sendUpload(url, file, onProgress, signal);
+  }
+  clearApiCache();
+  const { status, statusText, body } = answer;
+  if (accepted(status, body)) return body;
+  if (status === 401) listener?.ended();
+  throw new ApiError(
+    problemOf(body) ?? {
+      type: 'about:blank',
+      title: statusText || 'Error',
+      status,
+      detail: `The server answered ${status}.`,
+    },
+  );
+}
+
 const isPlanLoad = (value: unknown): value is PlanLoadPreview =>
   typeof value === 'object' && value !== null && 'counts' in value && 'tree' in value;
 
@@ -408,30 +444,14 @@ const isPlanLoad = (value: unknown): value is PlanLoadPreview =>
  * preview as `preview`.
  */
 export const planDefinitions = {
-  load: async (file: Blob, options: PlanLoadOptions, signal?: AbortSignal): Promise<PlanLoadPreview> => {
-    const url = `${API_BASE}/plan-definitions${queryString({ ...options, dryRun: String(options.dryRun) })}`;
-    let answer = await sendUpload(url, file, () => undefined, signal);
-    const problemOf = (body: unknown): Problem | null =>
-      typeof body === 'object' && body !== null && 'status' in body && 'title' in body ? (body as Problem) : null;
-    if (answer.status === 403 && isCsrfProblem(problemOf(answer.body)?.type ?? '')) {
-      const me = await send<SessionAnswer>('GET', '/auth/me', { signal });
-      csrfToken = me.data.csrfToken;
-      listener?.renewed(me.data);
-      answer = await sendUpload(url, file, () => undefined, signal);
-    }
-    clearApiCache();
-    const { status, statusText, body } = answer;
-    if ((status === 200 || status === 201) && isPlanLoad(body)) return body;
-    if (status === 401) listener?.ended();
-    throw new ApiError(
-      problemOf(body) ?? {
-        type: 'about:blank',
-        title: statusText || 'Error',
-        status,
-        detail: `The server answered ${status}.`,
-      },
-    );
-  },
+  load: (file: Blob, options: PlanLoadOptions, signal?: AbortSignal): Promise<PlanLoadPreview> =>
+    upload(
+      `${API_BASE}/plan-definitions${queryString({ ...options, dryRun: String(options.dryRun) })}`,
+      file,
+      (status, body): body is PlanLoadPreview => (status === 200 || status === 201) && isPlanLoad(body),
+      () => undefined,
+      signal,
+    ),
 };
 
 /**
@@ -441,36 +461,20 @@ export const planDefinitions = {
  * refused (422).
  */
 export const imports = {
-  upload: async (
+  upload: (
     format: ImportFormat,
     file: Blob,
     options: UploadOptions,
     onProgress: (p: UploadProgress) => void,
     signal?: AbortSignal,
-  ): Promise<ImportReport> => {
-    const url = `${API_BASE}/imports/${format}${queryString({ ...options, dryRun: String(options.dryRun) })}`;
-    let answer = await sendUpload(url, file, onProgress, signal);
-    const problemOf = (body: unknown): Problem | null =>
-      typeof body === 'object' && body !== null && 'status' in body && 'title' in body ? (body as Problem) : null;
-    if (answer.status === 403 && isCsrfProblem(problemOf(answer.body)?.type ?? '')) {
-      const me = await send<SessionAnswer>('GET', '/auth/me', { signal });
-      csrfToken = me.data.csrfToken;
-      listener?.renewed(me.data);
-      answer = await sendUpload(url, file, onProgress, signal);
-    }
-    clearApiCache();
-    const { status, statusText, body } = answer;
-    if ((status === 200 || status === 201 || status === 422) && isReport(body)) return body;
-    if (status === 401) listener?.ended();
-    throw new ApiError(
-      problemOf(body) ?? {
-        type: 'about:blank',
-        title: statusText || 'Error',
-        status,
-        detail: `The server answered ${status}.`,
-      },
-    );
-  },
+  ): Promise<ImportReport> =>
+    upload(
+      `${API_BASE}/imports/${format}${queryString({ ...options, dryRun: String(options.dryRun) })}`,
+      file,
+      (status, body): body is ImportReport => (status === 200 || status === 201 || status === 422) && isReport(body),
+      onProgress,
+      signal,
+    ),
   list: (page: number, pageSize: number, signal?: AbortSignal) =>
     data(get<Page<ImportSummary>>(`/imports${queryString({ page, pageSize })}`, signal)),
   get: (id: string, signal?: AbortSignal) => data(get<ImportReport>(`/imports/${seg(id)}`, signal)),
