@@ -20,7 +20,15 @@ import { useDocumentTitle } from '../lib/documentTitle';
 import { pageFrom } from '../lib/pagination';
 import { usePaths } from '../lib/paths';
 import { DataTable, type Column } from './DataTable';
-import { controlId, FieldShell, FileField, formatOfName, FormErrorSummary, StatusMessage } from './form';
+import {
+  controlId,
+  FieldShell,
+  FileField,
+  formatOfName,
+  FormErrorSummary,
+  PreviewActions,
+  StatusMessage,
+} from './form';
 import { RequireRole } from './guards';
 import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
@@ -557,28 +565,17 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
             />
           </p>
         )}
-        <div className="form-actions">
-          {!done && report.outcome !== 'refused' && writable > 0 && (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={sending ? true : undefined}
-              onClick={() => void send(false, report)}
-            >
+        <PreviewActions
+          confirm={
+            !done && report.outcome !== 'refused' && writable > 0 ? (
               <FormattedMessage id="imports.confirm" values={{ count: writable }} />
-            </button>
-          )}
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={sending ? true : undefined}
-            onClick={() => {
-              if (!sending) reset();
-            }}
-          >
-            <FormattedMessage id={done ? 'imports.another' : 'imports.cancel'} />
-          </button>
-        </div>
+            ) : null
+          }
+          onConfirm={() => void send(false, report)}
+          again={<FormattedMessage id={done ? 'imports.another' : 'imports.cancel'} />}
+          onAgain={reset}
+          sending={sending !== null}
+        />
         {progress}
       </section>
     );

@@ -11,7 +11,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
-import { FieldShell, FileField, formatOfName, FormErrorSummary, StatusMessage } from './form';
+import { FieldShell, FileField, formatOfName, FormErrorSummary, PreviewActions, StatusMessage } from './form';
 import { RequireRole } from './guards';
 import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
@@ -303,28 +303,13 @@ function PlanLoadWizard() {
             <FormattedMessage id="planLoad.confirmIntro" values={{ count: shown.counts.nodes }} />
           </p>
         )}
-        <div className="form-actions">
-          {!done && ok && (
-            <button
-              type="button"
-              className="button"
-              aria-disabled={sending ? true : undefined}
-              onClick={() => void send(false, shown)}
-            >
-              <FormattedMessage id="planLoad.create" />
-            </button>
-          )}
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={sending ? true : undefined}
-            onClick={() => {
-              if (!sending) reset();
-            }}
-          >
-            <FormattedMessage id={done ? 'planLoad.another' : 'planLoad.cancel'} />
-          </button>
-        </div>
+        <PreviewActions
+          confirm={!done && ok ? <FormattedMessage id="planLoad.create" /> : null}
+          onConfirm={() => void send(false, shown)}
+          again={<FormattedMessage id={done ? 'planLoad.another' : 'planLoad.cancel'} />}
+          onAgain={reset}
+          sending={sending !== null}
+        />
         {progress}
       </section>
     );

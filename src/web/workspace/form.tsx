@@ -414,3 +414,41 @@ export function FileField({
     </FieldShell>
   );
 }
+
+/**
+ * The buttons under a file's preview: confirm it (when `confirm` is given) and start again; both wait while the file
+ * is being sent.
+ */
+export function PreviewActions({
+  confirm,
+  onConfirm,
+  again,
+  onAgain,
+  sending,
+}: {
+  confirm: ReactNode | null;
+  onConfirm: () => void;
+  again: ReactNode;
+  onAgain: () => void;
+  sending: boolean;
+}) {
+  return (
+    <div className="form-actions">
+      {confirm && (
+        <button type="button" className="button" aria-disabled={sending ? true : undefined} onClick={onConfirm}>
+          {confirm}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-disabled={sending ? true : undefined}
+        onClick={() => {
+          if (!sending) onAgain();
+        }}
+      >
+        {again}
+      </button>
+    </div>
+  );
+}
