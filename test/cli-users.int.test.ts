@@ -62,7 +62,10 @@ for (const target of DATABASES) {
         env,
       );
       assert.equal(promote.status, 0, promote.stderr);
-      assert.match(promote.stdout, /Updated ed@example\.org: reviewer, asean, organisation none, invited\./);
+      assert.match(
+        promote.stdout,
+        /Updated ed@example\.org: reviewer, asean, organisation none, partnership every one, invited\./,
+      );
 
       const disable = cli(['user', 'update', '--email', 'ed@example.org', '--disable'], env);
       assert.equal(disable.status, 0, disable.stderr);

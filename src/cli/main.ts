@@ -477,6 +477,7 @@ user
   .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
   .requiredOption('--side <side>', `one of: ${SIDES.join(', ')}`)
   .option('--organisation <id>', 'organisation id the person belongs to')
+  .option('--partnership <id>', 'partnership id the person works for (a reviewer signs off its activities only)')
   .option('--password-stdin', 'read the password from standard input (never from the command line)')
   .option('--base-url <url>', 'address of the server, for the invitation link', 'http://localhost:8080')
   .action(
@@ -486,6 +487,7 @@ user
       role: string;
       side: string;
       organisation?: string;
+      partnership?: string;
       passwordStdin?: boolean;
       baseUrl: string;
     }) => {
@@ -495,6 +497,7 @@ user
         role: opts.role,
         side: opts.side,
         ...(opts.organisation ? { organisationId: opts.organisation } : {}),
+        ...(opts.partnership ? { partnershipId: opts.partnership } : {}),
       });
       const password = opts.passwordStdin ? parseCliInput(newPasswordSchema, await readStdin(), 'password') : undefined;
       const { migrateToLatest, createCore } = await local();
@@ -552,6 +555,7 @@ user
   .option('--role <role>', `new role, one of: ${ROLES.join(', ')}`)
   .option('--side <side>', `new side, one of: ${SIDES.join(', ')}`)
   .option('--organisation <id>', 'organisation id the person belongs to, or "none"')
+  .option('--partnership <id>', 'partnership id the person works for, or "none" for every partnership')
   .option('--disable', 'disable the account')
   .option('--enable', 'enable a disabled account')
   .action(
@@ -561,6 +565,7 @@ user
       role?: string;
       side?: string;
       organisation?: string;
+      partnership?: string;
       disable?: boolean;
       enable?: boolean;
     }) => {
@@ -574,16 +579,18 @@ user
         const auth = createCore(db).auth;
         const current = await auth.userByEmail(opts.email);
         const organisation = opts.organisation === 'none' ? null : (opts.organisation ?? current.organisationId);
+        const partnership = opts.partnership === 'none' ? null : (opts.partnership ?? current.partnershipId);
         const input = parseCliInput(userUpdateSchema, {
           displayName: opts.name ?? current.displayName,
           role: opts.role ?? current.role,
           side: opts.side ?? current.side,
           organisationId: organisation,
+          partnershipId: partnership,
           disabled: opts.disable ? true : opts.enable ? false : current.status === 'disabled',
         });
         const updated = await auth.updateUser(null, current.id, current.version, input);
         console.log(
-          `Updated ${updated.email}: ${updated.role}, ${updated.side}, organisation ${updated.organisationId ?? 'none'}, ${updated.status}.`,
+          `Updated ${updated.email}: ${updated.role}, ${updated.side}, organisation ${updated.organisationId ?? 'none'}, partnership ${updated.partnershipId ?? 'every one'}, ${updated.status}.`,
         );
       });
     },

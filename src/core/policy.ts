@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   side: Side;
   organisationId: string | null;
+  /** The one partnership the person works for: as a reviewer, they sign off its activities only. Absent or null: all. */
+  partnershipId?: string | null;
 }
 
 /**

@@ -359,6 +359,8 @@ export interface UserView extends RecordMeta {
   role: Role;
   side: Side;
   organisationId: string | null;
+  /** The one partnership the person works for (a reviewer signs off its activities only); null: every one. */
+  partnershipId: string | null;
   /** `invited` until the person sets a password through their link, then `active`; or `disabled`. */
   status: 'invited' | 'active' | 'disabled';
   /** Whether an administrator has disabled the account: it can neither sign in nor use API tokens. */

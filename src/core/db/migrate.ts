@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-change-notices';
 import * as m0009 from './migrations/0009-activity-filter-indexes';
 import * as m0010 from './migrations/0010-plan-crosswalks';
 import * as m0011 from './migrations/0011-link-suggestion-rejections';
+import * as m0012 from './migrations/0012-user-partnership';
 
 /** Every migration, in order. Names are permanent once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-activity-filter-indexes': m0009,
   '0010-plan-crosswalks': m0010,
   '0011-link-suggestion-rejections': m0011,
+  '0012-user-partnership': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

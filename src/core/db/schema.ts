@@ -183,6 +183,8 @@ export interface UsersTable extends RecordColumns {
   role: string;
   side: string;
   organisation_id: string | null;
+  /** The one partnership the account works for (migration 0012); null: every partnership. */
+  partnership_id: string | null;
   status: string;
   last_sign_in_at: string | null;
 }

@@ -522,6 +522,19 @@ export class ActivityRepository {
     return [...sides].sort();
   }
 
+  /** The partnerships whose plans an activity is linked to. */
+  async partnershipsOf(activityId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('activity_links as l')
+      .innerJoin('framework_nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('plans as p', 'p.id', 'n.plan_id')
+      .select('p.partnership_id')
+      .distinct()
+      .where('l.activity_id', '=', activityId)
+      .execute();
+    return rows.map((r) => r.partnership_id).sort();
+  }
+
   async insertApproval(row: Insertable<Database['activity_approvals']>): Promise<void> {
     await this.db.insertInto('activity_approvals').values(row).execute();
   }

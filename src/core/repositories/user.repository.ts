@@ -38,6 +38,11 @@ export class UserRepository {
       .execute();
   }
 
+  /** Whether a partnership with this id exists (an account may be kept to it). */
+  async partnershipExists(id: string): Promise<boolean> {
+    return Boolean(await this.db.selectFrom('partnerships').select('id').where('id', '=', id).executeTakeFirst());
+  }
+
   /** Notes a sign-in. Not an edit of the account: its version stays, so no administrator's edit conflicts with it. */
   async recordSignIn(id: string, at: string): Promise<void> {
     await this.db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', id).execute();
@@ -47,7 +52,9 @@ export class UserRepository {
   async updateIfVersion(
     id: string,
     expected: number,
-    values: Partial<Pick<UserRow, 'display_name' | 'role' | 'side' | 'organisation_id' | 'status' | 'updated_at'>>,
+    values: Partial<
+      Pick<UserRow, 'display_name' | 'role' | 'side' | 'organisation_id' | 'partnership_id' | 'status' | 'updated_at'>
+    >,
   ): Promise<boolean> {
     const res = await this.db
       .updateTable('users')
@@ -93,7 +100,7 @@ export class UserRepository {
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .selectAll('s')
-      .select(['u.email', 'u.display_name', 'u.role', 'u.side', 'u.organisation_id', 'u.status'])
+      .select(['u.email', 'u.display_name', 'u.role', 'u.side', 'u.organisation_id', 'u.partnership_id', 'u.status'])
       .where('s.token_hash', '=', tokenHash)
       .executeTakeFirst();
   }
@@ -125,7 +132,7 @@ export class UserRepository {
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .selectAll('t')
-      .select(['u.email', 'u.display_name', 'u.role', 'u.side', 'u.organisation_id', 'u.status'])
+      .select(['u.email', 'u.display_name', 'u.role', 'u.side', 'u.organisation_id', 'u.partnership_id', 'u.status'])
       .where('t.token_hash', '=', tokenHash)
       .executeTakeFirst();
   }

@@ -75,6 +75,23 @@ export const diffActivity = (before: ActivityInput | null, after: ActivityInput)
   diffFields(before, after);
 
 /**
+ * Whether a reviewer kept to one partnership may review an activity: one linked to a plan of that partnership. A
+ * reviewer of every partnership reviews every activity.
+ */
+function inScope(actor: Actor, partnerships: readonly string[]): boolean {
+  return !actor.partnershipId || partnerships.includes(actor.partnershipId);
+}
+
+async function requireInScope(actor: Actor, repo: ActivityRepository, id: string): Promise<void> {
+  if (!inScope(actor, await repo.partnershipsOf(id))) {
+    throw new DomainError(
+      'forbidden',
+      'Your account reviews the activities of one partnership, and this activity is not linked to any of its plans; a reviewer of its partnership must decide.',
+    );
+  }
+}
+
+/**
  * Creating, editing, deleting and restoring activities, and their publication workflow. Every
  * write is one transaction that checks the version it was based on and appends to the history.
  * Workflow steps (submit, approve, return) do not change the version: it counts content edits,
@@ -593,6 +610,7 @@ export class ActivityWriteService {
           'You made the last change to this activity; a different reviewer must approve it.',
         );
       }
+      await requireInScope(actor, repo, id);
       const required = await repo.requiredSides(id);
       const approvals = await repo.approvals(id, row.version);
       if (required.length && !required.includes(actor.side)) {
@@ -628,6 +646,7 @@ export class ActivityWriteService {
   returnForRevision(actor: Actor, id: string, expectedVersion: number, comment: string): Promise<ActivityDetail> {
     authorize(actor, 'activity:review');
     return this.transition(actor, id, expectedVersion, ['submitted'], async (row, repo) => {
+      await requireInScope(actor, repo, id);
       await repo.insertApproval({
         id: newId(),
         activity_id: id,
@@ -648,6 +667,7 @@ export class ActivityWriteService {
     const repo = new ActivityRepository(this.db.db);
     const items = [];
     for (const row of await repo.listSubmitted()) {
+      if (!inScope(actor, await repo.partnershipsOf(row.id))) continue;
       const required = await repo.requiredSides(row.id);
       const approvals = (await repo.approvals(row.id, row.version)).filter((a) => a.decision === 'approve');
       const approvedSides = approvals.map((a) => a.side);

@@ -46,7 +46,7 @@ export interface SessionInfo {
 }
 
 function actorOf(
-  u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id'> & { id: string },
+  u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id' | 'partnership_id'> & { id: string },
 ): Actor {
   return {
     id: u.id,
@@ -55,6 +55,7 @@ function actorOf(
     role: u.role as Role,
     side: u.side as Side,
     organisationId: u.organisation_id,
+    partnershipId: u.partnership_id,
   };
 }
 
@@ -66,6 +67,7 @@ export function userView(u: UserRow): UserView {
     role: u.role as Role,
     side: u.side as Side,
     organisationId: u.organisation_id,
+    partnershipId: u.partnership_id,
     status: u.status as AccountStatus,
     disabled: u.status === 'disabled',
     lastSignInAt: u.last_sign_in_at,
@@ -76,16 +78,24 @@ export function userView(u: UserRow): UserView {
 }
 
 /** What the history keeps of an account: never its password hash, tokens or links. */
-function userSnapshot(u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id' | 'status'>) {
+function userSnapshot(
+  u: Pick<UserRow, 'email' | 'display_name' | 'role' | 'side' | 'organisation_id' | 'partnership_id' | 'status'>,
+) {
   return {
     email: u.email,
     displayName: u.display_name,
     role: u.role,
     side: u.side,
     organisationId: u.organisation_id,
+    partnershipId: u.partnership_id,
     disabled: u.status === 'disabled',
   };
 }
+
+const partnershipIssue = (id: string) => ({
+  name: 'partnershipId',
+  reason: `No partnership with id "${id}" exists; give one of GET /api/v1/partnerships, or none for every partnership.`,
+});
 
 const later = (ms: number, from = Date.now()) => new Date(from + ms).toISOString();
 
@@ -222,6 +232,9 @@ export class AuthService {
         { name: 'organisationId', reason: `No organisation with id "${input.organisationId}" exists.` },
       ]);
     }
+    if (input.partnershipId && !(await this.users.partnershipExists(input.partnershipId))) {
+      throw invalidReference([partnershipIssue(input.partnershipId)]);
+    }
     const now = nowIso();
     const row = {
       id: newId(),
@@ -231,6 +244,7 @@ export class AuthService {
       role: input.role,
       side: input.side,
       organisation_id: input.organisationId ?? null,
+      partnership_id: input.partnershipId ?? null,
       status: password ? 'active' : 'invited',
       last_sign_in_at: null,
       created_at: now,
@@ -296,12 +310,20 @@ export class AuthService {
               ]);
             }
           }
+          if (
+            input.partnershipId !== null &&
+            input.partnershipId !== row.partnership_id &&
+            !(await users.partnershipExists(input.partnershipId))
+          ) {
+            throw invalidReference([partnershipIssue(input.partnershipId)]);
+          }
           const after = {
             ...row,
             display_name: input.displayName,
             role: input.role,
             side: input.side,
             organisation_id: input.organisationId,
+            partnership_id: input.partnershipId,
             status: accountStatus(row.status, input.disabled, row.password_hash !== null),
           };
           if (isActiveAdmin(row) && !isActiveAdmin(after)) {
@@ -316,6 +338,7 @@ export class AuthService {
             role: after.role,
             side: after.side,
             organisation_id: after.organisation_id,
+            partnership_id: after.partnership_id,
             status: after.status,
             updated_at: now,
           });

@@ -39,6 +39,8 @@ export const userCreateSchema = z
     role,
     side,
     organisationId: z.string().min(1).max(100).optional(),
+    /** The one partnership the person works for (a reviewer signs off its activities only); absent: every one. */
+    partnershipId: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
@@ -54,6 +56,13 @@ export const userUpdateSchema = z
     role,
     side,
     organisationId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullish()
+      .transform((v) => v ?? null),
+    partnershipId: z
       .string()
       .trim()
       .min(1)

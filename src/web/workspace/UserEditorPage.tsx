@@ -4,8 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { UserView } from '../../shared/api-types';
 import { userUpdateSchema } from '../../shared/schemas/auth.schema';
 import { ROLES, SIDES, type Role, type Side } from '../../shared/vocab';
-import { ApiError, listOrganisations } from '../api/client';
-import { useLoader } from '../api/useApi';
+import { ApiError, api, listOrganisations } from '../api/client';
+import { useApi, useLoader } from '../api/useApi';
 import { users } from '../api/workspace';
 import { ErrorState } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
@@ -46,6 +46,8 @@ function useUserFieldLabel() {
         return intl.formatMessage({ id: 'account.side' });
       case 'organisationId':
         return intl.formatMessage({ id: 'users.organisation' });
+      case 'partnershipId':
+        return intl.formatMessage({ id: 'users.partnership' });
       case 'disabled':
         return intl.formatMessage({ id: 'users.access' });
       default:
@@ -54,8 +56,16 @@ function useUserFieldLabel() {
   };
 }
 
-/** Name, role, side and organisation, saved against the version read. */
-function Editor({ user, orgOptions }: { user: UserView; orgOptions: Option[] }) {
+/** Name, role, side, organisation and partnership, saved against the version read. */
+function Editor({
+  user,
+  orgOptions,
+  partnershipOptions,
+}: {
+  user: UserView;
+  orgOptions: Option[];
+  partnershipOptions: Option[];
+}) {
   const intl = useIntl();
   const paths = usePaths();
   const navigate = useNavigate();
@@ -80,6 +90,7 @@ function Editor({ user, orgOptions }: { user: UserView; orgOptions: Option[] }) 
   });
   const { form, set, byPath, busy } = editor;
   const orgName = (id: string) => orgOptions.find((o) => o.value === id)?.label ?? id;
+  const partnershipName = (id: string) => partnershipOptions.find((o) => o.value === id)?.label ?? id;
 
   const describe = (f: UserForm, field: string): ReactNode => {
     switch (field) {
@@ -89,6 +100,8 @@ function Editor({ user, orgOptions }: { user: UserView; orgOptions: Option[] }) 
         return labels.side(f.side as Side);
       case 'organisationId':
         return f.organisationId ? orgName(f.organisationId) : <EmptyValue />;
+      case 'partnershipId':
+        return f.partnershipId ? partnershipName(f.partnershipId) : <FormattedMessage id="users.allPartnerships" />;
       case 'disabled':
         return labels.accountStatus(f.disabled ? 'disabled' : 'active');
       default:
@@ -138,6 +151,17 @@ function Editor({ user, orgOptions }: { user: UserView; orgOptions: Option[] }) 
           placeholder={intl.formatMessage({ id: 'users.noOrganisation' })}
           options={orgOptions}
           onChange={(v) => set('organisationId', v)}
+        />
+        <SelectField
+          path="partnershipId"
+          label={<FormattedMessage id="users.partnership" />}
+          hint={<FormattedMessage id="users.partnershipHint" />}
+          optional
+          issues={byPath}
+          value={form.partnershipId}
+          placeholder={intl.formatMessage({ id: 'users.allPartnerships' })}
+          options={partnershipOptions}
+          onChange={(v) => set('partnershipId', v)}
         />
         <div className="form-actions">
           <button type="submit" className="button" aria-disabled={busy || undefined}>
@@ -218,6 +242,7 @@ function UserEditor({ id }: { id: string }) {
     { keepPrevious: true },
   );
   const orgs = useLoader('user-organisations', (signal) => listOrganisations({ pageSize: 200 }, signal));
+  const partnerships = useApi(api.partnerships());
   const [flash, setFlash] = useState<{ disabled: boolean; n: number } | null>(null);
   const user = record.data;
   const title = user ? intl.formatMessage({ id: 'users.editTitle' }, { name: user.displayName }) : null;
@@ -230,9 +255,17 @@ function UserEditor({ id }: { id: string }) {
     return own && !options.some((o) => o.value === own) ? [...options, { value: own, label: own }] : options;
   }, [orgs.data, text, intl, user?.organisationId]);
 
-  const error = record.error ?? orgs.error;
-  if (error) return <ErrorState error={error} onRetry={error === record.error ? record.reload : orgs.reload} />;
-  if (!user || !orgs.data || !title) return <Loading />;
+  const partnershipOptions = useMemo(
+    () => (partnerships.data?.items ?? []).map((p) => ({ value: p.id, label: text(p.name) })),
+    [partnerships.data, text],
+  );
+
+  const error = record.error ?? orgs.error ?? partnerships.error;
+  if (error) {
+    const retry = error === record.error ? record.reload : error === orgs.error ? orgs.reload : partnerships.reload;
+    return <ErrorState error={error} onRetry={retry} />;
+  }
+  if (!user || !orgs.data || !partnerships.data || !title) return <Loading />;
 
   return (
     <div className="workspace-page">
@@ -255,7 +288,7 @@ function UserEditor({ id }: { id: string }) {
           />
         </StatusMessage>
       )}
-      <Editor key={user.version} user={user} orgOptions={orgOptions} />
+      <Editor key={user.version} user={user} orgOptions={orgOptions} partnershipOptions={partnershipOptions} />
       <Access
         user={user}
         onStale={record.reload}

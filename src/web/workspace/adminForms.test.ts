@@ -90,6 +90,7 @@ const user: UserView = {
   role: 'editor',
   side: 'partner',
   organisationId: null,
+  partnershipId: null,
   status: 'active',
   disabled: false,
   lastSignInAt: null,
@@ -99,13 +100,14 @@ const user: UserView = {
 };
 
 describe('account form', () => {
-  it('sends every field PUT /users takes, with no organisation as null', () => {
+  it('sends every field PUT /users takes, with no organisation and every partnership as null', () => {
     const input = userFormToInput({ ...userFormFrom(user), role: 'reviewer' });
     assert.deepEqual(userUpdateSchema.parse(input), {
       displayName: 'Edith Editor',
       role: 'reviewer',
       side: 'partner',
       organisationId: null,
+      partnershipId: null,
       disabled: false,
     });
     assert.deepEqual(accessChange(user, true), { ...userUpdateSchema.parse(input), role: 'editor', disabled: true });
