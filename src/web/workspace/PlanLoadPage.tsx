@@ -8,10 +8,19 @@ import { useApi } from '../api/useApi';
 import { planDefinitions } from '../api/workspace';
 import { ApiErrorMessage } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
+import { useText } from '../components/Localized';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle } from '../lib/documentTitle';
 import { usePaths } from '../lib/paths';
-import { FieldShell, FileField, formatOfName, FormErrorSummary, PreviewActions, StatusMessage } from './form';
+import {
+  FieldShell,
+  FileField,
+  formatOfName,
+  FormErrorSummary,
+  PreviewActions,
+  SelectField,
+  StatusMessage,
+} from './form';
 import { RequireRole } from './guards';
 import { issuesByPath, issuesFromProblem, issuesFromZod, type FormIssue } from './issues';
 import { WorkspaceBreadcrumb } from './WorkspaceBreadcrumb';
@@ -164,6 +173,7 @@ function PreviewView({ preview, focusProblems }: { preview: PlanLoadPreview; foc
 /** Choose a partnership and a file, check it, then create the plan. */
 function PlanLoadWizard() {
   const intl = useIntl();
+  const localized = useText();
   const paths = usePaths();
   // Every partnership, those without a plan yet too.
   const list = useApi(api.partnerships());
@@ -348,29 +358,14 @@ function PlanLoadWizard() {
       {error && <ApiErrorMessage error={error} />}
       <FormErrorSummary issues={issues} focusKey={failures} labelFor={label} targetFor={(path) => fieldOf(path)} />
       <form className="stack-form" onSubmit={onSubmit} noValidate aria-labelledby="plan-load-form-title">
-        <FieldShell
+        <SelectField
           path="partnership"
           label={<FormattedMessage id="planLoad.field.partnership" />}
-          issue={byPath.get('partnership')}
-        >
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              name="partnership"
-              className="select"
-              value={chosen}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(e) => setPartnership(e.target.value)}
-            >
-              {partnerships.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {(intl.locale.startsWith('fr') ? (p.name.fr ?? p.name.en) : (p.name.en ?? p.name.fr)) ?? p.slug}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldShell>
+          issues={byPath}
+          value={chosen}
+          options={partnerships.map((p) => ({ value: p.slug, label: localized(p.name) || p.slug }))}
+          onChange={setPartnership}
+        />
         <FileField
           label={<FormattedMessage id="planLoad.field.file" />}
           hint={
