@@ -3,9 +3,18 @@ import { describe, it } from 'node:test';
 import { userUpdateSchema } from './auth.schema';
 
 describe('userUpdateSchema', () => {
-  it('takes the fields an administrator may change, the organisation optional', () => {
+  it('takes the fields an administrator may change, the organisation and the partnership optional', () => {
     const u = userUpdateSchema.parse({ displayName: ' Ana ', role: 'editor', side: 'asean', disabled: false });
-    assert.deepEqual(u, { displayName: 'Ana', role: 'editor', side: 'asean', organisationId: null, disabled: false });
+    assert.deepEqual(u, {
+      displayName: 'Ana',
+      role: 'editor',
+      side: 'asean',
+      organisationId: null,
+      partnershipId: null,
+      disabled: false,
+    });
+    const kept = userUpdateSchema.parse({ ...u, partnershipId: ' p-1 ' });
+    assert.equal(kept.partnershipId, 'p-1');
   });
 
   it('names every bad field, and refuses the e-mail address, the password and unknown fields', () => {
