@@ -5,9 +5,9 @@ import type { Database } from '../db/schema';
 export class LinkRejectionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** An activity's rejections with the node, its plan and who turned it down, newest first. */
-  list(activityId: string) {
-    return this.db
+  /** An activity's rejections (or its rejection of one node) with the node, its plan and who turned it down, newest first. */
+  list(activityId: string, nodeId?: string) {
+    let q = this.db
       .selectFrom('link_suggestion_rejections as r')
       .innerJoin('framework_nodes as n', 'n.id', 'r.node_id')
       .innerJoin('plans as p', 'p.id', 'n.plan_id')
@@ -25,10 +25,9 @@ export class LinkRejectionRepository {
         'p.title_en as plan_title_en',
         'p.title_fr as plan_title_fr',
       ])
-      .where('r.activity_id', '=', activityId)
-      .orderBy('r.rejected_at', 'desc')
-      .orderBy('n.code')
-      .execute();
+      .where('r.activity_id', '=', activityId);
+    if (nodeId !== undefined) q = q.where('r.node_id', '=', nodeId);
+    return q.orderBy('r.rejected_at', 'desc').orderBy('n.code').execute();
   }
 
   /** Whether the activity exists (out of the trash), the node exists, and the node is linked to the activity. */

@@ -122,7 +122,11 @@ export class LinkSuggestionService {
   /** The suggestions turned down for an activity, newest first. */
   async rejectionsOf(actor: Actor, activityId: string): Promise<LinkRejection[]> {
     authorize(actor, 'activity:update');
-    const rows = await this.rejections.list(activityId);
+    return this.rejectionViews(activityId);
+  }
+
+  private async rejectionViews(activityId: string, nodeId?: string): Promise<LinkRejection[]> {
+    const rows = await this.rejections.list(activityId, nodeId);
     return rows.map((r) => ({
       nodeId: r.node_id,
       code: r.code,
@@ -148,7 +152,7 @@ export class LinkSuggestionService {
       ]);
     }
     await this.rejections.add(activityId, nodeId, actor.id, nowIso());
-    const found = (await this.rejectionsOf(actor, activityId)).find((r) => r.nodeId === nodeId);
+    const [found] = await this.rejectionViews(activityId, nodeId);
     if (!found) throw notFound('rejection', nodeId);
     return found;
   }
