@@ -62,6 +62,13 @@ describe('reading plan definition files', () => {
     assert.equal(fixed.input?.status, 'draft');
   });
 
+  it('names an alias to an anchor that is not set, and how to fix it', async () => {
+    const file = await readPlanFile(bytes('plans:\n  - *missing\n'), 'yaml', DETAILS);
+    assert.equal(file.input, null);
+    assert.equal(file.problems[0]?.name, 'file');
+    assert.match(file.problems[0]?.reason ?? '', /anchor.*before its aliases/);
+  });
+
   for (const format of ['yaml', 'csv', 'xlsx'] as const) {
     it(`${format}: any bytes give problems or a plan, never an exception`, async () => {
       await fc.assert(
@@ -69,7 +76,13 @@ describe('reading plan definition files', () => {
           fc.oneof(
             fc.uint8Array({ maxLength: 500 }),
             fc.string({ maxLength: 500 }).map(bytes),
-            fc.constantFrom(bytes('plans: [1, 2]'), bytes('- a\n- b'), bytes(`${HEADER}\n"unterminated`)),
+            fc.constantFrom(
+              bytes('plans: [1, 2]'),
+              bytes('- a\n- b'),
+              bytes(`${HEADER}\n"unterminated`),
+              // An alias to an anchor never set: parses, but cannot be converted.
+              bytes('*!'),
+            ),
           ),
           async (b) => {
             const file = await readPlanFile(b, format, DETAILS);

@@ -112,7 +112,17 @@ function readYaml(bytes: Uint8Array, slugOverride: string | undefined): FileCont
     }
     return content;
   }
-  const root: unknown = doc.toJS();
+  let root: unknown;
+  try {
+    root = doc.toJS();
+  } catch (e) {
+    // Parsed, but not convertible: an alias to an anchor not set before it, or aliases expanding beyond the limit.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '');
+    content.problems.push(
+      issue('file', `${message}. Set each anchor (&name) before its aliases (*name), or write the values out in full.`),
+    );
+    return content;
+  }
   const lineOf = (path: readonly (string | number)[]) => yamlLine(doc, lines, path);
   let plan: unknown = root;
   let prefix: (string | number)[] = [];
