@@ -646,8 +646,16 @@ export interface SnapshotComparison {
 /** Why a node is suggested for an activity: one entry per signal that counted. */
 export type LinkSuggestionReason =
   | { kind: 'words'; words: string[] }
-  | { kind: 'like'; activityId: string | null; title: LocalizedText; count: number }
-  | { kind: 'partner'; organisationId: string; organisation: LocalizedText; linked: number; of: number }
+  /** `otherPlan`: the alike activity is linked to the node's counterpart in another plan (same title and level). */
+  | { kind: 'like'; activityId: string | null; title: LocalizedText; count: number; otherPlan: boolean }
+  | {
+      kind: 'partner';
+      organisationId: string;
+      organisation: LocalizedText;
+      linked: number;
+      of: number;
+      otherPlan: boolean;
+    }
   | { kind: 'period'; from: number; to: number };
 
 /** A framework node an activity most likely serves, ranked by the link model (ADR 0017); never linked by itself. */

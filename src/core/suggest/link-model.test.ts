@@ -105,6 +105,46 @@ describe('link suggestions', () => {
     assert.ok(early.every((r) => r.reasons.some((x) => x.kind !== 'period')));
   });
 
+  it('counts a link to a node for its counterpart of the same title in another plan, and says so', () => {
+    const nodes = [
+      node('water-1', 'Clean water for rural schools', 'Eau potable pour les écoles rurales', 'p1', 2),
+      node('water-2', 'Clean water for rural schools', 'Eau potable pour les écoles rurales', 'p2', 2),
+      node('roads-2', 'Rural roads', 'Routes rurales', 'p2', 2),
+    ];
+    const model = LinkModel.train(nodes, [
+      confirmed('w1', 'Latrines and handwashing stations in village classrooms', ['water-1'], { partners: ['ngo'] }),
+      confirmed('r1', 'Gravel tracks to market towns', ['roads-2']),
+    ]);
+    // Runs under the later plan: nothing there is linked like it, but its counterpart in the earlier plan is.
+    const ranked = model.rank(
+      doc('Handwashing stations for classrooms', { startYear: 2017, endYear: 2018, partners: ['ngo'] }),
+    );
+    assert.equal(ranked[0]?.nodeId, 'water-2');
+    const reasons = ranked[0]?.reasons ?? [];
+    assert.ok(reasons.some((r) => r.kind === 'like' && r.activityId === 'w1' && r.otherPlan));
+    assert.ok(reasons.some((r) => r.kind === 'partner' && r.organisationId === 'ngo' && r.otherPlan));
+    const own = ranked.find((r) => r.nodeId === 'water-1')!;
+    assert.ok(
+      own.reasons.some((r) => r.kind === 'like' && !r.otherPlan),
+      'linked to the node itself',
+    );
+    assert.ok(!ranked.some((r) => r.nodeId === 'roads-2'), 'a node of another title gets no vote');
+  });
+
+  it('prefers the plan in force when the activity starts over one it only runs into', () => {
+    const nodes = [
+      node('health-1', 'Community health workers', 'Agents de santé communautaires', 'p1', 2),
+      node('health-2', 'Community health workers', 'Agents de santé communautaires', 'p2', 2),
+    ];
+    const model = LinkModel.train(nodes, [], DEFAULT_WEIGHTS);
+    const across = model.rank(doc('Training community health workers', { startYear: 2014, endYear: 2017 }));
+    assert.deepEqual(
+      across.map((r) => r.nodeId),
+      ['health-1', 'health-2'],
+    );
+    assert.ok(across[0]!.score > across[1]!.score);
+  });
+
   it('leaves out the nodes already linked, and keeps to the plans asked for', () => {
     const model = LinkModel.train(NODES, []);
     const d = doc('Disaster response');

@@ -8,10 +8,14 @@
  * - `like`: the activity's TF-IDF cosine with the confirmed activities linked to the node (its nearest neighbours
  *   vote for their nodes);
  * - `partner`: how often the activity's partners' confirmed activities are linked to the node;
- * - `period`: whether the activity's dates fall within the node's plan;
+ * - `period`: whether the activity starts while the node's plan is in force (1), or only runs into it (½);
  * - `level`: the share of confirmed links made at the node's level (areas rather than pillars, say).
  * The weights are the linear model: fitted on the confirmed links by leave-one-out (each confirmed activity ranked
  * by the others), to the best top-3 then top-1 hits.
+ *
+ * Successive plans carry many of the same action lines. A node's counterparts are the nodes of the other plans with
+ * the same title at the same level: a vote (`like` or `partner`) for a node counts for its counterparts too, so that
+ * what was linked under one cycle serves the next, and the period tells the cycles apart.
  */
 import { words } from '../search/fold';
 
@@ -65,8 +69,8 @@ export const DEFAULT_WEIGHTS: Weights = { text: 1, like: 1, partner: 0.5, period
 /** Why a node is suggested, one entry per signal that counted. */
 export type SuggestReason =
   | { kind: 'words'; words: string[] }
-  | { kind: 'like'; activityId: string | null; title: SuggestText; count: number }
-  | { kind: 'partner'; organisationId: string; linked: number; of: number }
+  | { kind: 'like'; activityId: string | null; title: SuggestText; count: number; otherPlan: boolean }
+  | { kind: 'partner'; organisationId: string; linked: number; of: number; otherPlan: boolean }
   | { kind: 'period'; from: number; to: number };
 
 export interface RankedNode {
@@ -145,6 +149,8 @@ export class LinkModel {
   /** Confirmed links by the depth of their node. */
   private readonly linksAtDepth = new Map<number, number>();
   private linkCount = 0;
+  /** Per node: its counterparts, the nodes of other plans with the same title at the same level. */
+  private readonly counterparts: number[][];
 
   private constructor(
     readonly nodes: readonly SuggestNode[],
@@ -155,6 +161,7 @@ export class LinkModel {
     this.nodeLength = this.nodeTf.map((tf) => [...tf.values()].reduce((s, v) => s + v, 0));
     this.averageNodeLength = this.nodeLength.reduce((s, v) => s + v, 0) / Math.max(1, nodes.length);
     nodes.forEach((n, i) => this.nodeIndex.set(n.id, i));
+    this.counterparts = counterpartsOf(nodes);
     for (const tf of this.nodeTf) for (const t of tf.keys()) this.nodeDf.set(t, (this.nodeDf.get(t) ?? 0) + 1);
     const known = examples.filter((e) => e.nodeIds.some((id) => this.nodeIndex.has(id)));
     // Two passes over the words (document frequencies, then weights) rather than every activity's counts kept at once.
@@ -192,6 +199,22 @@ export class LinkModel {
         for (const id of new Set(example.nodeIds)) entry.nodes.set(id, (entry.nodes.get(id) ?? 0) + 1);
       }
     }
+  }
+
+  /**
+   * The nodes a confirmed activity linked to `nodeIds` votes for: those nodes (`false`), and their counterparts in
+   * other plans it is not linked to itself (`true`: in another plan).
+   */
+  private votedNodes(nodeIds: readonly string[]): Map<number, boolean> {
+    const voted = new Map<number, boolean>();
+    for (const id of nodeIds) {
+      const i = this.nodeIndex.get(id);
+      if (i !== undefined) voted.set(i, false);
+    }
+    for (const i of [...voted.keys()]) {
+      for (const j of this.counterparts[i]!) if (!voted.has(j)) voted.set(j, true);
+    }
+    return voted;
   }
 
   /** Builds the model from the nodes and the confirmed links; fits the weights unless they are given. */
@@ -277,15 +300,17 @@ export class LinkModel {
       .filter(({ example }) => example !== skip && (doc.id === undefined || example.doc.id !== doc.id))
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, NEIGHBOURS);
-    const voters = new Map<number, { best: (typeof near)[number]; count: number }>();
+    const voters = new Map<number, { best: (typeof near)[number]; count: number; otherPlan: boolean }>();
     for (const e of near) {
-      for (const id of new Set(e.example.nodeIds)) {
-        const i = this.nodeIndex.get(id);
-        if (i === undefined) continue;
+      for (const [i, otherPlan] of this.votedNodes(e.example.nodeIds)) {
         out[i]!.values.like += e.similarity;
         const v = voters.get(i);
-        if (v) v.count++;
-        else voters.set(i, { best: e, count: 1 });
+        if (!v) voters.set(i, { best: e, count: 1, otherPlan });
+        else {
+          v.count++;
+          // A neighbour linked to the node itself is the better reason than one linked to its counterpart.
+          if (v.otherPlan && !otherPlan) [v.best, v.otherPlan] = [e, false];
+        }
       }
     }
     for (const [i, v] of voters) {
@@ -294,6 +319,7 @@ export class LinkModel {
         activityId: v.best.example.doc.id ?? null,
         title: v.best.example.title,
         count: v.count,
+        otherPlan: v.otherPlan,
       });
     }
 
@@ -304,23 +330,37 @@ export class LinkModel {
       const own = skip && skip.doc.partners.includes(org) ? 1 : 0;
       const activities = entry.activities - own;
       if (activities <= 0) continue;
+      // Links to a node, then links to its counterparts in other plans.
+      const here = new Map<number, number>();
+      const elsewhere = new Map<number, number>();
       for (const [id, linked] of entry.nodes) {
         const i = this.nodeIndex.get(id);
         if (i === undefined) continue;
         const n = linked - (own && skip!.nodeIds.includes(id) ? 1 : 0);
         if (n <= 0) continue;
-        out[i]!.values.partner += n / (activities + 1);
-        out[i]!.reasons.push({ kind: 'partner', organisationId: org, linked: n, of: activities });
+        here.set(i, n);
+        for (const j of this.counterparts[i]!) elsewhere.set(j, (elsewhere.get(j) ?? 0) + n);
+      }
+      for (const [counted, otherPlan] of [
+        [here, false],
+        [elsewhere, true],
+      ] as const) {
+        for (const [i, n] of counted) {
+          out[i]!.values.partner += n / (activities + 1);
+          out[i]!.reasons.push({ kind: 'partner', organisationId: org, linked: n, of: activities, otherPlan });
+        }
       }
     }
 
-    // period: the activity runs while the node's plan is in force.
+    // period: the activity starts while the node's plan is in force, or runs into it.
     if (doc.startYear !== null || doc.endYear !== null) {
       const from = doc.startYear ?? doc.endYear!;
       const to = doc.endYear ?? doc.startYear!;
       this.nodes.forEach((n, i) => {
         if (from <= n.periodEnd && to >= n.periodStart) {
-          out[i]!.values.period = 1;
+          // Activities are mostly linked to the plan in force when they start; one that runs into the next plan
+          // may serve it too, less often.
+          out[i]!.values.period = from >= n.periodStart ? 1 : 0.5;
           out[i]!.reasons.push({ kind: 'period', from: n.periodStart, to: n.periodEnd });
         }
       });
@@ -429,6 +469,29 @@ class Hits {
     if (hits[0]) this.top1++;
     if (hits.some(Boolean)) this.top3++;
   }
+}
+
+/**
+ * Per node, its counterparts: the nodes of other plans at the same level with the same title (its words, folded;
+ * the English one, else the French), as successive plans carry an action line over.
+ */
+function counterpartsOf(nodes: readonly SuggestNode[]): number[][] {
+  const keyOf = (n: SuggestNode) => {
+    const title = words(n.title.en).join(' ') || words(n.title.fr).join(' ');
+    return title ? `${n.depth} ${title}` : null;
+  };
+  const byKey = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = keyOf(n);
+    if (key === null) return;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  return nodes.map((n) => {
+    const key = keyOf(n);
+    return key === null ? [] : byKey.get(key)!.filter((j) => nodes[j]!.planId !== n.planId);
+  });
 }
 
 /** A node is suggested for what the activity says or who runs it, never for its dates alone. */

@@ -30,11 +30,16 @@ function Reason({ reason }: { reason: LinkSuggestionReason }) {
     case 'words':
       return <FormattedMessage id="suggest.reasonWords" values={{ words: quoted(intl, reason.words) }} />;
     case 'like':
-      return <FormattedMessage id="suggest.reasonLike" values={{ title: text(reason.title), count: reason.count }} />;
+      return (
+        <FormattedMessage
+          id={reason.otherPlan ? 'suggest.reasonLikeOtherPlan' : 'suggest.reasonLike'}
+          values={{ title: text(reason.title), count: reason.count }}
+        />
+      );
     case 'partner':
       return (
         <FormattedMessage
-          id="suggest.reasonPartner"
+          id={reason.otherPlan ? 'suggest.reasonPartnerOtherPlan' : 'suggest.reasonPartner'}
           values={{ organisation: text(reason.organisation), linked: reason.linked, of: reason.of }}
         />
       );
