@@ -326,6 +326,47 @@ describe('administration in the workspace, in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('a plan set to draft is shown to staff with a notice and to visitors as not found, until it is in force again', async () => {
+    const LATEST = 'asean-canada-2021-2025';
+    const { page, ws, errors } = await signedIn(ADMIN);
+    const setStatus = async (label: string) => {
+      await ws.open(`/en/workspace/plans/${LATEST}/details`);
+      await ws.expectHeading(/^Details of the /);
+      const status = ws.main().getByLabel(/^Status of the plan/);
+      // The hint says what a draft means, tied to the field.
+      assert.match((await status.getAttribute('aria-describedby')) ?? '', /hint/);
+      await ws
+        .main()
+        .getByText(/A draft plan is seen only by signed-in staff/)
+        .waitFor();
+      await status.selectOption({ label });
+      await ws.main().getByRole('button', { name: 'Save changes' }).click();
+      await ws.expectStatus("The plan's details were saved.");
+    };
+    await setStatus('Draft');
+    assert.equal(((await apiFromPage(page, 'GET', `/plans/${LATEST}`)).body as PlanDetail).status, 'draft');
+
+    await ws.open(`/en/plans/${LATEST}`);
+    await ws
+      .main()
+      .getByRole('note')
+      .filter({ hasText: 'This plan is a draft: only signed-in staff see it.' })
+      .waitFor();
+
+    const visitor = await fresh();
+    await visitor.ws.open(`/en/plans/${LATEST}`);
+    await visitor.ws.expectHeading('Page not found');
+    await visitor.ws.open('/en/');
+    const plans = visitor.page.getByRole('main').getByRole('navigation', { name: 'Plans of Action', exact: true });
+    await plans.waitFor();
+    assert.equal(await plans.getByRole('link').count(), 2, 'the draft plan is not offered');
+
+    await setStatus('In force');
+    await visitor.ws.open(`/en/plans/${LATEST}`);
+    await visitor.ws.expectHeading(/2021/);
+    assert.deepEqual(errors, []);
+  });
+
   it('an administrator moves a part under another pillar, restores its earlier versions, and is told why one cannot be', async () => {
     const { page, ws, errors } = await signedIn(ADMIN);
     const pillar1 = nodes.get('1') ?? '';

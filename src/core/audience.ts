@@ -16,6 +16,20 @@ export function activityVisible(alias: string, audience: Audience): RawBuilder<b
 }
 
 /**
+ * SQL condition on a `plans` row aliased `alias`: visible to the audience. A plan in `draft` is being prepared (or
+ * loaded from a file before it is adopted): only signed-in staff see it, its framework and the links into it
+ * (ADR 0018).
+ */
+export function planVisible(alias: string, audience: Audience): RawBuilder<boolean> {
+  if (audience === 'staff') return sql<boolean>`1 = 1`;
+  return sql<boolean>`${sql.ref(`${alias}.status`)} <> 'draft'`;
+}
+
+/** Whether a plan with this status is visible to the audience (the same rule as planVisible). */
+export const planStatusVisible = (status: string, audience: Audience): boolean =>
+  audience === 'staff' || status !== 'draft';
+
+/**
  * Issues with the activity list filters only staff may use. The public may ask for published
  * activities alone (so it never learns that others exist) and may not filter by creator; `me`
  * needs a signed-in person (`userId`).

@@ -20,7 +20,7 @@ import type {
 } from '../db/schema';
 import type { ActivityStatus, ActivityType, WorkflowState } from '../../shared/vocab';
 import { REGION_CODE } from '../../shared/vocab';
-import { activityVisible, type Audience } from '../audience';
+import { activityVisible, planVisible, type Audience } from '../audience';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type FundingLineRow = Selectable<FundingLinesTable>;
@@ -366,7 +366,8 @@ export class ActivityRepository {
       .execute();
   }
 
-  links(activityIds: readonly string[]) {
+  /** The links of these activities, into the plans the audience may see (a draft plan's are staff's). */
+  links(activityIds: readonly string[], audience: Audience) {
     if (!activityIds.length) return Promise.resolve([]);
     return this.db
       .selectFrom('activity_links as l')
@@ -388,6 +389,7 @@ export class ActivityRepository {
         'p.short_title_fr as plan_short_title_fr',
       ])
       .where('l.activity_id', 'in', activityIds)
+      .where(planVisible('p', audience))
       .orderBy('p.period_start')
       .orderBy('n.depth')
       .orderBy('n.code')

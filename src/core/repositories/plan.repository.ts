@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { activityVisible, type Audience } from '../audience';
+import { activityVisible, planVisible, type Audience } from '../audience';
 import type { Database, FrameworkNodesTable, PartnershipsTable, PlanDocumentsTable, PlansTable } from '../db/schema';
 
 export type PlanRow = Selectable<PlansTable> & {
@@ -30,9 +30,9 @@ export class PlanRepository {
       ]);
   }
 
-  /** Every plan, or one partnership's (by its slug), by period. */
-  listPlans(partnershipSlug?: string): Promise<PlanRow[]> {
-    let q = this.plans();
+  /** Every plan the audience may see, or one partnership's (by its slug), by period. */
+  listPlans(audience: Audience, partnershipSlug?: string): Promise<PlanRow[]> {
+    let q = this.plans().where(planVisible('p', audience));
     if (partnershipSlug !== undefined) q = q.where('ps.slug', '=', partnershipSlug);
     return q.orderBy('p.period_start').orderBy('p.slug').execute();
   }
@@ -50,10 +50,11 @@ export class PlanRepository {
     return this.db.selectFrom('partnerships').select('id').where('slug', '=', slug).executeTakeFirst();
   }
 
-  /** A plan by id or slug. */
-  findPlan(idOrSlug: string): Promise<PlanRow | undefined> {
+  /** A plan by id or slug, when the audience may see it. */
+  findPlan(idOrSlug: string, audience: Audience): Promise<PlanRow | undefined> {
     return this.plans()
       .where((eb) => eb.or([eb('p.id', '=', idOrSlug), eb('p.slug', '=', idOrSlug)]))
+      .where(planVisible('p', audience))
       .executeTakeFirst();
   }
 
@@ -72,9 +73,16 @@ export class PlanRepository {
       .execute();
   }
 
-  findNodes(ids: readonly string[]): Promise<NodeRow[]> {
+  /** These nodes, those of plans the audience may see. */
+  findNodes(ids: readonly string[], audience: Audience): Promise<NodeRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('framework_nodes').selectAll().where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('framework_nodes as n')
+      .innerJoin('plans as p', 'p.id', 'n.plan_id')
+      .selectAll('n')
+      .where('n.id', 'in', ids)
+      .where(planVisible('p', audience))
+      .execute();
   }
 
   /** (activity, node) pairs of every link into the given plans' frameworks. */

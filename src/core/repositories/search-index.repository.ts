@@ -371,6 +371,17 @@ export class SearchIndexRepository {
       );
       if (!rows.length) continue;
       const nodes = await this.nodeInfo(rows.map((r) => r.id));
+      // A draft plan's nodes are staff's only (ADR 0018).
+      const drafts = new Set(
+        (
+          await this.db
+            .selectFrom('plans')
+            .select('id')
+            .where('id', 'in', [...new Set(rows.map((r) => r.plan_id))])
+            .where('status', '=', 'draft')
+            .execute()
+        ).map((p) => p.id),
+      );
       await this.write(
         rows.map((n): Built => {
           const pillar = SearchIndexRepository.pillarOf(nodes, n.id);
@@ -378,7 +389,7 @@ export class SearchIndexRepository {
             doc: {
               kind: 'node',
               entity_id: n.id,
-              public: 1,
+              public: drafts.has(n.plan_id) ? 0 : 1,
               sort_date: null,
               updated_at: n.updated_at,
               title_en: n.title_en,

@@ -192,12 +192,30 @@ export class SearchRepository {
       FacetName | 'kind',
       FacetCount[]
     >;
-    for (const r of result.rows) out[r.facet].push({ value: r.value, count: Number(r.n) });
+    // The public's facets name no draft plan nor its nodes (ADR 0018), though a published activity may be linked there.
+    const hidden = p.audience === 'public' ? await this.draftPlanIds() : new Set<string>();
+    for (const r of result.rows) {
+      if (hidden.size && (r.facet === 'plan' || r.facet === 'pillar' || r.facet === 'area') && hidden.has(r.value)) {
+        continue;
+      }
+      out[r.facet].push({ value: r.value, count: Number(r.n) });
+    }
     // Most frequent first, then by value (in code-point order on both databases).
     for (const values of Object.values(out)) {
       values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     }
     return out;
+  }
+
+  /** The ids of the plans in draft and of their nodes (few: plans being prepared). */
+  private async draftPlanIds(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('plans as p')
+      .leftJoin('framework_nodes as n', 'n.plan_id', 'p.id')
+      .select(['p.id as plan_id', 'n.id as node_id'])
+      .where('p.status', '=', 'draft')
+      .execute();
+    return new Set(rows.flatMap((r) => (r.node_id ? [r.plan_id, r.node_id] : [r.plan_id])));
   }
 
   /** True when `matched` documents are more than an eighth of the index (ids are dense: the largest one is its size). */

@@ -104,7 +104,7 @@ export class ActivityService {
     const nodeIdSets: string[][] = [];
 
     if (q.plan) {
-      const plan = await this.plans.findPlan(q.plan);
+      const plan = await this.plans.findPlan(q.plan, audience);
       if (!plan) issues.push({ name: 'plan', reason: `No plan with id or slug "${q.plan}" exists.` });
       else nodeIdSets.push((await this.plans.listNodes([plan.id])).map((n) => n.id));
     }
@@ -112,7 +112,7 @@ export class ActivityService {
     for (const param of ['node', 'pillar'] as const) {
       const ids = q[param];
       if (!ids?.length) continue;
-      const found = await this.plans.findNodes(ids);
+      const found = await this.plans.findNodes(ids, audience);
       const byId = new Map(found.map((n) => [n.id, n]));
       for (const id of ids) {
         const n = byId.get(id);
@@ -178,7 +178,7 @@ export class ActivityService {
     const [countries, participants, links, funding] = await Promise.all([
       this.activities.countries(ids),
       this.activities.participants(ids),
-      this.activities.links(ids),
+      this.activities.links(ids, audience),
       this.activities.fundingLines(ids),
     ]);
     const countriesBy = groupBy(countries, (c) => c.activity_id);
@@ -218,7 +218,7 @@ export class ActivityService {
     if (!a || a.deleted_at !== null || (audience === 'public' && a.workflow_state !== 'published')) {
       throw notFound('activity', id);
     }
-    const [detail] = await this.details([a]);
+    const [detail] = await this.details([a], audience);
     return detail as ActivityDetail;
   }
 
@@ -237,7 +237,7 @@ export class ActivityService {
     const read = async function* (this: ActivityService): AsyncGenerator<ActivityDetail[]> {
       for (let offset = 0; ; offset += batchSize) {
         const rows = await this.activities.page(filter, q.sort, { offset, limit: batchSize });
-        if (rows.length) yield await this.details(rows);
+        if (rows.length) yield await this.details(rows, audience);
         if (rows.length < batchSize) return;
       }
     };
@@ -245,12 +245,12 @@ export class ActivityService {
   }
 
   /** Full records of these activity rows, in the same order, with six queries whatever their number. */
-  async details(rows: readonly ActivityRow[]): Promise<ActivityDetail[]> {
+  async details(rows: readonly ActivityRow[], audience: Audience): Promise<ActivityDetail[]> {
     const ids = rows.map((r) => r.id);
     const [countries, participants, links, funding, sources] = await Promise.all([
       this.activities.countries(ids),
       this.activities.participants(ids),
-      this.activities.links(ids),
+      this.activities.links(ids, audience),
       this.activities.fundingLines(ids),
       this.activities.sources(ids),
     ]);

@@ -80,7 +80,7 @@ export class CoverageService {
         'Some parameters need a signed-in person; see errors.',
       );
     }
-    const plan = await this.plans.findPlan(idOrSlug);
+    const plan = await this.plans.findPlan(idOrSlug, audience);
     if (!plan) throw notFound('plan', idOrSlug);
 
     const planNodes = await this.plans.listNodes([plan.id]);

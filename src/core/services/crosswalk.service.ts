@@ -124,8 +124,15 @@ export class CrosswalkService {
   ) {}
 
   /** The two plans of a crosswalk: both exist, differ, and belong to the same partnership. */
-  private async pair(fromIdOrSlug: string, toIdOrSlug: string): Promise<{ from: PlanRow; to: PlanRow }> {
-    const [from, to] = await Promise.all([this.plans.requirePlan(fromIdOrSlug), this.plans.requirePlan(toIdOrSlug)]);
+  private async pair(
+    fromIdOrSlug: string,
+    toIdOrSlug: string,
+    audience: Audience = 'staff',
+  ): Promise<{ from: PlanRow; to: PlanRow }> {
+    const [from, to] = await Promise.all([
+      this.plans.requirePlan(fromIdOrSlug, audience),
+      this.plans.requirePlan(toIdOrSlug, audience),
+    ]);
     if (from.id === to.id) {
       throw invalidInput(
         [
@@ -167,7 +174,7 @@ export class CrosswalkService {
 
   /** Every mapping decided so far from one plan to the other. */
   async get(fromIdOrSlug: string, toIdOrSlug: string, audience: Audience = 'public'): Promise<PlanCrosswalk> {
-    const { from, to } = await this.pair(fromIdOrSlug, toIdOrSlug);
+    const { from, to } = await this.pair(fromIdOrSlug, toIdOrSlug, audience);
     const [plans, rows] = await Promise.all([
       this.summaries(from, to, audience),
       new CrosswalkRepository(this.db.db).list(from.id, to.id),
@@ -490,13 +497,14 @@ export class CrosswalkService {
     q: PlanComparisonQuery,
     audience: Audience = 'public',
   ): Promise<PlanComparison> {
-    const { from, to } = await this.pair(fromIdOrSlug, toIdOrSlug);
+    const { from, to } = await this.pair(fromIdOrSlug, toIdOrSlug, audience);
     const cq = coverageQuerySchema.parse({ currency: q.currency });
     const [plans, entries, fromCoverage, toCoverage] = await Promise.all([
       this.summaries(from, to, audience),
       new CrosswalkRepository(this.db.db).list(from.id, to.id),
-      this.coverage.forPlan(from.id, cq, 'public'),
-      this.coverage.forPlan(to.id, cq, 'public'),
+      // The audience only decides whether a draft plan may be read: the figures are of published activities.
+      this.coverage.forPlan(from.id, cq, audience),
+      this.coverage.forPlan(to.id, cq, audience),
     ]);
     const newNodes = new Map(toCoverage.nodes.map((n, i) => [n.id, { node: n, order: i }]));
     const byOld = new Map<string, CrosswalkEntryRow[]>();

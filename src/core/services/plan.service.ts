@@ -83,7 +83,7 @@ export class PlanService {
         },
       ]);
     }
-    const rows = await this.plans.listPlans(query.partnership);
+    const rows = await this.plans.listPlans(audience, query.partnership);
     const counts = await this.distinctActivityCountByPlan(
       rows.map((r) => r.id),
       audience,
@@ -109,9 +109,9 @@ export class PlanService {
       .sort((a, b) => first(a) - first(b) || a.slug.localeCompare(b.slug));
   }
 
-  /** Resolves a plan id or slug; throws not_found. */
-  async requirePlan(idOrSlug: string): Promise<PlanRow> {
-    const plan = await this.plans.findPlan(idOrSlug);
+  /** Resolves a plan id or slug the audience may see (staff: any, as writes need); throws not_found. */
+  async requirePlan(idOrSlug: string, audience: Audience = 'staff'): Promise<PlanRow> {
+    const plan = await this.plans.findPlan(idOrSlug, audience);
     if (!plan) throw notFound('plan', idOrSlug);
     return plan;
   }
@@ -135,7 +135,7 @@ export class PlanService {
   }
 
   async get(idOrSlug: string, audience: Audience = 'public'): Promise<PlanDetail> {
-    const plan = await this.requirePlan(idOrSlug);
+    const plan = await this.requirePlan(idOrSlug, audience);
     const [nodes, links, documents, stats] = await Promise.all([
       this.plans.listNodes([plan.id]),
       this.plans.listLinkPairs([plan.id], audience),
@@ -182,9 +182,10 @@ export class PlanService {
   }
 
   async getNode(id: string, audience: Audience = 'public'): Promise<FrameworkNodeDetail> {
-    const [node] = await this.plans.findNodes([id]);
+    // A draft plan's nodes are as unknown to the public as the plan.
+    const [node] = await this.plans.findNodes([id], audience);
     if (!node) throw notFound('framework node', id);
-    const plan = await this.requirePlan(node.plan_id);
+    const plan = await this.requirePlan(node.plan_id, audience);
     const [nodes, links] = await Promise.all([
       this.plans.listNodes([plan.id]),
       this.plans.listLinkPairs([plan.id], audience),

@@ -10,8 +10,9 @@ import { DEFAULT_ADDRESSED_SHARE, DEFAULT_REPORTING_CURRENCY, type ReportingCurr
 import { coverageApiQuerySchema, coverageQuerySchema } from '../../shared/schemas/coverage-query.schema';
 import { CURRENT, type SnapshotCompareQuery, type SnapshotInput } from '../../shared/schemas/snapshot.schema';
 import { compareCoverage } from '../coverage/compare';
+import { planStatusVisible, type Audience } from '../audience';
 import type { Db } from '../db/database';
-import { notFound } from '../errors';
+import { invalidInput, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { authorize, type Actor } from '../policy';
 import type { PlanRepository, PlanRow } from '../repositories/plan.repository';
@@ -77,40 +78,55 @@ export class SnapshotService {
     return new SnapshotRepository(this.db.db);
   }
 
-  private async plan(idOrSlug: string): Promise<PlanRow> {
-    const plan = await this.plans.findPlan(idOrSlug);
+  /** The plan, when the audience may see it (snapshots hold published activities; a draft plan has none public). */
+  private async plan(idOrSlug: string, audience: Audience): Promise<PlanRow> {
+    const plan = await this.plans.findPlan(idOrSlug, audience);
     if (!plan) throw notFound('plan', idOrSlug);
     return plan;
   }
 
-  async list(planIdOrSlug: string): Promise<SnapshotSummary[]> {
-    const plan = await this.plan(planIdOrSlug);
+  async list(planIdOrSlug: string, audience: Audience): Promise<SnapshotSummary[]> {
+    const plan = await this.plan(planIdOrSlug, audience);
     return (await this.repo().list(plan.id)).map(summary);
   }
 
-  async get(planIdOrSlug: string, id: string): Promise<SnapshotDetail> {
-    const plan = await this.plan(planIdOrSlug);
+  async get(planIdOrSlug: string, id: string, audience: Audience): Promise<SnapshotDetail> {
+    const plan = await this.plan(planIdOrSlug, audience);
     const row = await this.repo().find(plan.id, id);
     if (!row) throw notFound('snapshot', id);
     return { ...summary(row), coverage: storedCoverage(row.coverage) };
   }
 
-  /** The public coverage of the plan judged on `asOf` (the plan's whole period up to that day). */
+  /**
+   * The public coverage of the plan judged on `asOf` (the plan's whole period up to that day): published activities
+   * only, as the query does not include others; the caller has already found the plan visible to its audience.
+   */
   private live(plan: PlanRow, asOf: string, addressedShare: number, currency: ReportingCurrency) {
     const q = coverageQuerySchema.parse({ to: asOf, addressedShare, currency });
-    return this.coverage.forPlan(plan.id, q, 'public');
+    return this.coverage.forPlan(plan.id, q, 'staff');
   }
 
   /** The same, without ids or breakdowns: what a comparison reads (the nodes' states and counts). */
   private liveStates(plan: PlanRow, asOf: string, addressedShare: number, currency: ReportingCurrency) {
     const q = coverageApiQuerySchema.parse({ to: asOf, addressedShare, currency, breakdowns: 'none' });
-    return this.coverage.answer(plan.id, q, 'public');
+    return this.coverage.answer(plan.id, q, 'staff');
   }
 
   /** Freezes the plan's coverage on `input.asOf`; reviewers and administrators only. */
   async create(actor: Actor, planIdOrSlug: string, input: SnapshotInput): Promise<SnapshotDetail> {
     authorize(actor, 'snapshot:create');
-    const plan = await this.plan(planIdOrSlug);
+    const plan = await this.plan(planIdOrSlug, 'staff');
+    if (!planStatusVisible(plan.status, 'public')) {
+      throw invalidInput(
+        [
+          {
+            name: 'plan',
+            reason: `Plan ${plan.slug} is a draft, which the public does not see; a snapshot freezes the public coverage. Set the plan's status to active first.`,
+          },
+        ],
+        'A draft plan has no public coverage to freeze.',
+      );
+    }
     const coverage = await this.live(plan, input.asOf, input.addressedShare, input.currency);
     const id = newId();
     const at = this.now();
@@ -136,19 +152,19 @@ export class SnapshotService {
       created_at: at,
       updated_at: at,
     });
-    return this.get(plan.id, id);
+    return this.get(plan.id, id, 'staff');
   }
 
   /** Withdraws a snapshot (administrators); `expected` is the version the request was based on. */
   async withdraw(actor: Actor, planIdOrSlug: string, id: string, expected: number): Promise<void> {
     authorize(actor, 'snapshot:delete');
-    const plan = await this.plan(planIdOrSlug);
+    const plan = await this.plan(planIdOrSlug, 'staff');
     const current = await this.repo().find(plan.id, id);
     if (!current) throw notFound('snapshot', id);
     await withVersionCheck(
       'snapshot',
       expected,
-      () => this.get(plan.id, id),
+      () => this.get(plan.id, id, 'staff'),
       async () => {
         if (!(await this.repo().withdraw(id, expected, actor.id, this.now()))) {
           throw new StaleVersion(Number(current.version));
@@ -161,9 +177,9 @@ export class SnapshotService {
    * What moved between two snapshots, or a snapshot and today (`current`, judged with the other
    * side's addressed share and currency, or the defaults when both are `current`).
    */
-  async compare(planIdOrSlug: string, q: SnapshotCompareQuery): Promise<SnapshotComparison> {
-    const plan = await this.plan(planIdOrSlug);
-    const stored = async (id: string) => (id === CURRENT ? null : await this.get(plan.id, id));
+  async compare(planIdOrSlug: string, q: SnapshotCompareQuery, audience: Audience): Promise<SnapshotComparison> {
+    const plan = await this.plan(planIdOrSlug, audience);
+    const stored = async (id: string) => (id === CURRENT ? null : await this.get(plan.id, id, audience));
     const [a, b] = await Promise.all([stored(q.from), stored(q.to)]);
     const model = a ?? b;
     const today = this.now().slice(0, 10);

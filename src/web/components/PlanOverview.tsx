@@ -338,6 +338,11 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
             <dd>{labels.planStatus(plan.status)}</dd>
           </div>
         </dl>
+        {plan.status === 'draft' && (
+          <p className="notice" role="note">
+            <FormattedMessage id="plan.draftNotice" />
+          </p>
+        )}
         <LocalizedBlock value={plan.summary} className="hero__summary" />
         {plan.periodNote && (
           <p className="hero__period-note">

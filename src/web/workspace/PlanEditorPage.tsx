@@ -157,6 +157,7 @@ function Editor({ record, onSaved }: { record: Loaded; onSaved: (sides: Side[] |
           <SelectField
             path="status"
             label={<FormattedMessage id="planEditor.status" />}
+            hint={<FormattedMessage id="planEditor.statusHint" />}
             issues={byPath}
             value={form.status}
             placeholder={intl.formatMessage({ id: 'form.choose' })}

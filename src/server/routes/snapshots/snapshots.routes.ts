@@ -4,6 +4,7 @@ import type { Core } from '../../../core/core';
 import { snapshotCompareQuerySchema, snapshotInputSchema } from '../../../shared/schemas/snapshot.schema';
 import { parseInput } from '../../problem';
 import { expectedVersion, sendVersioned } from '../../versioning';
+import { audienceOf } from '../../auth';
 import { requireActor } from '../auth/auth.routes';
 
 const planParams = z.object({ idOrSlug: z.string().min(1).max(200) });
@@ -16,7 +17,7 @@ const COMPARE_PARAMS = Object.keys(snapshotCompareQuerySchema.shape);
  */
 export function snapshotRoutes(app: FastifyInstance, core: Core): void {
   app.get('/api/v1/plans/:idOrSlug/snapshots', async (req) => ({
-    items: await app.readerFor(req).snapshots.list(parseInput(planParams, req.params).idOrSlug),
+    items: await app.readerFor(req).snapshots.list(parseInput(planParams, req.params).idOrSlug, audienceOf(req)),
   }));
 
   app.post('/api/v1/plans/:idOrSlug/snapshots', async (req, reply) => {
@@ -33,12 +34,13 @@ export function snapshotRoutes(app: FastifyInstance, core: Core): void {
       .snapshots.compare(
         parseInput(planParams, req.params).idOrSlug,
         parseInput(snapshotCompareQuerySchema, req.query, COMPARE_PARAMS),
+        audienceOf(req),
       ),
   );
 
   app.get('/api/v1/plans/:idOrSlug/snapshots/:id', async (req, reply) => {
     const { idOrSlug, id } = parseInput(snapshotParams, req.params);
-    return sendVersioned(reply, await app.readerFor(req).snapshots.get(idOrSlug, id));
+    return sendVersioned(reply, await app.readerFor(req).snapshots.get(idOrSlug, id, audienceOf(req)));
   });
 
   app.delete('/api/v1/plans/:idOrSlug/snapshots/:id', async (req, reply) => {
