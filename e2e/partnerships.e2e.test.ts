@@ -69,6 +69,28 @@ describe('several partnerships in one portal (Chromium)', () => {
     return res.body;
   };
 
+  it("shows the plan's heading and facts from the plans list while its framework and figures load", async () => {
+    await newPage('en-CA');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Hold the plan's own request (not the lists): the page must not wait for it to show what it already knows.
+    await page.route(/\/api\/v1\/plans\/[^/?]+$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const home = new Portal(page, plain.server.baseUrl);
+    await home.open('/en/');
+    await home.expectHeading(CANADA_2010);
+    await page.getByRole('status').filter({ hasText: 'Loading the Plan of Action…' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'The plan in figures' }).count(), 0);
+    release();
+    await page.getByRole('heading', { name: 'The plan in figures' }).waitFor({ state: 'attached' });
+    // The latest activities load after the plan; then nothing is left loading.
+    await page.waitForFunction(() => document.querySelector('.loading') === null);
+    await page.unroute(/\/api\/v1\/plans\/[^/?]+$/);
+    assert.deepEqual(errors, []);
+  });
+
   it('with the default seed the home page is unchanged: no picker, the first ASEAN–Canada plan', async () => {
     await newPage('en-CA');
     const home = new Portal(page, plain.server.baseUrl);

@@ -277,104 +277,136 @@ function OtherPlans({ plans, currentId }: { plans: readonly PlanSummary[]; curre
 
 const RECENT_COUNT = 5;
 
-/** The plan at a glance: shown on the home page (first plan) and on each plan's page. */
+/**
+ * The plan at a glance: shown on the home page (first plan) and on each plan's page. Its heading and facts come from
+ * the plans list the page already holds, so they show while the plan's framework and figures load.
+ */
 export function PlanOverview({ slug, plans }: { slug: string; plans: readonly PlanSummary[] }) {
-  const paths = usePaths();
-  const labels = useLabels();
-  const text = useText();
   const planState = useApi(api.plan(slug));
-  const plan = planState.data;
-  const recent = useApi(plan ? api.activities({ plan: plan.id, sort: '-start', pageSize: RECENT_COUNT }) : null);
+  const detail = planState.data;
+  const plan: PlanSummary | undefined = detail ?? plans.find((p) => p.slug === slug || p.id === slug);
+  const text = useText();
   useDocumentTitle(plan ? text(plan.shortTitle) || text(plan.title) : null);
-  const compareLinks = useCompareLinks(plans, plan);
 
   if (planState.error) return <ErrorState error={planState.error} onRetry={planState.reload} />;
   if (!plan) return <Loading label={<FormattedMessage id="loading.plan" />} />;
   // The switcher and the other plans stay within the plan's own partnership.
   const ownPlans = plans.filter((p) => p.partnership.id === plan.partnership.id);
-  const severalPartnerships = ownPlans.length < plans.length;
-
   return (
     <div className="plan-overview">
       <PlanSwitcher plans={ownPlans} currentId={plan.id} />
-      <section className="hero" aria-labelledby="plan-title">
-        <p className="hero__eyebrow">
-          {severalPartnerships ? (
-            <Link to={paths.partnership(plan.partnership.slug)}>
-              <Localized value={plan.partnership.name} />
-            </Link>
-          ) : (
-            <Localized value={plan.partnership.name} />
-          )}
-        </p>
-        <PageHeading className="hero__title">
-          <span id="plan-title">
-            <Localized value={plan.title} />
-          </span>
-        </PageHeading>
-        <dl className="hero__facts">
-          <div>
-            <dt>
-              <FormattedMessage id="plan.period" />
-            </dt>
-            <dd>{periodLabel(plan)}</dd>
-          </div>
-          {(plan.adoptedOn || text(plan.adoptedAt)) && (
-            <div>
-              <dt>
-                <FormattedMessage id="plan.adopted" />
-              </dt>
-              <dd>
-                {plan.adoptedOn && <PartialDateText value={plan.adoptedOn} />}
-                {plan.adoptedOn && text(plan.adoptedAt) && ', '}
-                <Localized value={plan.adoptedAt} />
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>
-              <FormattedMessage id="plan.status" />
-            </dt>
-            <dd>{labels.planStatus(plan.status)}</dd>
-          </div>
-        </dl>
-        {plan.status === 'draft' && (
-          <p className="notice" role="note">
-            <FormattedMessage id="plan.draftNotice" />
-          </p>
-        )}
-        <LocalizedBlock value={plan.summary} className="hero__summary" />
-        {plan.periodNote && (
-          <p className="hero__period-note">
-            <span className="hero__period-note-label">
-              <FormattedMessage id="plan.periodNote" />
-            </span>{' '}
-            <Localized value={englishOnly(plan.periodNote)} />
-          </p>
-        )}
-        <p className="hero__actions">
-          <Link className="button button--light" to={paths.activities({ plan: plan.id })}>
-            <FormattedMessage id="plan.browseActivities" values={{ count: plan.activityCount }} />
-          </Link>
-          <Link className="button button--ghost" to={paths.dashboard(plan.slug)}>
-            <FormattedMessage id="plan.dashboard" />
-          </Link>
-          <Link className="button button--ghost" to={paths.snapshots(plan.slug)}>
-            <FormattedMessage id="snapshots.planLink" />
-          </Link>
-          {compareLinks.map((l) => (
-            <Link key={l.key} className="button button--ghost" to={l.to}>
-              {l.label}
-            </Link>
-          ))}
-          {plan.fullTextUrl && (
-            <a className="button button--ghost" href={plan.fullTextUrl}>
-              <FormattedMessage id="plan.fullText" />
-            </a>
-          )}
-        </p>
-      </section>
+      <PlanHero plan={plan} plans={plans} fullTextUrl={detail?.fullTextUrl ?? null} />
+      {detail ? (
+        <PlanBody plan={detail} ownPlans={ownPlans} />
+      ) : (
+        <Loading label={<FormattedMessage id="loading.plan" />} />
+      )}
+    </div>
+  );
+}
 
+/** The plan's title, facts, summary and ways on. */
+function PlanHero({
+  plan,
+  plans,
+  fullTextUrl,
+}: {
+  plan: PlanSummary;
+  plans: readonly PlanSummary[];
+  fullTextUrl: string | null;
+}) {
+  const paths = usePaths();
+  const labels = useLabels();
+  const text = useText();
+  const compareLinks = useCompareLinks(plans, plan);
+  const severalPartnerships = plans.some((p) => p.partnership.id !== plan.partnership.id);
+  return (
+    <section className="hero" aria-labelledby="plan-title">
+      <p className="hero__eyebrow">
+        {severalPartnerships ? (
+          <Link to={paths.partnership(plan.partnership.slug)}>
+            <Localized value={plan.partnership.name} />
+          </Link>
+        ) : (
+          <Localized value={plan.partnership.name} />
+        )}
+      </p>
+      <PageHeading className="hero__title">
+        <span id="plan-title">
+          <Localized value={plan.title} />
+        </span>
+      </PageHeading>
+      <dl className="hero__facts">
+        <div>
+          <dt>
+            <FormattedMessage id="plan.period" />
+          </dt>
+          <dd>{periodLabel(plan)}</dd>
+        </div>
+        {(plan.adoptedOn || text(plan.adoptedAt)) && (
+          <div>
+            <dt>
+              <FormattedMessage id="plan.adopted" />
+            </dt>
+            <dd>
+              {plan.adoptedOn && <PartialDateText value={plan.adoptedOn} />}
+              {plan.adoptedOn && text(plan.adoptedAt) && ', '}
+              <Localized value={plan.adoptedAt} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>
+            <FormattedMessage id="plan.status" />
+          </dt>
+          <dd>{labels.planStatus(plan.status)}</dd>
+        </div>
+      </dl>
+      {plan.status === 'draft' && (
+        <p className="notice" role="note">
+          <FormattedMessage id="plan.draftNotice" />
+        </p>
+      )}
+      <LocalizedBlock value={plan.summary} className="hero__summary" />
+      {plan.periodNote && (
+        <p className="hero__period-note">
+          <span className="hero__period-note-label">
+            <FormattedMessage id="plan.periodNote" />
+          </span>{' '}
+          <Localized value={englishOnly(plan.periodNote)} />
+        </p>
+      )}
+      <p className="hero__actions">
+        <Link className="button button--light" to={paths.activities({ plan: plan.id })}>
+          <FormattedMessage id="plan.browseActivities" values={{ count: plan.activityCount }} />
+        </Link>
+        <Link className="button button--ghost" to={paths.dashboard(plan.slug)}>
+          <FormattedMessage id="plan.dashboard" />
+        </Link>
+        <Link className="button button--ghost" to={paths.snapshots(plan.slug)}>
+          <FormattedMessage id="snapshots.planLink" />
+        </Link>
+        {compareLinks.map((l) => (
+          <Link key={l.key} className="button button--ghost" to={l.to}>
+            {l.label}
+          </Link>
+        ))}
+        {fullTextUrl && (
+          <a className="button button--ghost" href={fullTextUrl}>
+            <FormattedMessage id="plan.fullText" />
+          </a>
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** Below the hero: the plan's figures, framework, latest activities, documents and the partnership's other plans. */
+function PlanBody({ plan, ownPlans }: { plan: PlanDetail; ownPlans: readonly PlanSummary[] }) {
+  const paths = usePaths();
+  const recent = useApi(api.activities({ plan: plan.id, sort: '-start', pageSize: RECENT_COUNT }));
+  return (
+    <>
       <PlanStats plan={plan} />
 
       <section className="section" aria-labelledby="framework-title">
@@ -411,6 +443,6 @@ export function PlanOverview({ slug, plans }: { slug: string; plans: readonly Pl
 
       <PlanDocuments plan={plan} />
       <OtherPlans plans={ownPlans} currentId={plan.id} />
-    </div>
+    </>
   );
 }
