@@ -7,6 +7,7 @@ import { ACTIVITY_EXPORT_COLUMNS, ACTIVITY_EXPORT_HEADERS, FUNDING_EXPORT_HEADER
 import { resolveText } from '../src/shared/localized';
 import type { Language } from '../src/shared/vocab';
 import { VOCABULARY_NAMES } from '../src/core/exports/vocab-labels';
+import { ACTIVITY_SORTS, activitySelectionSchema } from '../src/shared/schemas/activity-query.schema';
 import { DATABASES, type TestDatabase } from './support/databases';
 import { validateIatiActivities } from './support/iati-validate';
 import { signedIn, type Client } from './support/client';
@@ -183,6 +184,29 @@ for (const target of DATABASES) {
       assert.equal(facts.get('Langue'), 'Français');
       assert.equal(facts.get('Sélection'), `plan=${PLAN}`);
       assert.equal(facts.get('Enregistrements'), 'activités publiées seulement');
+    });
+
+    it('reads a whole selection batch after batch in the order of the list, for every sort', async () => {
+      for (const sort of ACTIVITY_SORTS) {
+        const list = await server.get<Page<ActivitySummary>>(`/api/v1/activities?sort=${sort}&pageSize=100`);
+        assert.ok(list.body.total > 14 && list.body.total <= 100);
+        const batches = await server.core.activities.selectDetails(
+          activitySelectionSchema.parse({ sort }),
+          'public',
+          null,
+          7,
+        );
+        const read: string[] = [];
+        for await (const batch of batches) {
+          assert.ok(batch.length <= 7);
+          read.push(...batch.map((a) => a.id));
+        }
+        assert.deepEqual(
+          read,
+          list.body.items.map((a) => a.id),
+          sort,
+        );
+      }
     });
 
     it('writes JSON records equal to the API’s, every page', async () => {

@@ -234,11 +234,18 @@ export class ActivityService {
     batchSize = 200,
   ): Promise<AsyncIterable<ActivityDetail[]>> {
     const filter = await this.resolveFilter(q, audience, userId);
+    // The selection's ids in order, once; then its records a batch at a time. An activity deleted (or, for the
+    // public, unpublished) meanwhile is left out.
+    const ids = await this.activities.sortedIds(filter, q.sort);
     const read = async function* (this: ActivityService): AsyncGenerator<ActivityDetail[]> {
-      for (let offset = 0; ; offset += batchSize) {
-        const rows = await this.activities.page(filter, q.sort, { offset, limit: batchSize });
+      for (let i = 0; i < ids.length; i += batchSize) {
+        const batch = ids.slice(i, i + batchSize);
+        const byId = new Map((await this.activities.findByIds(batch)).map((r) => [r.id, r]));
+        const rows = batch.flatMap((id) => {
+          const r = byId.get(id);
+          return r && r.deleted_at === null && (audience === 'staff' || r.workflow_state === 'published') ? [r] : [];
+        });
         if (rows.length) yield await this.details(rows, audience);
-        if (rows.length < batchSize) return;
       }
     };
     return read.call(this);
