@@ -15,6 +15,12 @@ export function activityVisible(alias: string, audience: Audience): RawBuilder<b
   return sql<boolean>`(${deleted} is null and ${sql.ref(`${alias}.workflow_state`)} = 'published')`;
 }
 
+/** Whether an activity row read already is visible to the audience (the same rule as activityVisible). */
+export const activityRowVisible = (
+  row: { deleted_at: string | null; workflow_state: string },
+  audience: Audience,
+): boolean => row.deleted_at === null && (audience === 'staff' || row.workflow_state === 'published');
+
 /**
  * SQL condition on a `plans` row aliased `alias`: visible to the audience. A plan in `draft` is being prepared (or
  * loaded from a file before it is adopted): only signed-in staff see it, its framework and the links into it

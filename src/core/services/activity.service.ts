@@ -24,7 +24,7 @@ import type {
   WorkflowState,
 } from '../../shared/vocab';
 import { activityDetailsOf, type ActivityDetails } from '../activity-details';
-import { staffFilterIssues, type Audience } from '../audience';
+import { activityRowVisible, staffFilterIssues, type Audience } from '../audience';
 import { iatiName, regionCodelist, sectorCodelist } from '../iati-names';
 import { invalidInput, invalidReference, notFound, type FieldIssue } from '../errors';
 import { ancestorsOf, withDescendants } from '../framework-tree';
@@ -215,7 +215,7 @@ export class ActivityService {
 
   async get(id: string, audience: Audience = 'public'): Promise<ActivityDetail> {
     const a: ActivityRow | undefined = await this.activities.findById(id);
-    if (!a || a.deleted_at !== null || (audience === 'public' && a.workflow_state !== 'published')) {
+    if (!a || !activityRowVisible(a, audience)) {
       throw notFound('activity', id);
     }
     const [detail] = await this.details([a], audience);
@@ -243,7 +243,7 @@ export class ActivityService {
         const byId = new Map((await this.activities.findByIds(batch)).map((r) => [r.id, r]));
         const rows = batch.flatMap((id) => {
           const r = byId.get(id);
-          return r && r.deleted_at === null && (audience === 'staff' || r.workflow_state === 'published') ? [r] : [];
+          return r && activityRowVisible(r, audience) ? [r] : [];
         });
         if (rows.length) yield await this.details(rows, audience);
       }
