@@ -4,7 +4,6 @@
  * here can be read back. YAML holds all of it; CSV and XLSX hold the framework as one row per node (XLSX adds the
  * plan's details on a sheet of their own). See docs/plans.md.
  */
-import ExcelJS from 'exceljs';
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import YAML from 'yaml';
 import type { FrameworkNodeTree, PlanDetail } from '../../shared/api-types';
@@ -101,6 +100,8 @@ export function planDefinitionCsv(plan: PlanDetail): string {
 }
 
 export async function planDefinitionXlsx(plan: PlanDetail): Promise<Buffer> {
+  // Loaded when first used: ExcelJS adds about 30 MB to every process that loads it (ADR 0010).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'ActionLine';
   book.title = plan.shortTitle.en ?? plan.slug;
