@@ -536,6 +536,40 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
   let dataset: DatasetInfo | null = null;
   const cleanups: (() => void)[] = [];
   const needsServer = ['http', 'export', 'report', 'browser'].some((s) => o.sections.has(s as Section));
+  const started = new Date();
+  /**
+   * Writes what is measured so far to `bench/results/`, after each section and at the end (`complete`), so that a long
+   * run stopped midway keeps the sections it finished.
+   */
+  const save = (complete: boolean): string => {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const out = path.join(RESULTS_DIR, `${started.toISOString().slice(0, 10)}-${kind}.json`);
+    const body = {
+      at: started.toISOString(),
+      savedAt: new Date().toISOString(),
+      complete,
+      database: kind,
+      scale: o.scale,
+      sections: [...o.sections],
+      load: { connections: o.connections, secondsPerEndpoint: o.seconds },
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? null,
+        memoryMb: Math.round(mb(os.totalmem())),
+        node: process.version,
+      },
+      dataset: dataset ? { counts: dataset.counts, generationSeconds: round(dataset.seconds) } : null,
+      figures: figures.map((f) => ({ ...f, verdict: verdict(f) || null })),
+    };
+    fs.writeFileSync(out, JSON.stringify(body, null, 2) + '\n');
+    return out;
+  };
+  /** Prints a finished section's figures and saves the run so far. */
+  const sectionDone = (section: Section) => {
+    const mine = figures.filter((f) => f.section === section);
+    for (const f of mine) log(`  ${f.name}: ${f.value ?? '–'} ${f.unit}${f.note ? ` (${f.note})` : ''}`);
+    save(false);
+  };
   log(`\n${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, scale ${o.scale}`);
   if (needsServer) {
     const target = await freshDatabase(kind, 'actionline_bench', o.keep);
@@ -544,6 +578,7 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
       log('Generating the dataset…');
       dataset = await generateDataset(db, o.scale, log);
       log(`  done in ${round(dataset.seconds)} s: ${JSON.stringify(dataset.counts)}`);
+      save(false);
       let webDir: string | undefined;
       if (o.sections.has('browser')) {
         // Built from the current sources into a folder of its own: dist/web may be in use by a running server.
@@ -566,14 +601,17 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
         if (o.sections.has('http')) {
           log(`Loading the API (${o.connections} connections, ${o.seconds} s per endpoint)…`);
           await measureHttp(baseUrl, dataset, o, figures);
+          sectionDone('http');
         }
         if (o.sections.has('export')) {
           log('Exporting…');
           await measureExports(baseUrl, dataset, figures);
+          sectionDone('export');
         }
         if (o.sections.has('report')) {
           log('Writing progress reports…');
           await measureReports(baseUrl, dataset, figures);
+          sectionDone('report');
         }
         if (o.sections.has('browser')) {
           await untilIdle(baseUrl);
@@ -599,6 +637,7 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
                 target: { op: '<=', value: 1000 },
               },
             );
+          sectionDone('browser');
         }
       } finally {
         await app.close();
@@ -613,39 +652,17 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
   if (o.sections.has('import')) {
     log('Importing an IATI file…');
     await measureImport(kind, o, figures, log);
+    sectionDone('import');
   }
   if (o.sections.has('suggest')) {
     log('Ranking link suggestions for held-out confirmed links…');
     await measureSuggestions(kind, figures, false);
     await measureSuggestions(kind, figures, true);
+    sectionDone('suggest');
   }
 
   printTable(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} — scale ${o.scale}, ${os.cpus().length} cores`, figures);
-  const day = new Date().toISOString().slice(0, 10);
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, `${day}-${kind}.json`);
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        database: kind,
-        scale: o.scale,
-        load: { connections: o.connections, secondsPerEndpoint: o.seconds },
-        machine: {
-          cores: os.cpus().length,
-          cpu: os.cpus()[0]?.model ?? null,
-          memoryMb: Math.round(mb(os.totalmem())),
-          node: process.version,
-        },
-        dataset: dataset ? { counts: dataset.counts, generationSeconds: round(dataset.seconds) } : null,
-        figures: figures.map((f) => ({ ...f, verdict: verdict(f) || null })),
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  log(`\nWrote ${path.relative(process.cwd(), out)}`);
+  log(`\nWrote ${path.relative(process.cwd(), save(true))}`);
 }
 
 const o = options();
