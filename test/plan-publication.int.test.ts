@@ -144,6 +144,28 @@ for (const target of DATABASES) {
       assert.ok(staff.body.items.some((h) => h.id === digital));
     });
 
+    it('does not let a public search find an activity by the draft plan: neither its area names nor its ids', async () => {
+      // "investment" is in the name of the draft plan's area the activity is linked to, not in the activity's own text.
+      const byName = await server.get<SearchResults>('/api/v1/search?q=negotiations+investment');
+      assert.equal(byName.status, 200);
+      assert.ok(!byName.body.items.some((h) => h.id === fta));
+      const words = await server.get<SearchResults>('/api/v1/search?q=free+trade+agreement+negotiations');
+      const hit = words.body.items.find((h) => h.id === fta);
+      assert.ok(hit, 'found by its own words');
+      assert.ok(!hit.snippets.some((s) => s.field === 'areas'), "and shown without the draft plan's area");
+
+      for (const filter of [`plan=${plan.id}`, `area=${digital}`, `pillar=${plan.framework[0]!.id}`]) {
+        const pub = await server.get<SearchResults>(`/api/v1/search?q=negotiations&${filter}`);
+        assert.equal(pub.status, 200, filter);
+        assert.equal(pub.body.total, 0, filter);
+      }
+      const staff = await editor.get<SearchResults>(`/api/v1/search?q=negotiations&plan=${plan.id}`);
+      assert.ok(
+        staff.body.items.some((h) => h.id === fta),
+        'staff filter by the draft plan',
+      );
+    });
+
     it('refuses a snapshot of a draft plan, naming the plan and the fix', async () => {
       const res = await reviewer.request<Problem>('POST', `/api/v1/plans/${DRAFT}/snapshots`, {
         label: 'Mid-term',
@@ -162,6 +184,16 @@ for (const target of DATABASES) {
       assert.ok(detail.body.links.some((l) => l.node.plan.slug === DRAFT));
       const found = await server.get<SearchResults>('/api/v1/search?q=digital+economy+smart+cities');
       assert.ok(found.body.items.some((h) => h.id === digital));
+      const byName = await server.get<SearchResults>('/api/v1/search?q=negotiations+investment');
+      assert.ok(
+        byName.body.items.some((h) => h.id === fta),
+        'found by its area again',
+      );
+      const byPlan = await server.get<SearchResults>(`/api/v1/search?q=negotiations&plan=${plan.id}`);
+      assert.ok(
+        byPlan.body.items.some((h) => h.id === fta),
+        'and by the plan',
+      );
     });
   });
 }

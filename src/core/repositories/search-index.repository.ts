@@ -28,6 +28,8 @@ interface NodeInfo {
   code: string;
   title_en: string | null;
   title_fr: string | null;
+  /** The node's plan is in draft: the public may not read its name (ADR 0018). */
+  draft: boolean;
 }
 
 /** Rows written per statement (well under both databases' limits on bound parameters). */
@@ -161,11 +163,12 @@ export class SearchIndexRepository {
     }
     if (!plans.size) return byId;
     const rows = await this.db
-      .selectFrom('framework_nodes')
-      .select(['id', 'plan_id', 'parent_id', 'code', 'title_en', 'title_fr'])
-      .where('plan_id', 'in', [...plans])
+      .selectFrom('framework_nodes as n')
+      .innerJoin('plans as p', 'p.id', 'n.plan_id')
+      .select(['n.id', 'n.plan_id', 'n.parent_id', 'n.code', 'n.title_en', 'n.title_fr', 'p.status as plan_status'])
+      .where('n.plan_id', 'in', [...plans])
       .execute();
-    for (const r of rows) byId.set(r.id, r);
+    for (const { plan_status, ...r } of rows) byId.set(r.id, { ...r, draft: plan_status === 'draft' });
     return byId;
   }
 
@@ -248,11 +251,15 @@ export class SearchIndexRepository {
           const name = p.name_en ?? p.name_fr ?? '';
           return p.acronym && p.acronym !== name ? `${name} (${p.acronym})` : name;
         });
-        const areasEn = areas.map((n) => `${n.code} ${n.title_en ?? n.title_fr ?? ''}`.trim());
-        const areasFr = areas.map((n) => `${n.code} ${n.title_fr ?? n.title_en ?? ''}`.trim());
+        // A published activity linked into a draft plan stays public, but its text names none of that plan's
+        // nodes: a public search must not find it, nor show it, by them (ADR 0018). The facets keep every link, and
+        // the public's facet counts leave the draft plan's values out.
+        const named = areas.filter((n) => !n.draft);
+        const areasEn = named.map((n) => `${n.code} ${n.title_en ?? n.title_fr ?? ''}`.trim());
+        const areasFr = named.map((n) => `${n.code} ${n.title_fr ?? n.title_en ?? ''}`.trim());
         const keys = [
           ...parts.flatMap((p) => [p.name_en, p.name_fr, p.acronym]),
-          ...areas.flatMap((n) => [n.title_en, n.title_fr]),
+          ...named.flatMap((n) => [n.title_en, n.title_fr]),
           a.iati_identifier,
         ];
         return {
@@ -371,17 +378,6 @@ export class SearchIndexRepository {
       );
       if (!rows.length) continue;
       const nodes = await this.nodeInfo(rows.map((r) => r.id));
-      // A draft plan's nodes are staff's only (ADR 0018).
-      const drafts = new Set(
-        (
-          await this.db
-            .selectFrom('plans')
-            .select('id')
-            .where('id', 'in', [...new Set(rows.map((r) => r.plan_id))])
-            .where('status', '=', 'draft')
-            .execute()
-        ).map((p) => p.id),
-      );
       await this.write(
         rows.map((n): Built => {
           const pillar = SearchIndexRepository.pillarOf(nodes, n.id);
@@ -389,7 +385,8 @@ export class SearchIndexRepository {
             doc: {
               kind: 'node',
               entity_id: n.id,
-              public: drafts.has(n.plan_id) ? 0 : 1,
+              // A draft plan's nodes are staff's only (ADR 0018).
+              public: nodes.get(n.id)?.draft ? 0 : 1,
               sort_date: null,
               updated_at: n.updated_at,
               title_en: n.title_en,

@@ -40,6 +40,9 @@ const BM25_WEIGHTS = {
 /** ts_rank_cd weights of D, C, B and A (description, summary, partners and areas, title). */
 const TS_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 
+/** A facet value no document has: facet values are ids, codes and years, never words in brackets. */
+const NO_VALUE = '(draft plan)';
+
 /** The least trigram similarity of a correction (pg_trgm's default `similarity_threshold`). */
 const MIN_SIMILARITY = 0.3;
 
@@ -204,6 +207,20 @@ export class SearchRepository {
     for (const values of Object.values(out)) {
       values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     }
+    return out;
+  }
+
+  /**
+   * The facet choices as the audience may make them: for the public, a draft plan or one of its nodes (ADR 0018)
+   * stands for a value no document has, as an unknown id does, so that choosing it matches nothing.
+   */
+  async visibleFilters(filters: FacetFilters, audience: Audience): Promise<FacetFilters> {
+    const planned = (['plan', 'pillar', 'area'] as const).filter((f) => filters[f]?.length);
+    if (audience !== 'public' || !planned.length) return filters;
+    const hidden = await this.draftPlanIds();
+    if (!hidden.size) return filters;
+    const out: FacetFilters = { ...filters };
+    for (const f of planned) out[f] = (filters[f] ?? []).map((v) => (hidden.has(v) ? NO_VALUE : v));
     return out;
   }
 

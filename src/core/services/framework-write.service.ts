@@ -409,7 +409,8 @@ export class FrameworkWriteService {
             snapshot: input,
             before: priorState(row, planSnapshot(row)),
           });
-          // Into or out of draft: the plan's nodes are shown to the public in search, or no longer.
+          // Into or out of draft: the plan's nodes are shown to the public in search, or no longer, and so are
+          // their names in the text of the activities linked to them (which `apply` re-indexes with the nodes).
           if ((row.status === 'draft') !== (input.status === 'draft')) {
             const nodes = await trx.selectFrom('framework_nodes').select('id').where('plan_id', '=', plan.id).execute();
             await this.searchIndex(trx).apply({ nodes: nodes.map((n) => n.id) });

@@ -12,7 +12,6 @@ import type { Audience } from '../audience';
 import { loc } from '../repositories/localized';
 import {
   type FacetCount,
-  type FacetFilters,
   type FacetName,
   type SearchDocumentRow,
   type SearchLabelRepository,
@@ -113,17 +112,20 @@ export class SearchService {
 
   async search(q: SearchQuery, audience: Audience): Promise<SearchResults> {
     const { terms, corrections } = await this.correct(queryWords(q.q), audience);
-    const filters: FacetFilters = {
-      kind: q.kind,
-      plan: q.plan,
-      pillar: q.pillar,
-      area: q.area,
-      country: q.country,
-      partner: q.partner,
-      status: q.status,
-      type: q.type,
-      year: q.year,
-    };
+    const filters = await this.index.visibleFilters(
+      {
+        kind: q.kind,
+        plan: q.plan,
+        pillar: q.pillar,
+        area: q.area,
+        country: q.country,
+        partner: q.partner,
+        status: q.status,
+        type: q.type,
+        year: q.year,
+      },
+      audience,
+    );
     const params = { audience, terms, lang: q.lang, filters };
     const hits = this.index.hits({ ...params, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
     // The total tells the facets how large the set they count is.
