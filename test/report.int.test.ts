@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { syncBuiltinESMExports } from 'node:module';
+import { after, before, describe, it, mock } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -133,6 +134,26 @@ for (const target of DATABASES) {
         assert.ok(text.includes('–'));
         assert.match(res.body.toString('latin1'), /\/FontFile2/);
       });
+
+      if (lang === 'en') {
+        it('reads each font file once per PDF, not once per line of text', async () => {
+          // pdfkit reads font files through its named import of `readFileSync`: the mock reaches it once synced.
+          const reads = mock.method(fs, 'readFileSync');
+          syncBuiltinESMExports();
+          try {
+            const res = await download(`${QUERY}&format=pdf&lang=${lang}`);
+            assert.equal(res.status, 200);
+          } finally {
+            reads.mock.restore();
+            syncBuiltinESMExports();
+          }
+          const fonts = reads.mock.calls
+            .map((c) => String(c.arguments[0]))
+            .filter((file) => file.endsWith('.ttf'))
+            .map((file) => path.basename(file));
+          assert.deepEqual(fonts.sort(), ['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf']);
+        });
+      }
 
       it(`writes the DOCX report in ${lang}`, async () => {
         const res = await download(`${QUERY}&format=docx&lang=${lang}`);
