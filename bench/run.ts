@@ -543,7 +543,9 @@ async function benchDatabase(kind: DbKind, o: Options): Promise<void> {
    */
   const save = (complete: boolean): string => {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const out = path.join(RESULTS_DIR, `${started.toISOString().slice(0, 10)}-${kind}.json`);
+    // Named by the run's start, to the second: two runs on one day (a full run, then one section) keep both files.
+    const stamp = started.toISOString().slice(0, 19).replace(/:/g, '-');
+    const out = path.join(RESULTS_DIR, `${stamp}-${kind}.json`);
     const body = {
       at: started.toISOString(),
       savedAt: new Date().toISOString(),
