@@ -86,11 +86,12 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
     const widths = weights.map((w) => (w / total) * width);
     const pad = 3;
     const size = 8.5;
-    const rowHeight = (cells: string[], font: 'regular' | 'bold') => {
-      doc.font(font === 'bold' ? BOLD : REGULAR).fontSize(size);
+    /** `font` is a font file: REGULAR or BOLD. */
+    const rowHeight = (cells: string[], font: string) => {
+      doc.font(font).fontSize(size);
       return Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * pad }))) + 2 * pad;
     };
-    const draw = (cells: string[], font: 'regular' | 'bold', fill: string | null) => {
+    const draw = (cells: string[], font: string, fill: string | null) => {
       const h = rowHeight(cells, font);
       const y = doc.y;
       let x = left;
@@ -99,7 +100,7 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
         doc.rect(x, y, widths[i]!, h).lineWidth(0.5).stroke('#888');
         doc
           .fillColor('#000')
-          .font(font === 'bold' ? BOLD : REGULAR)
+          .font(font)
           .fontSize(size)
           .text(t, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: right[i] ? 'right' : 'left' });
         x += widths[i]!;
@@ -107,14 +108,14 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
       doc.x = left;
       doc.y = y + h;
     };
-    ensure(rowHeight(head, 'bold') + 20);
-    draw(head, 'bold', '#eeeeee');
+    ensure(rowHeight(head, BOLD) + 20);
+    draw(head, BOLD, '#eeeeee');
     for (const r of rows) {
-      if (doc.y + rowHeight(r, 'regular') > bottom()) {
+      if (doc.y + rowHeight(r, REGULAR) > bottom()) {
         doc.addPage();
-        draw(head, 'bold', '#eeeeee');
+        draw(head, BOLD, '#eeeeee');
       }
-      draw(r, 'regular', null);
+      draw(r, REGULAR, null);
     }
     doc.font(REGULAR).fontSize(10).moveDown(0.6);
   };
